@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "archive"
+    verbose_name = "扶贫案例库"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers system checks)

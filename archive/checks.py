@@ -1,0 +1,24 @@
+"""System checks with stable ids: the facts the archive cannot run without."""
+
+from django.core.checks import Error, register
+
+from .gazetteer import POVERTY_TABLE
+
+
+@register()
+def poverty_table_present(app_configs, **kwargs):
+    if not POVERTY_TABLE.exists():
+        return [Error("The poverty-county facts table is missing.", hint="Run manage.py build_poverty_counties.",
+                      id="archive.E001")]
+    return []
+
+
+@register()
+def opencc_is_official(app_configs, **kwargs):
+    import opencc
+
+    if not hasattr(opencc, "__version__") or not str(getattr(opencc, "__version__", "")).startswith("1."):
+        return [Error("The opencc module is not the official OpenCC wheel.",
+                      hint="pip uninstall opencc-python-reimplemented; pip install OpenCC (see docs/DECISIONS.md).",
+                      id="archive.E002")]
+    return []

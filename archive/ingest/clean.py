@@ -1,0 +1,67 @@
+"""Stage 3: page furniture and spam out, body lines in.
+
+Lines are matched in their simplified form against patterns.py, so one list
+serves both scripts. Removed lines are kept on doc.furniture: the metadata
+stage reads sources, dates and editors from them. Three rules:
+1. a line that is furniture wherever it stands (breadcrumbs, 浏览量, ICP ...);
+2. a tail marker in the back half of the page (责任编辑, 延伸阅读, 版权所有,
+   声明 ...) ends the article: it and everything after it go;
+3. short lines of spam words, and lines with no Chinese at all before the
+   first paragraph (counters like "1 1 1"), go.
+A section name repeated from the breadcrumb just above the title goes too.
+"""
+
+import re
+
+from .document import Document, Rejected
+from .normalize import t2s
+from .patterns import (DROP_CHARS, FURNITURE_LINE, SPACES, SPAM_MAX_LEN, SPAM_WORDS, TAIL_MARKERS,
+                       TAIL_START)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CRUMB_SPLIT = re.compile(r"\s*[>»›/]\s*")
+
+
+def normalize_lines(text: str) -> list[str]:
+    """One stripped line per paragraph; odd spaces unified, invisible characters dropped."""
+    text = DROP_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return [ln for ln in (SPACES.sub(" ", raw).strip() for raw in text.split("\n")) if ln]
+
+
+def is_furniture(simplified_line: str) -> bool:
+    low = simplified_line.lower()
+    return any(p.search(low) for p in FURNITURE_LINE)
+
+
+def is_spam(simplified_line: str) -> bool:
+    return len(simplified_line) <= SPAM_MAX_LEN and any(w in simplified_line.lower() for w in SPAM_WORDS)
+
+
+def strip_boilerplate(doc: Document) -> Document:
+    """Split doc.text into doc.lines (body) and doc.furniture."""
+    lines = normalize_lines(doc.text)
+    simple = [t2s(ln) for ln in lines]
+    keep = [True] * len(lines)
+    start = int(len(lines) * TAIL_START)
+    for i in range(max(start, 1), len(lines)):
+        if any(p.search(simple[i].lower()) for p in TAIL_MARKERS):
+            keep[i:] = [False] * (len(lines) - i)
+            break
+    crumbs = set()
+    seen_paragraph = False
+    for i, s in enumerate(simple):
+        if not keep[i]:
+            continue
+        if is_furniture(s) or is_spam(s):
+            keep[i] = False
+            if ">" in s or "/" in s or "›" in s or "»" in s:
+                crumbs.update(c for c in _CRUMB_SPLIT.split(s) if c)
+        elif not seen_paragraph and (not _CJK.search(s) or s in crumbs):
+            keep[i] = False
+        elif len(s) > 60:
+            seen_paragraph = True
+    doc.lines = [ln for ln, k in zip(lines, keep) if k]
+    doc.furniture = [ln for ln, k in zip(lines, keep) if not k]
+    if not any(_CJK.search(ln) for ln in doc.lines):
+        raise Rejected("no Chinese text was found in the file")
+    return doc

@@ -1,0 +1,63 @@
+"""Stage 6: entity extraction over the normalised text (see docs/EXTRACTION.md).
+
+Runs over the title, subtitle and body joined (normalised text, same offsets
+as the original script), and fills doc.regions, doc.people, doc.initiatives,
+doc.categories and doc.metrics. Touches no database: the gazetteer is built
+from the cpca package once per process.
+"""
+
+import bisect
+
+from ..document import Document
+from ..normalize import t2s
+from .gazetteer_index import default_gazetteer
+from .initiatives import find_categories, find_initiatives
+from .metrics import find_metrics
+from .people import find_people, merge_people
+from .regions import find_regions, summarize_regions
+
+PLACE_WINDOW = 12  # a place printed this close before a title ties the person to it
+
+
+def extract_entities(doc: Document, gazetteer=None) -> Document:
+    gz = gazetteer or default_gazetteer()
+    head = "\n".join(x for x in (doc.title, doc.subtitle) if x)
+    original = (head + "\n" + doc.clean_text) if head else doc.clean_text
+    text = t2s(original)
+    mentions = find_regions(text, gz)
+    doc.regions = summarize_regions(mentions, gz)
+    primary = [r["code"] for r in doc.regions if r["primary"]]
+    primary_county = next((c for c in primary if gz.places[c].level == "county"), None)
+    ends = [m.end for m in mentions]
+    non_province = [m for m in mentions if m.level != "province"]
+    np_ends = [m.end for m in non_province]
+
+    def place_just_before(offset):
+        i = bisect.bisect_right(ends, offset) - 1
+        if i >= 0 and offset - mentions[i].end <= 1 and mentions[i].level == "county":
+            return mentions[i].code
+        return None
+
+    def place_in_sentence(offset):
+        i = bisect.bisect_right(np_ends, offset) - 1
+        if i >= 0 and "。" not in text[non_province[i].end:offset]:
+            return non_province[i].code
+        return primary[0] if primary else None
+
+    people = find_people(text, place_just_before)
+    merged = merge_people(people, primary_county)
+    names = {p["name"] for p in merged}
+    for name, role in doc.byline:
+        if name not in names:
+            merged.append({"name": name, "title": role, "kind": "journalist", "region": None})
+            names.add(name)
+    if doc.editor and t2s(doc.editor) not in names:
+        merged.append({"name": t2s(doc.editor), "title": "责任编辑", "kind": "journalist", "region": None})
+    doc.people = merged
+    doc.initiatives = find_initiatives(text)
+    doc.categories = find_categories(text, doc.initiatives)
+    offset = len(original) - len(doc.clean_text)
+    doc.metrics = find_metrics(text, original, place_in_sentence)
+    for f in doc.metrics:  # positions in the clean text (a figure in the title sits at 0)
+        f.start = max(0, f.start - offset)
+    return doc

@@ -1,0 +1,48 @@
+"""People: titles, surnames and speech verbs, as data."""
+
+# Common Chinese surnames (single character), by frequency; double surnames after.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "端木", "宇文", "司徒")
+
+# Titles that come right before (or after) a name, longest first at match time.
+# (title, kind). '党' and '政' may be printed censored as '*'.
+TITLES = {
+    "总书记": "official", "国家主席": "official", "总理": "official", "副总理": "official",
+    "省委书记": "official", "省长": "official", "副省长": "official", "市委书记": "official", "市长": "official",
+    "副市长": "official", "州委书记": "official", "州长": "official", "副州长": "official",
+    "县委书记": "official", "县长": "official", "副县长": "official", "县委副书记": "official",
+    "区委书记": "official", "区长": "official", "副区长": "official", "旗委书记": "official", "旗长": "official",
+    "县人大常委会主任": "official", "人大常委会主任": "official", "县政协主席": "official", "政协主席": "official",
+    "县扶贫办主任": "official", "扶贫办主任": "official", "扶贫办副主任": "official", "县委常委": "official",
+    "组织部长": "official", "宣传部长": "official", "局长": "official", "副局长": "official",
+    "镇长": "official", "副镇长": "official", "乡长": "official", "副乡长": "official",
+    "镇党委书记": "official", "乡党委书记": "official", "党委书记": "official", "党委副书记": "official",
+    "主任": "official", "副主任": "official", "主席": "official", "书记": "official", "厅长": "official",
+    "第一书记": "cadre", "驻村第一书记": "cadre", "村党支部书记": "cadre", "村党委书记": "cadre",
+    "党支部书记": "cadre", "支部书记": "cadre", "村支书": "cadre", "村主任": "cadre", "村委会主任": "cadre",
+    "村干部": "cadre", "工作队队长": "cadre", "驻村工作队队长": "cadre", "队长": "cadre", "村委委员": "cadre",
+    "社区书记": "cadre", "网格员": "cadre", "护林员": "resident", "工作人员": "official",
+    "贫困户": "resident", "搬迁户": "resident", "脱贫户": "resident", "村民": "resident", "农民": "resident",
+    "群众": "resident", "养殖户": "resident", "种植户": "resident", "残疾人": "resident", "低保户": "resident",
+    "总经理": "entrepreneur", "董事长": "entrepreneur", "负责人": "entrepreneur", "理事长": "entrepreneur",
+    "创始人": "entrepreneur", "经理": "entrepreneur", "老板": "entrepreneur", "厂长": "entrepreneur",
+    "致富带头人": "entrepreneur", "返乡创业者": "entrepreneur",
+    "校长": "official", "院长": "official", "教授": "other", "专家": "other", "医生": "other", "教师": "other",
+    "记者": "journalist", "通讯员": "journalist", "编辑": "journalist", "责任编辑": "journalist", "摄影": "journalist",
+    "作者": "journalist",
+}
+# Titles whose county comes from the report when not printed before them (县委书记 = this county's).
+COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府")
+
+# Words that follow a speaker's name: 陈封学说 -> 陈封学.
+SPEECH = ("说", "表示", "介绍", "告诉记者", "坦言", "感慨", "回忆", "笑着说", "高兴地说", "深有感触地说", "指出", "认为")
+# Characters after which a name cannot end with a further given-name character
+# when the pair starts a word (checked against jieba's dictionary), and
+# characters that may follow a name directly.
+NAME_FOLLOW = set("，,。、；;：:！!？?“”\"’‘（()）…—说对在的是也和与及带被把将为就还又都已曾向从给让同到率深坦表介告笑高感指认强谈回透称等家今年立看协出调任担作主通以")
+# Not names even when they look like one.
+NOT_NAMES = {"习近平总", "马克思", "毛泽东思想"}
+# Words of at least this jieba frequency are not given names (高兴, 质量).
+COMMON_WORD_FREQ = 300

@@ -1,0 +1,221 @@
+"""The archive's records: regions, sources, reports and what was extracted from them."""
+
+from django.db import models
+from django.urls import reverse
+
+from .taxonomy import CATEGORIES
+
+
+class Region(models.Model):
+    """A GB/T 2260 division: province, prefecture or county."""
+
+    PROVINCE, PREFECTURE, COUNTY = "province", "prefecture", "county"
+    LEVELS = [(PROVINCE, "省级"), (PREFECTURE, "地级"), (COUNTY, "县级")]
+
+    code = models.CharField(max_length=6, unique=True)
+    name = models.CharField(max_length=64, db_index=True)
+    short_name = models.CharField(max_length=32, db_index=True)
+    level = models.CharField(max_length=10, choices=LEVELS, db_index=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    longitude = models.FloatField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    poverty_county = models.BooleanField(default=False, db_index=True)
+    exit_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:region", args=[self.code])
+
+    @property
+    def province_code(self):
+        return self.code[:2] + "0000"
+
+    @property
+    def prefecture_code(self):
+        return None if self.level == self.PROVINCE else self.code[:4] + "00"
+
+    def ancestors(self):
+        chain, node = [], self.parent
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+
+class Source(models.Model):
+    name = models.CharField(max_length=128, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Report(models.Model):
+    """One report as published: its metadata, its text in three forms, and its original file."""
+
+    HANS, HANT = "hans", "hant"
+    SCRIPTS = [(HANS, "简体"), (HANT, "繁體")]
+    OK, REVIEW = "ok", "review"
+    STATUSES = [(OK, "已入库"), (REVIEW, "需复核")]
+
+    title = models.CharField(max_length=300)
+    title_is_fallback = models.BooleanField(default=False, help_text="No title was printed; this one was made from the first sentence.")
+    subtitle = models.CharField(max_length=300, blank=True)
+    byline = models.CharField(max_length=200, blank=True)
+    editor = models.CharField(max_length=64, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
+    published = models.DateField(null=True, blank=True, db_index=True)
+    original = models.FileField(upload_to="originals/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    raw_text = models.TextField(blank=True)
+    clean_text = models.TextField()
+    normalized_text = models.TextField()
+    text_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the normalised text without spaces or punctuation")
+    script = models.CharField(max_length=4, choices=SCRIPTS, db_index=True)
+    status = models.CharField(max_length=8, choices=STATUSES, default=OK, db_index=True)
+    error = models.TextField(blank=True, help_text="What the pipeline could not read in this report.")
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    regions = models.ManyToManyField(Region, through="RegionMention", related_name="reports")
+    people = models.ManyToManyField("Person", through="PersonMention", related_name="reports")
+    initiatives = models.ManyToManyField("Initiative", related_name="reports", blank=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archive:report", args=[self.pk])
+
+    @property
+    def categories(self):
+        return sorted({c.category for c in self.category_links.all()}, key=CATEGORIES.index)
+
+
+class ReportCategory(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="category_links")
+    category = models.CharField(max_length=16, choices=[(c, c) for c in CATEGORIES], db_index=True)
+
+    class Meta:
+        unique_together = [("report", "category")]
+
+
+class Fingerprint(models.Model):
+    """MinHash bands of a report's normalised text, for near-duplicate lookup."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="fingerprints")
+    band = models.PositiveSmallIntegerField()
+    value = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["band", "value"])]
+
+
+class Upload(models.Model):
+    """Every file a user gave, kept as given, with what became of it (nothing is lost)."""
+
+    PENDING, CREATED, DUPLICATE, FAILED = "pending", "created", "duplicate", "failed"
+    STATUSES = [(PENDING, "待处理"), (CREATED, "已入库"), (DUPLICATE, "重复"), (FAILED, "失败")]
+
+    file = models.FileField(upload_to="uploads/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING, db_index=True)
+    error = models.TextField(blank=True)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class Person(models.Model):
+    OFFICIAL, CADRE, RESIDENT, ENTREPRENEUR, JOURNALIST, OTHER = (
+        "official", "cadre", "resident", "entrepreneur", "journalist", "other")
+    KINDS = [
+        (OFFICIAL, "官员"), (CADRE, "村干部"), (RESIDENT, "群众/受益人"),
+        (ENTREPRENEUR, "企业家"), (JOURNALIST, "记者/编辑"), (OTHER, "其他"),
+    ]
+
+    name = models.CharField(max_length=32, db_index=True)
+    title = models.CharField(max_length=64, blank=True)
+    kind = models.CharField(max_length=12, choices=KINDS, default=OTHER, db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="person_name_region")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:person", args=[self.pk])
+
+
+class PersonMention(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="person_mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    title = models.CharField(max_length=64, blank=True, help_text="The title as printed in this report.")
+
+    class Meta:
+        unique_together = [("report", "person")]
+
+
+class RegionMention(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="region_mentions")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+    primary = models.BooleanField(default=False)
+
+    class Meta:
+        unique_together = [("report", "region")]
+
+
+class Initiative(models.Model):
+    name = models.CharField(max_length=64)
+    category = models.CharField(max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True, db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="initiative_name_region")]
+
+    def __str__(self):
+        return self.name
+
+
+class Metric(models.Model):
+    """A figure, normalised to a canonical unit, with the exact words it came from."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="metrics")
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics")
+    label = models.CharField(max_length=64, blank=True)
+    value = models.FloatField()
+    unit = models.CharField(max_length=16, db_index=True)
+    approx = models.BooleanField(default=False)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    quote = models.CharField(max_length=64)
+    sentence = models.TextField()
+    position = models.PositiveIntegerField(default=0, help_text="Character offset of the quote in the clean text.")
+
+    class Meta:
+        ordering = ["report", "position"]
+
+    def __str__(self):
+        return f"{self.label} {self.value:g} {self.unit}"
