@@ -46,7 +46,8 @@ def ethnic_names():
     """The 56 nationalities (from cpca), longest first, without the trailing 族 too."""
     names = [line.strip() for line in _package_file("cpca", "resources", "56_nations.csv").read_text("utf-8").splitlines()]
     names = [n for n in names if n]
-    return tuple(sorted(set(names) | {n[:-1] for n in names if n.endswith("族") and len(n) > 2}, key=len, reverse=True))
+    names = set(names) | {n[:-1] for n in names if n.endswith("族") and len(n) > 2} | {"各族"}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def short_name(name):

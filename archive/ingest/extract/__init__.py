@@ -28,13 +28,15 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
     doc.regions = summarize_regions(mentions, gz)
     primary = [r["code"] for r in doc.regions if r["primary"]]
     primary_county = next((c for c in primary if gz.places[c].level == "county"), None)
-    ends = [m.end for m in mentions]
     non_province = [m for m in mentions if m.level != "province"]
     np_ends = [m.end for m in non_province]
 
+    starts = [m.start for m in mentions]
+
     def place_just_before(offset):
-        i = bisect.bisect_right(ends, offset) - 1
-        if i >= 0 and offset - mentions[i].end <= 1 and mentions[i].level == "county":
+        """The county printed right before a title (平利县委书记: the title may share the 县)."""
+        i = bisect.bisect_left(starts, offset) - 1
+        if i >= 0 and mentions[i].end >= offset - 1 and mentions[i].level == "county":
             return mentions[i].code
         return None
 

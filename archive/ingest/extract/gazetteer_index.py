@@ -51,7 +51,8 @@ class Gazetteer:
         keys = {}
         for p in self.places.values():
             keys.setdefault(p.name, []).append((p.code, "full"))
-            if p.short_name != p.name and len(p.short_name) >= 2 and freq.get(p.short_name, 0) < COMMON_WORD_FREQ:
+            common = freq.get(p.short_name, 0) >= COMMON_WORD_FREQ and p.level != "province"
+            if p.short_name != p.name and len(p.short_name) >= 2 and not common:
                 keys.setdefault(p.short_name, []).append((p.code, "short"))
             if p.name.endswith("自治州"):
                 keys.setdefault(p.short_name + "州", []).append((p.code, "full"))

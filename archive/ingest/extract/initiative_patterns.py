@@ -13,4 +13,4 @@ MODEL_GAP = 8  # characters allowed between the closing quote and the model word
 QUOTED_MAX = 24
 # Unquoted: 2-4 characters right before 模式 (车河模式), after a boundary.
 BARE_MODEL_MIN, BARE_MODEL_MAX = 2, 4
-BARE_MODEL_STOPWORDS = ("发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新", "该", "此", "等")
+BARE_MODEL_STOPWORDS = ("随即", "治理", "发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新", "该", "此", "等")

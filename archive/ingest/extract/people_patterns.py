@@ -2,7 +2,7 @@
 
 # Common Chinese surnames (single character), by frequency; double surnames after.
 SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄计索宣晋相初门云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡尧闭由"
 )
 DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "端木", "宇文", "司徒")
 
@@ -26,6 +26,7 @@ TITLES = {
     "社区书记": "cadre", "网格员": "cadre", "护林员": "resident", "工作人员": "official",
     "贫困户": "resident", "搬迁户": "resident", "脱贫户": "resident", "村民": "resident", "农民": "resident",
     "群众": "resident", "养殖户": "resident", "种植户": "resident", "残疾人": "resident", "低保户": "resident",
+    "干部": "official", "副科级干部": "official", "驻村干部": "cadre",
     "总经理": "entrepreneur", "董事长": "entrepreneur", "负责人": "entrepreneur", "理事长": "entrepreneur",
     "创始人": "entrepreneur", "经理": "entrepreneur", "老板": "entrepreneur", "厂长": "entrepreneur",
     "致富带头人": "entrepreneur", "返乡创业者": "entrepreneur",
@@ -33,16 +34,27 @@ TITLES = {
     "记者": "journalist", "通讯员": "journalist", "编辑": "journalist", "责任编辑": "journalist", "摄影": "journalist",
     "作者": "journalist",
 }
+# Titles printed after the name (习近平总书记).
+POST_TITLES = ("总书记", "主席", "总理", "委员长", "同志")
 # Titles whose county comes from the report when not printed before them (县委书记 = this county's).
 COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府")
 
 # Words that follow a speaker's name: 陈封学说 -> 陈封学.
 SPEECH = ("说", "表示", "介绍", "告诉记者", "坦言", "感慨", "回忆", "笑着说", "高兴地说", "深有感触地说", "指出", "认为")
-# Characters after which a name cannot end with a further given-name character
-# when the pair starts a word (checked against jieba's dictionary), and
-# characters that may follow a name directly.
-NAME_FOLLOW = set("，,。、；;：:！!？?“”\"’‘（()）…—说对在的是也和与及带被把将为就还又都已曾向从给让同到率深坦表介告笑高感指认强谈回透称等家今年立看协出调任担作主通以")
+# Characters never inside a name (they end a place or an organisation, or are particles).
+NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年月日")
+# A third character that is these ends the name before it (陈俊说 -> 陈俊).
+NAME_END_BEFORE = set("说的在是等了对也")
+# A name repeated this often with no title is taken when nothing argues against it (袁仕应).
+REPEATED_NAME_MIN = 2
+# An untitled repeated name needs one occurrence in a person's context.
+PERSON_BEFORE = ("跟着", "像", "和", "与", "让", "给", "对", "帮", "叫", "找到", "带领", "原来，", "原来,")
+PERSON_AFTER_RE = r"^(夫妻|一家|家人|告诉|说|介绍|坦言|也是|是一|今年|已经|正在|正|[0-9]{4}年|带领|带动|一人)"
+# After a name in any of its occurrences, these mean it is a place or a thing (万福山村).
+REPEATED_NOT_BEFORE = set("村镇乡山县市区园路街河湖寺庙桥站场厂店")
 # Not names even when they look like one.
 NOT_NAMES = {"习近平总", "马克思", "毛泽东思想"}
 # Words of at least this jieba frequency are not given names (高兴, 质量).
 COMMON_WORD_FREQ = 300
+# A two-character name that is a dictionary word this common is a word (万众, 安居, 全员).
+TWO_CHAR_WORD_FREQ = 20

@@ -7,10 +7,10 @@ import re
 NOT_A_DIVISION_AFTER = re.compile(r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|站|寺|山庄)")
 # Within the same name (no punctuation in between): a company or school name.
 INSTITUTION_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)")
-# Sentence-level: a county named only by its short name must be backed by its
-# province or prefecture being named somewhere in the report, unless its short
-# name is this rare as a word (jieba frequency).
-RARE_SHORT_NAME_FREQ = 50
+# A county named by its short name (or a two-character full name, 和县) must be
+# backed: its prefecture or its own full name named in the report, or its
+# province printed at most this many characters before it (广西融水、隆林).
+PROVINCE_NEAR = 20
 # Share of non-province mentions the top region needs to be the report's subject.
 PRIMARY_MIN_COUNT = 3
 PRIMARY_MIN_RATIO = 2.0

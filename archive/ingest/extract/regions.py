@@ -16,10 +16,8 @@ leads (PRIMARY_* in region_patterns.py); a survey of many places has none.
 from collections import Counter
 from dataclasses import dataclass
 
-import jieba
-
 from .region_patterns import (INSTITUTION_AFTER, NOT_A_DIVISION_AFTER, PRIMARY_MIN_COUNT, PRIMARY_MIN_RATIO,
-                              RARE_SHORT_NAME_FREQ)
+                              PROVINCE_NEAR)
 
 
 @dataclass
@@ -40,38 +38,50 @@ def find_regions(text, gazetteer):
     """All division mentions in text, in order, each resolved to one code."""
     hits = [h for h in gazetteer.scan(text) if _plausible(text, h[0], h[1])]
     places = gazetteer.places
-    # Context: what the report names unambiguously by full name, or provinces by any name.
-    context = set()
-    for _s, _e, _key, entries in hits:
+    # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
+    context, province_at = set(), []
+    for start, _e, key, entries in hits:
         if len(entries) == 1:
             code, kind = entries[0]
             p = places[code]
-            if kind == "full" or p.level == "province":
+            if p.level == "province":
+                context.add(p.code)
+                province_at.append((start, p.code))
+            elif kind == "full" and len(key) >= 3:
                 context |= {p.code, p.province, p.prefecture}
-    freq = jieba.dt.FREQ
-    mentions = []
+
+    def weak(place, kind, key):
+        return (kind == "short" or len(key) <= 2) and place.level != "province"
+
+    def backed(place, start):
+        if place.code in context or (place.level == "county" and place.prefecture in context):
+            return True
+        if place.level == "prefecture" and place.province in context:
+            return True
+        return any(code == place.province and 0 <= start - s <= PROVINCE_NEAR for s, code in province_at)
+
+    for _round in range(2):  # a weak name backed once (广西融水) backs its other mentions (融水县委书记)
+        resolved = _resolve(hits, places, context, weak, backed)
+        context |= {p.code for _s, _e, p in resolved}
+    return [RegionMention(p.code, p.name, p.level, s, e) for s, e, p in resolved]
+
+
+def _resolve(hits, places, context, weak, backed):
+    resolved = []
     for start, end, key, entries in hits:
-        cands = [places[c] for c, _k in entries]
-        kinds = {c: k for c, k in entries}
-        if len(cands) > 1:
-            backed = [p for p in cands if p.province in context or (p.prefecture and p.prefecture in context)
-                      or p.code in context]
-            if len(backed) > 1:  # a prefecture and its own county: the prefecture
-                parents = [p for p in backed if p.level != "county" and any(q.prefecture == p.code for q in backed)]
-                backed = parents or backed
-            if len(backed) != 1:
+        cands = [(places[c], k) for c, k in entries]
+        if len(cands) > 1 or weak(*cands[0], key):
+            ok = [(p, k) for p, k in cands if not weak(p, k, key) or backed(p, start)]
+            if len(ok) > 1:
+                ok = [(p, k) for p, k in ok if p.province in context or p.code in context] or ok
+            if len(ok) > 1:  # a prefecture and its own county of the same stem: the prefecture
+                parents = [(p, k) for p, k in ok if p.level != "county" and any(q.prefecture == p.code for q, _ in ok)]
+                ok = parents or ok
+            if len(ok) != 1:
                 continue
-            cands = backed
-        place = cands[0]
-        if kinds[place.code] == "short" and place.level == "county":
-            backed = place.province in context or place.prefecture in context
-            if not backed and freq.get(key, 0) >= RARE_SHORT_NAME_FREQ:
-                continue
-        if kinds[place.code] == "short" and place.level == "prefecture":
-            if place.province not in context and freq.get(key, 0) >= RARE_SHORT_NAME_FREQ * 20:
-                continue
-        mentions.append(RegionMention(place.code, place.name, place.level, start, end))
-    return mentions
+            cands = ok
+        resolved.append((start, end, cands[0][0]))
+    return resolved
 
 
 def summarize_regions(mentions, gazetteer):
