@@ -79,6 +79,7 @@ class Report(models.Model):
     clean_text = models.TextField()
     normalized_text = models.TextField()
     text_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the normalised text without spaces or punctuation")
+    minhash = models.JSONField(default=list, blank=True, help_text="MinHash signature for near-duplicate lookup")
     script = models.CharField(max_length=4, choices=SCRIPTS, db_index=True)
     status = models.CharField(max_length=8, choices=STATUSES, default=OK, db_index=True)
     error = models.TextField(blank=True, help_text="What the pipeline could not read in this report.")

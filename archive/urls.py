@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "archive"
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("region/<str:code>/", views.region, name="region"),
+    path("report/<int:pk>/", views.report, name="report"),
+    path("person/<int:pk>/", views.person, name="person"),
+    path("figures/", views.figures, name="figures"),
+]

@@ -1,5 +1,57 @@
+"""Keep the index in step with admin edits and deletes, after the transaction commits."""
+
+import threading
+
+from django.db import transaction
+from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 
+_local = threading.local()
+
+
 class ReportSignalProcessor(BaseSignalProcessor):
-    """Placeholder until the serialised index writer exists."""
+    def setup(self):
+        from archive.models import Metric, PersonMention, RegionMention, Report, ReportCategory
+
+        signals.post_save.connect(self.report_saved, sender=Report)
+        signals.post_delete.connect(self.report_deleted, sender=Report)
+        for model in (RegionMention, ReportCategory, PersonMention, Metric):
+            signals.post_save.connect(self.child_changed, sender=model)
+            signals.post_delete.connect(self.child_changed, sender=model)
+
+    def teardown(self):
+        from archive.models import Report
+
+        signals.post_save.disconnect(self.report_saved, sender=Report)
+        signals.post_delete.disconnect(self.report_deleted, sender=Report)
+
+    @staticmethod
+    def _schedule(pk):
+        """One index update per report per transaction, however many rows of it changed."""
+        from .indexing import index_reports
+
+        scheduled = getattr(_local, "scheduled", None)
+        if scheduled is None:
+            scheduled = _local.scheduled = set()
+
+            def flush():
+                pks, _local.scheduled = _local.scheduled, None
+                index_reports(sorted(pks))
+
+            transaction.on_commit(flush)
+        scheduled.add(pk)
+
+    def report_saved(self, sender, instance, raw=False, **kwargs):
+        if not raw and not getattr(instance, "_skip_index", False):
+            self._schedule(instance.pk)
+
+    def child_changed(self, sender, instance, raw=False, **kwargs):
+        if not raw and instance.report_id:
+            self._schedule(instance.report_id)
+
+    def report_deleted(self, sender, instance, **kwargs):
+        from .indexing import remove_reports
+
+        pk = instance.pk
+        transaction.on_commit(lambda: remove_reports([pk]))

@@ -1,0 +1,109 @@
+"""Archive pages: thin views that gather data once and hand it to archive.formats.respond()."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .citations import citation
+from .formats import Page, respond
+from .models import Metric, Person, Region, Report
+
+
+def _report_row(r):
+    return {"id": r.pk, "title": r.title, "source": r.source.name if r.source else None,
+            "published": r.published, "script": r.script, "url": r.get_absolute_url()}
+
+
+def home(request):
+    provinces = (Region.objects.filter(level=Region.PROVINCE)
+                 .annotate(n=Count("children__children__mentions__report", distinct=True)
+                           + Count("mentions__report", distinct=True)).order_by("code"))
+    recent = Report.objects.select_related("source")[:10]
+    data = {"reports": Report.objects.count(), "recent": [_report_row(r) for r in recent],
+            "provinces": [{"code": p.code, "name": p.name, "url": p.get_absolute_url()} for p in provinces]}
+    return respond(request, Page("archive/home.html", {"provinces": provinces, "recent": recent, "total": data["reports"]},
+                                 data, ["id", "title", "source", "published"],
+                                 ([r.pk, r.title, r.source.name if r.source else "", r.published] for r in recent), "recent"))
+
+
+def region(request, code):
+    place = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
+    prefix = code[:2] if place.level == Region.PROVINCE else code[:4] if place.level == Region.PREFECTURE else code
+    reports = (Report.objects.filter(region_mentions__region__code__startswith=prefix).distinct()
+               .select_related("source"))
+    children = place.children.annotate(n=Count("mentions", distinct=True)).order_by("code")
+    people = Person.objects.filter(region__code__startswith=prefix)[:50]
+    rows = list(reports[:200])
+    data = {"code": place.code, "name": place.name, "level": place.level, "poverty_county": place.poverty_county,
+            "exit_year": place.exit_year, "parents": [{"code": p.code, "name": p.name} for p in place.ancestors()],
+            "children": [{"code": c.code, "name": c.name, "reports": c.n} for c in children],
+            "reports": [_report_row(r) for r in rows]}
+    return respond(request, Page("archive/region.html",
+                                 {"place": place, "children": children, "reports": rows, "people": people},
+                                 data, ["id", "title", "source", "published"],
+                                 ([r.pk, r.title, r.source.name if r.source else "", r.published] for r in rows),
+                                 f"region-{code}"))
+
+
+def report(request, pk):
+    r = get_object_or_404(Report.objects.select_related("source", "duplicate_of"), pk=pk)
+    mentions = r.region_mentions.select_related("region").order_by("-primary", "-count")
+    people = r.person_mentions.select_related("person__region")
+    metrics = r.metrics.select_related("region")
+    from search.query import more_like_this
+
+    try:
+        similar = more_like_this(r)
+    except Exception:  # the index may be rebuilding; the page stands without it
+        similar = []
+    data = {**_report_row(r), "subtitle": r.subtitle, "byline": r.byline, "editor": r.editor,
+            "title_is_fallback": r.title_is_fallback, "warnings": r.error, "text": r.clean_text,
+            "regions": [{"code": m.region.code, "name": m.region.name, "level": m.region.level, "count": m.count,
+                         "primary": m.primary} for m in mentions],
+            "people": [{"name": m.person.name, "title": m.title, "kind": m.person.kind,
+                        "region": m.person.region.code if m.person.region else None} for m in people],
+            "initiatives": [{"name": i.name, "category": i.category} for i in r.initiatives.all()],
+            "categories": r.categories,
+            "metrics": [_metric_row(m) for m in metrics], "citation": citation(r, request)}
+    return respond(request, Page("archive/report.html",
+                                 {"report": r, "mentions": mentions, "people": people, "metrics": metrics,
+                                  "similar": similar, "citation": data["citation"]},
+                                 data, METRIC_HEADER, ([*_metric_row(m).values()] for m in metrics), f"report-{pk}-figures"))
+
+
+METRIC_HEADER = ["report", "label", "value", "unit", "approx", "year", "region", "quote", "sentence"]
+
+
+def _metric_row(m):
+    return {"report": m.report_id, "label": m.label, "value": m.value, "unit": m.unit, "approx": m.approx,
+            "year": m.year, "region": m.region.code if m.region else None, "quote": m.quote, "sentence": m.sentence}
+
+
+def figures(request):
+    qs = Metric.objects.select_related("region", "report")
+    unit, label, region_code = request.GET.get("unit"), request.GET.get("label"), request.GET.get("region")
+    if unit:
+        qs = qs.filter(unit=unit)
+    if label:
+        qs = qs.filter(Q(label__contains=label) | Q(sentence__contains=label))
+    if region_code:
+        qs = qs.filter(region__code__startswith=region_code.rstrip("0") or region_code)
+    units = Metric.objects.values("unit").annotate(n=Count("id")).order_by("-n")[:30]
+    rows = list(qs[:500])
+    return respond(request, Page("archive/figures.html", {"metrics": rows, "units": units, "total": qs.count()},
+                                 {"total": qs.count(), "metrics": [_metric_row(m) for m in rows]},
+                                 METRIC_HEADER, ([*_metric_row(m).values()] for m in qs.iterator()), "figures"))
+
+
+def person(request, pk):
+    p = get_object_or_404(Person.objects.select_related("region"), pk=pk)
+    mentions = p.mentions.select_related("report")
+    data = {"name": p.name, "title": p.title, "kind": p.kind, "region": p.region.code if p.region else None,
+            "reports": [{"id": m.report_id, "title": m.report.title, "title_as_printed": m.title} for m in mentions]}
+    return respond(request, Page("archive/person.html", {"person": p, "mentions": mentions}, data,
+                                 ["report", "title", "title_as_printed"],
+                                 ([m.report_id, m.report.title, m.title] for m in mentions), f"person-{pk}"))
+
+
+def not_found(request, exception=None):
+    raise Http404

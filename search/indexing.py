@@ -1,0 +1,90 @@
+"""The one serialised path for index updates: ingestion, admin edits, deletes.
+
+Whoosh allows one writer at a time. In this process a lock serialises
+writers; across processes the backend's AsyncWriter waits for the index lock
+and replays, and a LockError is retried with backoff, so neither a user nor
+an ingest ever sees one and no document is lost. Inside `deferred()` updates
+are collected and written in one batch at the end.
+"""
+
+import threading
+import time
+from contextlib import contextmanager
+
+from haystack import connections
+
+_LOCK = threading.RLock()
+_local = threading.local()
+RETRIES = 8
+BATCH = 500
+
+
+def _backend_and_index():
+    from archive.models import Report
+
+    conn = connections["default"]
+    return conn.get_backend(), conn.get_unified_index().get_index(Report)
+
+
+def _retry(fn):
+    from whoosh.index import LockError
+
+    delay = 0.05
+    for attempt in range(RETRIES):
+        try:
+            with _LOCK:
+                return fn()
+        except LockError:
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(delay)
+            delay *= 2
+
+
+@contextmanager
+def deferred():
+    """Collect index updates made inside the block; write them once at its end."""
+    outer = getattr(_local, "pending", None)
+    if outer is not None:
+        yield
+        return
+    _local.pending = set()
+    try:
+        yield
+    finally:
+        pending, _local.pending = _local.pending, None
+        if pending:
+            index_reports(sorted(pending))
+
+
+def index_reports(pks):
+    """(Re)index these reports from the database, in batches."""
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        pending.update(pks)
+        return
+    backend, index = _backend_and_index()
+    pks = list(pks)
+    for i in range(0, len(pks), BATCH):
+        batch = list(index.index_queryset().filter(pk__in=pks[i:i + BATCH]))
+        if batch:
+            _retry(lambda batch=batch: backend.update(index, batch))
+
+
+def remove_reports(pks):
+    backend, index = _backend_and_index()
+    from archive.models import Report
+
+    for pk in pks:
+        ident = f"archive.report.{pk}"
+        _retry(lambda ident=ident: backend.remove(ident))
+    return Report
+
+
+def rebuild():
+    """Clear the index and rebuild it from the database."""
+    backend, index = _backend_and_index()
+    _retry(lambda: backend.clear())
+    pks = list(index.index_queryset().values_list("pk", flat=True).order_by("pk"))
+    index_reports(pks)
+    return len(pks)

@@ -1,0 +1,143 @@
+"""The one interface pages and tools use to search; it talks to haystack, never to a backend.
+
+Query syntax: words are ANDed; "quoted phrases" match those words in that order;
+OR between words makes alternatives; -word excludes. An empty query browses
+everything. Filters: several values of one facet combine with OR; facets AND
+together. Each facet's counts reflect every filter but its own.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from haystack.inputs import Exact
+from haystack.query import SQ, SearchQuerySet
+
+from archive.ingest.normalize import t2s
+from archive.models import Report
+
+from .analysis import query_terms
+from .facets import FACETS
+from .highlight import snippet
+
+SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
+PER_PAGE = 20
+_TOKEN = re.compile(r'(-?)"([^"]+)"|(-?)“([^”]+)”|(\S+)')
+
+
+@dataclass
+class SearchPage:
+    query: str
+    normalized_query: str
+    filters: dict
+    sort: str
+    page: int
+    total: int
+    hits: list
+    facets: list
+    suggestion: str | None = None
+    per_page: int = PER_PAGE
+    related: list = field(default_factory=list)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+def parse_query(q):
+    """An SQ for the query string, or None for an empty query."""
+    groups, current, pending_or = [], [], False
+    for m in _TOKEN.finditer(q or ""):
+        neg_phrase, phrase, neg_phrase2, phrase2, word = m.groups()
+        if word == "OR" or word == "|":
+            pending_or = True
+            continue
+        if phrase or phrase2:
+            text, negate = (phrase or phrase2), bool(neg_phrase or neg_phrase2)
+            sq = SQ(content=Exact(t2s(text)))
+        else:
+            negate = word.startswith("-") and len(word) > 1
+            text = word[1:] if negate else word
+            sq = SQ(content=t2s(text))
+        if negate:
+            current.append(~sq)
+        elif pending_or and current:
+            current[-1] = current[-1] | sq
+        else:
+            current.append(sq)
+        pending_or = False
+    if not current:
+        return None
+    out = current[0]
+    for sq in current[1:]:
+        out &= sq
+    return out
+
+
+def _base(q, filters, skip=None):
+    sqs = SearchQuerySet().models(Report)
+    sq = parse_query(q)
+    if sq is not None:
+        sqs = sqs.filter(sq)
+    for name, values in filters.items():
+        if name != skip and values:
+            sqs = sqs.filter(**{f"{name}_exact__in": list(values)})
+    return sqs
+
+
+def clean_filters(params):
+    """{facet: [values]} from a QueryDict or dict, unknown names dropped."""
+    out = {}
+    for name in FACETS:
+        values = params.getlist(name) if hasattr(params, "getlist") else params.get(name, [])
+        values = [v for v in (values if isinstance(values, list) else [values]) if v]
+        if values:
+            out[name] = values
+    return out
+
+
+def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, script="hans"):
+    filters = filters or {}
+    sort = sort if sort in SORTS else "relevance"
+    sqs = _base(q, filters)
+    for name in FACETS:
+        sqs = sqs.facet(name)
+    if SORTS[sort]:
+        sqs = sqs.order_by(SORTS[sort])
+    page = max(1, page)
+    start = (page - 1) * per_page
+    results = list(sqs[start:start + per_page])
+    total = sqs.count()
+    counts = (sqs.facet_counts() or {}).get("fields", {})
+    for name in filters:  # OR within a facet: its counts ignore its own selection
+        counts[name] = (_base(q, filters, skip=name).facet(name).facet_counts() or {}).get("fields", {}).get(name, [])
+    reports = Report.objects.in_bulk([int(r.pk) for r in results])
+    hits = []
+    for r in results:
+        report = reports.get(int(r.pk))
+        if report is None:
+            continue
+        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, _plain(q), script)})
+    facets = [{"name": name, "label": f.label, "values": f.facet_results(counts.get(name, []), filters.get(name, []), script)}
+              for name, f in FACETS.items()]
+    suggestion = sqs.spelling_suggestion() if q and total == 0 else None
+    return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,
+                      suggestion, per_page)
+
+
+def _plain(q):
+    return re.sub(r'(^|\s)-\S+|\bOR\b|["“”]', " ", q or "").strip()
+
+
+def more_like_this(report, limit=5):
+    """Reports sharing this one's key words (engine-neutral: a plain OR query)."""
+    import jieba.analyse
+
+    words = jieba.analyse.extract_tags(report.normalized_text[:5000], topK=8)
+    if not words:
+        return []
+    sq = SQ(content=words[0])
+    for w in words[1:]:
+        sq |= SQ(content=w)
+    results = SearchQuerySet().models(Report).filter(sq).exclude(django_id=report.pk)[:limit]
+    found = Report.objects.in_bulk([int(r.pk) for r in results])
+    return [found[int(r.pk)] for r in results if int(r.pk) in found]
