@@ -6,4 +6,10 @@ class ArchiveConfig(AppConfig):
     verbose_name = "扶贫案例库"
 
     def ready(self):
+        import logging
+
+        import jieba
+
         from . import checks  # noqa: F401  (registers system checks)
+
+        jieba.setLogLevel(logging.WARNING)

@@ -8,7 +8,7 @@ and <br> end a line, so paragraphs survive as lines for the cleaning stage.
 import re
 
 import lxml.html
-from lxml import etree
+from lxml import etree  # noqa: F401  (ParserError)
 
 from .document import Document, Rejected
 
@@ -28,16 +28,18 @@ def html_to_text(doc: Document) -> Document:
         root = lxml.html.fromstring(doc.raw_text)
     except (etree.ParserError, ValueError):
         raise Rejected("the HTML could not be parsed") from None
-    for bad in root.iter(*DROP_TAGS, etree.Comment, etree.ProcessingInstruction):
-        bad.drop_tree() if hasattr(bad, "drop_tree") else None
+    for bad in list(root.iter(*DROP_TAGS)):
+        bad.drop_tree()
     parts = []
 
     def walk(el):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag.lower() in BLOCK_TAGS
+        if not isinstance(el.tag, str):  # comments and processing instructions: only their tail is text
+            return
+        tag = el.tag.lower()
+        block = tag in BLOCK_TAGS
         if block:
             parts.append("\n")
-        if el.text and tag.lower() not in DROP_TAGS:
+        if el.text:
             parts.append(el.text)
         for child in el:
             walk(child)

@@ -1,0 +1,37 @@
+# Quick start: `make run` (set up and serve http://127.0.0.1:8000), `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup test lint bench gate clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_gazetteer
+	$(BIN)/python manage.py ingest fixtures/ --quiet
+	$(BIN)/python manage.py sync_index
+
+run: setup
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+gate: $(BIN)/.installed
+	$(BIN)/python manage.py evaluate_extraction
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf var

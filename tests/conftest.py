@@ -1,0 +1,61 @@
+"""Fixtures built once per session: the gazetteer, the five seed reports, the index."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = settings.SHARED_DIR
+SEEDS = sorted(FIXTURES.glob("*.txt"))
+
+
+def seed(n):
+    return next(p for p in SEEDS if p.name.startswith(f"{n:03d}_"))
+
+
+def seed_text(n):
+    return seed(n).read_text("utf-8")
+
+
+def needs_shared(*parts):
+    path = SHARED.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent (../shared is not beside the project)")
+
+
+@pytest.fixture(scope="session")
+def gold():
+    path = SHARED / "gold" / "seeds.json"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return json.loads(path.read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def docs():
+    """Stages 1-6 on each seed, once."""
+    from archive.ingest import run_pipeline
+
+    return {p.name[:3]: run_pipeline(p.name, p.read_bytes()) for p in SEEDS}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from search.indexing import rebuild
+
+    with django_db_blocker.unblock():
+        call_command("load_gazetteer", stdout=io.StringIO())
+        call_command("ingest", str(FIXTURES), "--quiet", stdout=io.StringIO())
+        rebuild()
+
+
+@pytest.fixture
+def report_of(db):
+    """The stored report made from seed n."""
+    from archive.models import Report
+
+    return lambda n: Report.objects.get(original_name__endswith=seed(n).name)

@@ -1,0 +1,49 @@
+import gzip
+import json
+from html import escape
+
+import pytest
+
+from archive.ingest import read_document
+from archive.ingest.document import Document
+from archive.ingest.html import html_to_text
+from tests.conftest import SHARED, needs_shared, seed_text
+
+
+def as_html_page(text):
+    paras = "".join(f"<p>{escape(line)}</p>\r\n" for line in text.splitlines())
+    return (f"<!DOCTYPE html><html><head><title>x</title><style>p{{color:red}}</style>"
+            f"<script>var a='脱贫攻坚';</script></head><body><div class='nav'></div>{paras}"
+            f"<!-- comment 扶贫 --></body></html>")
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 4])
+def test_seed_wrapped_as_html_gives_the_same_clean_text(n):
+    text = seed_text(n)
+    assert read_document("a.html", as_html_page(text).encode()).clean_text == read_document("a.txt", text.encode()).clean_text
+
+
+def test_scripts_styles_and_comments_dropped_paragraphs_kept():
+    doc = html_to_text(Document("x.html", kind="html", raw_text="<P>第一段<br>第二行</P><p>第三段&amp;</p><script>bad()</script>"))
+    assert doc.text.splitlines() == ["第一段", "第二行", "第三段&"]
+
+
+@needs_shared("corpus", "xwlb_poverty_html.jsonl.gz")
+def test_real_news_html_is_read_as_paragraphs():
+    with gzip.open(SHARED / "corpus" / "xwlb_poverty_html.jsonl.gz", "rt", encoding="utf-8") as fh:
+        items = [json.loads(next(fh)) for _ in range(30)]
+    for item in items:
+        doc = read_document("n.html", ("<html><body>" + item["content_html"] + "</body></html>").encode())
+        assert "<" not in doc.clean_text and "&nbsp;" not in doc.clean_text and "</P>" not in doc.clean_text
+        paragraphs = item["content_html"].lower().count("<p")
+        assert len(doc.lines) >= min(paragraphs, 2) - 1  # paragraphs survive as lines
+
+
+@needs_shared("corpus", "jzfupin_news_2016.json")
+def test_county_cms_html_is_unescaped():
+    items = json.loads((SHARED / "corpus" / "jzfupin_news_2016.json").read_text("utf-8"))
+    poverty = [i for i in items if str(i.get("poverty")) == "True"]
+    assert len(poverty) == 14
+    for item in poverty:
+        doc = read_document("c.html", item["html"].encode())
+        assert "&lt;" not in doc.clean_text and "<img" not in doc.clean_text

@@ -1,0 +1,62 @@
+from datetime import date
+
+import pytest
+
+from archive.ingest import read_document
+from archive.ingest.metadata import parse_byline, parse_date
+from tests.conftest import seed
+
+EXPECTED = {
+    0: dict(title="“六連冠”是怎樣煉成的", subtitle="陜西省平利縣用繡花針功夫推進脫貧攻堅", source="陕西党建网",
+            published=None, editor="魏捷", script="hant"),
+    1: dict(title=None, subtitle=None, source=None, published=None, editor=None, script="hans"),
+    2: dict(title="勠力同心摘穷帽——灵丘县奋力脱贫攻坚综述", subtitle=None, source="山西日报",
+            published=date(2018, 7, 2), editor=None, script="hans"),
+    3: dict(title="啃下硬骨頭,黨建扶貧這樣干②:支部唱主角 拓寬產業路", subtitle=None, source="中国组织人事报",
+            published=date(2020, 5, 15), editor="靳建朋", script="hant"),
+    4: dict(title="决胜脱贫攻坚 建设幸福汉阴 实现全面小康", subtitle="访汉阴县委书记周永鑫", source=None,
+            published=None, editor=None, script="hans"),
+}
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_seed_metadata(n, docs):
+    doc = docs[f"{n:03d}"]
+    from archive.ingest.normalize import t2s
+
+    got = dict(title=doc.title, subtitle=doc.subtitle, source=doc.source and t2s(doc.source),
+               published=doc.published, editor=doc.editor and t2s(doc.editor), script=doc.script)
+    assert got == EXPECTED[n]
+
+
+def test_byline_of_an_interview(docs):
+    assert docs["004"].byline == [("王拥", "记者"), ("吴苏", "记者"), ("盛安智", "通讯员")]
+    assert "记者 王拥" not in docs["004"].clean_text
+
+
+def test_missing_title_is_flagged_with_a_fallback(docs):
+    doc = docs["001"]
+    assert doc.title is None
+    assert doc.title_or_fallback.startswith("江油市新安镇利用")
+    assert any("no title" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("发布时间:2020年05月15日 11:39", date(2020, 5, 15)),
+    ("日期:2018-07-02", date(2018, 7, 2)),
+    ("2019/3/9 来源", date(2019, 3, 9)),
+    ("时间：2017.12.01", date(2017, 12, 1)),
+    ("20160815", date(2016, 8, 15)),
+    ("2018-13-45", None),
+])
+def test_date_formats(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_byline_roles():
+    assert parse_byline("本报记者 李明 通讯员 王芳、赵强") == [("李明", "记者"), ("王芳", "通讯员"), ("赵强", "通讯员")]
+
+
+def test_title_not_taken_from_a_caption_or_sentence():
+    doc = read_document("x.txt", "4月15日，在北川经开区的车间里，袁仕应正熟练地运送产品。唐巍摄\n正文第二段。".encode())
+    assert doc.title is None
