@@ -5,7 +5,6 @@ picks the format from ?format= and adds Link rel=alternate headers.
 """
 
 import csv
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 

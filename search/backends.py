@@ -16,7 +16,8 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
-from whoosh.fields import ID as IDField, TEXT
+from whoosh.fields import ID as IDField
+from whoosh.fields import TEXT
 from whoosh.writing import AsyncWriter
 
 from archive.ingest.normalize import t2s

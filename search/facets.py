@@ -28,7 +28,6 @@ class RegionFacet(Facet):
     level = ""
 
     def display(self, value, script="hans"):
-        from archive.models import Region
 
         names = _region_names()
         name = names.get(str(value), str(value))

@@ -45,7 +45,7 @@ class SearchPage:
 
 def parse_query(q):
     """An SQ for the query string, or None for an empty query."""
-    groups, current, pending_or = [], [], False
+    current, pending_or = [], False
     for m in _TOKEN.finditer(q or ""):
         neg_phrase, phrase, neg_phrase2, phrase2, word = m.groups()
         if word == "OR" or word == "|":

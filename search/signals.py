@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
-
 _local = threading.local()
 
 

@@ -15,8 +15,7 @@ import re
 
 from .document import Document, Rejected
 from .normalize import t2s
-from .patterns import (DROP_CHARS, FURNITURE_LINE, SPACES, SPAM_MAX_LEN, SPAM_WORDS, TAIL_MARKERS,
-                       TAIL_START)
+from .patterns import DROP_CHARS, FURNITURE_LINE, SPACES, SPAM_MAX_LEN, SPAM_WORDS, TAIL_MARKERS, TAIL_START
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›/]\s*")

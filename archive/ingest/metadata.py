@@ -12,8 +12,20 @@ import re
 from datetime import date
 
 from .document import Document
-from .metadata_patterns import (BYLINE_LINE, BYLINE_PART, COPYRIGHT_HOLDER, DATE_LINE_KEY, DATES, EDITOR,
-                                SOURCE, SUBTITLE_START, TITLE_MAX, TITLE_MIN, TITLE_NOT_END, TITLE_SCAN_LINES)
+from .metadata_patterns import (
+    BYLINE_LINE,
+    BYLINE_PART,
+    COPYRIGHT_HOLDER,
+    DATE_LINE_KEY,
+    DATES,
+    EDITOR,
+    SOURCE,
+    SUBTITLE_START,
+    TITLE_MAX,
+    TITLE_MIN,
+    TITLE_NOT_END,
+    TITLE_SCAN_LINES,
+)
 from .normalize import t2s
 
 

@@ -10,8 +10,18 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from archive.models import (Fingerprint, Initiative, Metric, Person, PersonMention, Region, RegionMention,
-                            Report, ReportCategory, Source)
+from archive.models import (
+    Fingerprint,
+    Initiative,
+    Metric,
+    Person,
+    PersonMention,
+    Region,
+    RegionMention,
+    Report,
+    ReportCategory,
+    Source,
+)
 
 from .dedupe import NEAR_THRESHOLD, bands, minhash, similarity, text_hash
 from .document import Document

@@ -1,5 +1,4 @@
 from django import template
-from django.utils.http import urlencode
 
 from archive.ingest.normalize import s2t, t2s
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
-import jieba
 
-from archive.gazetteer import read_divisions, read_poverty_table
+from archive.gazetteer import read_divisions, read_poverty_table, short_name
+
+from .lexicon import freq_table
 
 # A short name that is this common as an ordinary word (jieba's frequency) is
 # never read as a place on its own: 合作 (合作市), 南部 (南部县), 平安 (平安区).
@@ -42,12 +43,9 @@ class Gazetteer:
         self.places = {d.code: Place(d.code, d.name, d.short_name, d.level, d.parent_code) for d in divisions}
         for code, (name, _year) in poverty.items():
             if code not in self.places:
-                from archive.gazetteer import short_name
-
                 parent = code[:4] + "00" if code[:4] + "00" in self.places else code[:2] + "0000"
                 self.places[code] = Place(code, name, short_name(name), "county", parent)
-        jieba.dt.check_initialized()
-        freq = jieba.dt.FREQ
+        freq = freq_table()
         keys = {}
         for p in self.places.values():
             keys.setdefault(p.name, []).append((p.code, "full"))

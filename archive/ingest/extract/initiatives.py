@@ -12,8 +12,15 @@ import re
 
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS, CATEGORY_MIN_HITS
 
-from .initiative_patterns import (BARE_MODEL_MAX, BARE_MODEL_MIN, BARE_MODEL_STOPWORDS, KNOWN, MODEL_GAP,
-                                  MODEL_WORDS, QUOTED_MAX)
+from .initiative_patterns import (
+    BARE_MODEL_MAX,
+    BARE_MODEL_MIN,
+    BARE_MODEL_STOPWORDS,
+    KNOWN,
+    MODEL_GAP,
+    MODEL_WORDS,
+    QUOTED_MAX,
+)
 
 _MODEL_WORD = "|".join(sorted(MODEL_WORDS, key=len, reverse=True))
 _QUOTED = re.compile(rf"[“\"「](?P<name>[^”\"」]{{1,{QUOTED_MAX}}})[”\"」](?P<gap>[\u4e00-\u9fff]{{0,{MODEL_GAP}}}?)(?P<word>{_MODEL_WORD})")

@@ -18,8 +18,19 @@ import cn2an
 
 from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
-from .metric_patterns import (APPROX_AFTER, APPROX_BEFORE, APPROX_TAIL, CN_ALL, CN_DIGITS, HOUSEHOLD_AFTER_GE,
-                              LABEL_MAX, LABEL_STOP, MIN_CHINESE_VALUE, NOUN_UNITS, SLOGAN_MAX_LEN)
+from .metric_patterns import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    APPROX_TAIL,
+    CN_ALL,
+    CN_DIGITS,
+    HOUSEHOLD_AFTER_GE,
+    LABEL_MAX,
+    LABEL_STOP,
+    MIN_CHINESE_VALUE,
+    NOUN_UNITS,
+    SLOGAN_MAX_LEN,
+)
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NOUN_RE = "|".join(re.escape(n) for n in sorted(NOUN_UNITS, key=len, reverse=True))

@@ -16,10 +16,24 @@ candidate whose given name is a common word (高兴) is dropped.
 import re
 from dataclasses import dataclass
 
-import jieba
-
-from .people_patterns import (COMMON_WORD_FREQ, TWO_CHAR_WORD_FREQ, COUNTY_TITLES, DOUBLE_SURNAMES, NAME_BAD_CHARS, NAME_END_BEFORE,
-                              NOT_NAMES, PERSON_AFTER_RE, PERSON_BEFORE, POST_TITLES, REPEATED_NAME_MIN, REPEATED_NOT_BEFORE, SPEECH, SURNAMES, TITLES)
+from .lexicon import freq as _freq
+from .people_patterns import (
+    COMMON_WORD_FREQ,
+    COUNTY_TITLES,
+    DOUBLE_SURNAMES,
+    NAME_BAD_CHARS,
+    NAME_END_BEFORE,
+    NOT_NAMES,
+    PERSON_AFTER_RE,
+    PERSON_BEFORE,
+    POST_TITLES,
+    REPEATED_NAME_MIN,
+    REPEATED_NOT_BEFORE,
+    SPEECH,
+    SURNAMES,
+    TITLES,
+    TWO_CHAR_WORD_FREQ,
+)
 
 _CJK = "\u4e00-\u9fff"
 
@@ -53,15 +67,15 @@ class PersonMention:
     region: str | None = None
 
 
-def _freq(word):
-    return jieba.dt.FREQ.get(word, 0)
 
 
-def split_name(text, start, end_max, anchored=True):
+def split_name(text, start, end_max, anchored=True, closed=False):
     """The name at text[start:], two or three characters, or None.
 
     anchored: a title or speech verb stands next to it, so a given name that is
     also a common word (张冠军) is allowed; unanchored candidates are stricter.
+    closed: the pattern itself ends the name at end_max (陈封学|说), so what
+    follows is not checked for a word running across the name's end.
     """
     head = text[start:start + 2]
     if head in DOUBLE_SURNAMES:
@@ -84,7 +98,8 @@ def split_name(text, start, end_max, anchored=True):
         if _freq(name) >= (TWO_CHAR_WORD_FREQ if len(name) == 2 else COMMON_WORD_FREQ) or (not anchored and len(given) > 1 and _freq(given) >= COMMON_WORD_FREQ):
             continue
         # a dictionary word starting inside the given name and running past the name's end
-        after = text[start + length:start + length + 4]
+        # (not checked where the pattern itself ends the name: 陈封学|说)
+        after = "" if closed and start + length == end_max else text[start + length:start + length + 4]
         crosses = any(_freq(given[i:] + after[:k]) >= 20 for i in range(len(given)) for k in range(1, len(after) + 1)
                       if len(given[i:]) + k >= 2)
         if crosses:
@@ -116,7 +131,7 @@ def find_people(text, region_at=None):
         region = region_at(m.start("title")) if region_at else None
         found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title"), region))
     for m in _NAME_TITLE.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"))
+        name = split_name(text, m.start("name"), m.end("name"), closed=True)
         if name and len(name) == len(m.group("name")):
             title = _canonical_title(m.group("title"))
             found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title")))
@@ -126,15 +141,15 @@ def find_people(text, region_at=None):
             title = _canonical_title(m.group("title"))
             found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title")))
     for m in _SPEAKER.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"))
+        name = split_name(text, m.start("name"), m.end("name"), closed=True)
         if name and len(name) == len(m.group("name")):
             found.append(PersonMention(name, None, "other", m.start("name")))
     for m in _PHOTO.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"))
+        name = split_name(text, m.start("name"), m.end("name"), closed=True)
         if name:
             found.append(PersonMention(name, "摄影", "journalist", m.start("name")))
     for m in _AUTHOR.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"))
+        name = split_name(text, m.start("name"), m.end("name"), closed=True)
         if name and len(name) == len(m.group("name")):
             found.append(PersonMention(name, "作者", "journalist", m.start("name")))
     found += _repeated_names(text, {pm.name for pm in found})

@@ -16,8 +16,13 @@ leads (PRIMARY_* in region_patterns.py); a survey of many places has none.
 from collections import Counter
 from dataclasses import dataclass
 
-from .region_patterns import (INSTITUTION_AFTER, NOT_A_DIVISION_AFTER, PRIMARY_MIN_COUNT, PRIMARY_MIN_RATIO,
-                              PROVINCE_NEAR)
+from .region_patterns import (
+    INSTITUTION_AFTER,
+    NOT_A_DIVISION_AFTER,
+    PRIMARY_MIN_COUNT,
+    PRIMARY_MIN_RATIO,
+    PROVINCE_NEAR,
+)
 
 
 @dataclass
