@@ -27,19 +27,29 @@ class ReportSignalProcessor(BaseSignalProcessor):
 
     @staticmethod
     def _schedule(pk):
-        """One index update per report per transaction, however many rows of it changed."""
+        """One index update per report per transaction, however many of its rows changed.
+
+        The batch belongs to the outermost atomic block it was made in, so a
+        rolled-back transaction (whose on_commit never runs) leaves nothing behind.
+        """
         from .indexing import index_reports
 
-        scheduled = getattr(_local, "scheduled", None)
-        if scheduled is None:
-            scheduled = _local.scheduled = set()
+        conn = transaction.get_connection()
+        if not conn.in_atomic_block:
+            index_reports([pk])
+            return
+        block = conn.atomic_blocks[0]
+        entry = getattr(_local, "entry", None)
+        if entry is None or entry[0] is not block:
+            entry = _local.entry = (block, set())
 
-            def flush():
-                pks, _local.scheduled = _local.scheduled, None
-                index_reports(sorted(pks))
+            def flush(entry=entry):
+                if getattr(_local, "entry", None) is entry:
+                    _local.entry = None
+                index_reports(sorted(entry[1]))
 
             transaction.on_commit(flush)
-        scheduled.add(pk)
+        entry[1].add(pk)
 
     def report_saved(self, sender, instance, raw=False, **kwargs):
         if not raw and not getattr(instance, "_skip_index", False):
