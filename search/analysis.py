@@ -87,3 +87,44 @@ class ChineseTokenizer(Tokenizer):
 def ChineseAnalyzer():
     # No whoosh StopFilter: it renumbers positions and would undo the shared sub-word positions.
     return ChineseTokenizer() | LowercaseFilter()
+
+
+_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff*]+|[0-9a-z]+", re.I)
+
+
+def bigrams(text):
+    """[(gram, start, end, position)]: overlapping character pairs of each CJK run (a run of one
+    character gives itself), Latin words and numbers whole; position is the character offset, so a
+    phrase of bigrams cannot cross punctuation."""
+    norm = t2s(text)
+    out = []
+    for m in _RUN.finditer(norm):
+        run, s = m.group(0), m.start()
+        if run.isascii():
+            out.append((run.lower(), s, m.end(), s))
+        elif len(run) == 1:
+            out.append((run, s, s + 1, s))
+        else:
+            out += [(run[i:i + 2], s + i, s + i + 2, s + i) for i in range(len(run) - 1)]
+    return out
+
+
+class BigramTokenizer(Tokenizer):
+    """Character bigrams for substring recall (驻村 inside 驻/村干部). Must stay importable at this path."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for gram, s, e, pos in bigrams(value):
+            t.text, t.boost, t.stopped = gram, 1.0, False
+            if keeporiginal:
+                t.original = value[s:e]
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + s, start_char + e
+            yield t
+
+
+def BigramAnalyzer():
+    return BigramTokenizer()

@@ -53,11 +53,11 @@ def parse_query(q):
             continue
         if phrase or phrase2:
             text, negate = (phrase or phrase2), bool(neg_phrase or neg_phrase2)
-            sq = SQ(content=Exact(t2s(text)))
+            sq = _matches(t2s(text), phrase=True)
         else:
             negate = word.startswith("-") and len(word) > 1
             text = word[1:] if negate else word
-            sq = SQ(content=t2s(text))
+            sq = _matches(t2s(text), phrase=False)
         if negate:
             current.append(~sq)
         elif pending_or and current:
@@ -73,6 +73,15 @@ def parse_query(q):
     return out
 
 
+def _matches(text, phrase):
+    """A word or phrase: its jieba words (ranked), or the same characters in a row (substring recall:
+    驻村 inside 驻/村干部), through the character-bigram field."""
+    words = SQ(content=Exact(text)) if phrase else SQ(content=text)
+    if len(text) >= 2 and any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return words | SQ(text_bigram=Exact(text))
+    return words
+
+
 def _base(q, filters, skip=None):
     sqs = SearchQuerySet().models(Report)
     sq = parse_query(q)
@@ -82,6 +91,11 @@ def _base(q, filters, skip=None):
         if name != skip and values:
             sqs = sqs.filter(**{f"{name}_exact__in": list(values)})
     return sqs
+
+
+def matching_ids(q="", filters=None, limit=1_000_000):
+    """Every matching report id (for exports and measurements), best first."""
+    return [int(pk) for pk in _base(q, filters or {}).values_list("pk", flat=True)[:limit]]
 
 
 def clean_filters(params):
@@ -119,9 +133,17 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
         hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, _plain(q), script)})
     facets = [{"name": name, "label": f.label, "values": f.facet_results(counts.get(name, []), filters.get(name, []), script)}
               for name, f in FACETS.items()]
-    suggestion = sqs.spelling_suggestion() if q and total == 0 else None
+    suggestion = _suggest(_plain(q)) if q and total == 0 else None
     return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,
                       suggestion, per_page)
+
+
+def _suggest(plain):
+    """The engine's spelling suggestion for the query's words (a zero-hit query runs once more)."""
+    if not plain:
+        return None
+    suggestion = SearchQuerySet().models(Report).filter(content=plain).spelling_suggestion(plain)
+    return suggestion if suggestion and suggestion != plain else None
 
 
 def _plain(q):

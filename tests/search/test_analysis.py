@@ -1,6 +1,6 @@
 from whoosh.analysis import Token  # noqa: F401
 
-from search.analysis import ChineseAnalyzer, query_terms, segment
+from search.analysis import ChineseAnalyzer, bigrams, query_terms, segment
 
 
 def tokens(text, mode="index"):
@@ -34,3 +34,8 @@ def test_traditional_is_normalised_and_offsets_point_at_the_original():
 
 def test_punctuation_and_stop_words_give_no_token():
     assert [t[0] for t in tokens("扶贫，的。")] == ["扶贫"]
+
+
+def test_bigrams_are_script_blind_and_stop_at_punctuation():
+    grams = [(g, p) for g, _s, _e, p in bigrams("駐村干部，GDP增長")]
+    assert grams == [("驻村", 0), ("村干", 1), ("干部", 2), ("gdp", 5), ("增长", 8)]

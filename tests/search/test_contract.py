@@ -24,6 +24,10 @@ class SearchContract:
     def test_traditional_and_simplified_queries_return_the_same_set(self):
         assert self.ids("脫貧") == self.ids("脱贫") == {"000", "001", "002", "003", "004"}
 
+    def test_words_across_token_boundaries_are_found(self):
+        assert {"000", "003"} <= self.ids("村支")  # 村支书, 村支部: inside longer words
+        assert self.ids("社区工") == {"000", "004"}
+
     def test_short_name_finds_its_county_only(self):
         assert self.ids("平利") == {"000"}
 

@@ -1,0 +1,125 @@
+"""Shared by the benchmarks: a throw-away archive, corpus readers, timing and the report file.
+
+Each benchmark runs against its own database and index in a temporary folder
+(never var/), reads the corpora from ../shared/corpus at run time (never
+copied), and exits with a clear message when ../shared is absent.
+"""
+
+import gzip
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+REPORT = ROOT / "docs" / "BENCHMARKS.md"
+
+
+def require_corpus(name):
+    path = CORPUS / name
+    if not path.exists():
+        sys.exit(f"skipped: {path} is absent (benchmarks read ../shared/corpus; put ../shared beside the project)")
+    return path
+
+
+def setup_django(var_dir=None):
+    """Point the project at a fresh temporary archive and start Django."""
+    var = Path(var_dir or tempfile.mkdtemp(prefix="fupin-bench-"))
+    os.environ["VAR_DIR"] = str(var)
+    os.environ["SEARCH_INDEX_PATH"] = str(var / "whoosh")
+    os.environ["MEDIA_ROOT"] = str(var / "media")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_gazetteer", stdout=open(os.devnull, "w"))
+    return var
+
+
+def xwlb(limit=None):
+    """News items of the CCTV evening news: dicts with id, date, title, text."""
+    with gzip.open(require_corpus("xwlb.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                return
+            yield json.loads(line)
+
+
+def poverty_html():
+    with gzip.open(require_corpus("xwlb_poverty_html.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def as_file(item):
+    """(name, bytes) as a user would upload the item: a text file with its title and date."""
+    date = item.get("date", "")
+    head = f"{item['title']}\n日期：{date[:4]}-{date[4:6]}-{date[6:8]}\n" if len(date) == 8 else f"{item['title']}\n"
+    return f"{item['id']}.txt", (head + item["text"]).encode("utf-8")
+
+
+def percentile(values, p):
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def timed(fn, *args, **kwargs):
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - t
+
+
+def peak_rss_mb():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine():
+    import django
+    import haystack
+    import jieba
+    import whoosh
+
+    try:
+        import opencc
+
+        cc = opencc.__version__
+    except Exception:  # noqa: BLE001
+        cc = "?"
+    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Django {django.get_version()}, "
+            f"haystack {'.'.join(map(str, haystack.__version__))}, Whoosh {'.'.join(map(str, whoosh.__version__))}, "
+            f"jieba {jieba.__version__}, OpenCC {cc}")
+
+
+def write_section(title, body):
+    """Replace (or append) one '## title' section of docs/BENCHMARKS.md."""
+    text = REPORT.read_text("utf-8") if REPORT.exists() else "# Benchmarks\n\nWritten by `make bench` (bench/run.py); each section by its own script.\n"
+    marker = f"\n## {title}\n"
+    section = marker + body.strip() + "\n"
+    if marker in text:
+        start = text.index(marker)
+        nxt = text.find("\n## ", start + len(marker))
+        text = text[:start] + section + (text[nxt:] if nxt >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n" + section
+    REPORT.write_text(text, "utf-8")
