@@ -12,8 +12,18 @@ from .ingest import Rejected, run_pipeline
 from .ingest.files import expand
 from .ingest.service import ingest_bytes, process_upload
 from .ingest.store import save_entities
-from .models import (Initiative, Metric, Person, PersonMention, Region, RegionMention, Report, ReportCategory,
-                     Source, Upload)
+from .models import (
+    Initiative,
+    Metric,
+    Person,
+    PersonMention,
+    Region,
+    RegionMention,
+    Report,
+    ReportCategory,
+    Source,
+    Upload,
+)
 
 
 class UploadForm(forms.ModelForm):

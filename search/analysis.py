@@ -32,36 +32,57 @@ STOP_WORDS = frozenset("的 了 和 与 及 是 在 a an and are as at be by for
 
 def _ensure_jieba():
     jieba.dt.check_initialized()  # 0.7-1.0 s once per process, never per request
-    return jieba.dt.FREQ
 
 
 def segment(text, mode="index"):
-    """[(word, start, end, position)] of the normalised text, positions ordinal."""
-    freq = _ensure_jieba()
+    """[(word, start, end, position)] of the normalised text, positions ordinal.
+
+    Index mode adds, at a word's own position, every 2- and 3-character part of a
+    word of three or more characters, and the junction grams spanning the boundary
+    to the next word (驻|村干部 -> 驻村, 摆脱|贫困 -> 脱贫, 山东|西部 -> 东西部): a query word
+    printed across two tokens is still one indexed token.
+    """
+    _ensure_jieba()
     norm = t2s(text)
     out, pos = [], 0
+    prev = None  # (start, end) of the previous kept token
     for word, s, e in jieba.tokenize(norm, mode="default", HMM=True):
         if _SKIP.match(word):
+            prev = None
             continue
         low = word.lower()
+        if mode == "index" and prev is not None and prev[1] == s and _cjk(norm[s - 1]) and _cjk(norm[s]):
+            ps, pe, ppos = prev
+            for a, b in ((s - 1, s + 1), (s - 1, min(s + 2, e)), (max(s - 2, ps), s + 1)):
+                if b - a >= 2:
+                    out.append((norm[a:b], a, b, ppos))
+        prev = (s, e, pos)
         if low in STOP_WORDS:
             continue
         out.append((low, s, e, pos))
         n = len(word)
-        if mode == "index" and n > 2:
+        if mode == "index" and n > 2 and _cjk(word[0]):
             for size in (2, 3):
-                if size >= n:
-                    continue
                 for i in range(n - size + 1):
-                    part = word[i:i + size]
-                    if freq.get(part):
-                        out.append((part.lower(), s + i, s + i + size, pos))
+                    if size < n:
+                        out.append((word[i:i + size], s + i, s + i + size, pos))
         pos += 1
     return out
 
 
+def _cjk(ch):
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def query_terms(text):
-    """The words a query is looked up by (accurate mode, normalised)."""
+    """The words a query is looked up by (accurate mode, normalised).
+
+    A query word of two or three Chinese characters is looked up whole (社区工, 驻村):
+    the index holds every such piece of its words and of the junctions between them.
+    """
+    norm = t2s(text).strip()
+    if 2 <= len(norm) <= 3 and all(_cjk(ch) for ch in norm):
+        return [norm]
     return [w for w, _s, _e, _p in segment(text, mode="query")]
 
 
@@ -71,6 +92,17 @@ class ChineseTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if mode == "query":
+            norm = t2s(value).strip()
+            stripped = len(value) - len(value.lstrip())
+            if 2 <= len(norm) <= 3 and all(_cjk(ch) for ch in norm):  # looked up whole, see query_terms
+                t.text, t.boost, t.stopped = norm, 1.0, False
+                if positions:
+                    t.pos = start_pos
+                if chars:
+                    t.startchar, t.endchar = start_char + stripped, start_char + stripped + len(norm)
+                yield t
+                return
         for word, s, e, pos in segment(value, mode="query" if mode == "query" else "index"):
             t.text = word
             t.boost = 1.0
@@ -88,43 +120,3 @@ def ChineseAnalyzer():
     # No whoosh StopFilter: it renumbers positions and would undo the shared sub-word positions.
     return ChineseTokenizer() | LowercaseFilter()
 
-
-_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff*]+|[0-9a-z]+", re.I)
-
-
-def bigrams(text):
-    """[(gram, start, end, position)]: overlapping character pairs of each CJK run (a run of one
-    character gives itself), Latin words and numbers whole; position is the character offset, so a
-    phrase of bigrams cannot cross punctuation."""
-    norm = t2s(text)
-    out = []
-    for m in _RUN.finditer(norm):
-        run, s = m.group(0), m.start()
-        if run.isascii():
-            out.append((run.lower(), s, m.end(), s))
-        elif len(run) == 1:
-            out.append((run, s, s + 1, s))
-        else:
-            out += [(run[i:i + 2], s + i, s + i + 2, s + i) for i in range(len(run) - 1)]
-    return out
-
-
-class BigramTokenizer(Tokenizer):
-    """Character bigrams for substring recall (驻村 inside 驻/村干部). Must stay importable at this path."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for gram, s, e, pos in bigrams(value):
-            t.text, t.boost, t.stopped = gram, 1.0, False
-            if keeporiginal:
-                t.original = value[s:e]
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start_char + s, start_char + e
-            yield t
-
-
-def BigramAnalyzer():
-    return BigramTokenizer()

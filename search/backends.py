@@ -22,12 +22,11 @@ from whoosh.writing import AsyncWriter
 
 from archive.ingest.normalize import t2s
 
-from .analysis import BigramAnalyzer, ChineseAnalyzer
+from .analysis import ChineseAnalyzer
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
     analyzer = ChineseAnalyzer()
-    bigram_analyzer = BigramAnalyzer()
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -36,9 +35,6 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if isinstance(schema[name], TEXT) and getattr(field_class, "facet_for", None):
                 schema.remove(name)  # facet values verbatim (stock: StemmingAnalyzer turns hans into han)
                 schema.add(name, IDField(stored=True))
-            elif isinstance(schema[name], TEXT) and getattr(field_class, "bigram", False):
-                schema.remove(name)  # character bigrams, positions = offsets: substring recall
-                schema.add(name, TEXT(stored=False, analyzer=self.bigram_analyzer, phrase=True))
             elif isinstance(schema[name], TEXT):
                 schema.remove(name)
                 schema.add(name, TEXT(stored=field_class.stored, analyzer=self.analyzer, phrase=True,

@@ -74,12 +74,7 @@ def parse_query(q):
 
 
 def _matches(text, phrase):
-    """A word or phrase: its jieba words (ranked), or the same characters in a row (substring recall:
-    驻村 inside 驻/村干部), through the character-bigram field."""
-    words = SQ(content=Exact(text)) if phrase else SQ(content=text)
-    if len(text) >= 2 and any("\u3400" <= ch <= "\u9fff" for ch in text):
-        return words | SQ(text_bigram=Exact(text))
-    return words
+    return SQ(content=Exact(text)) if phrase else SQ(content=text)
 
 
 def _base(q, filters, skip=None):

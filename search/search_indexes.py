@@ -11,15 +11,8 @@ from haystack import indexes
 from archive.models import Report
 
 
-class BigramField(indexes.CharField):
-    """Text as character bigrams (Whoosh: search.analysis.BigramAnalyzer; Elasticsearch: the cjk_bigram filter)."""
-
-    bigram = True
-
-
 class ReportIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, stored=False)
-    text_bigram = BigramField(stored=False)
     published = indexes.DateField(model_attr="published", null=True)
     year = indexes.IntegerField(null=True, faceted=True)
     province = indexes.MultiValueField(faceted=True)
@@ -40,9 +33,6 @@ class ReportIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_text(self, obj):
         return "\n".join(x for x in (obj.title, obj.subtitle, obj.clean_text) if x)
-
-    def prepare_text_bigram(self, obj):
-        return self.prepare_text(obj)
 
     def prepare_year(self, obj):
         return obj.published.year if obj.published else None

@@ -7,7 +7,7 @@ positions all map back to the characters as printed. Censored `*` characters
 are ordinary characters here: kept, never guessed.
 """
 
-from functools import lru_cache
+from functools import cache
 
 import opencc
 
@@ -17,7 +17,7 @@ from .variants import VARIANTS
 _FOLD = str.maketrans(VARIANTS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config):
     return opencc.OpenCC(config)
 

@@ -47,17 +47,25 @@ def process_upload(upload, data=None):
     if data is None:
         with upload.file.open("rb") as fh:
             data = fh.read()
-    name = upload.original_name
     try:
-        doc = run_pipeline(name, data)
+        doc = run_pipeline(upload.original_name, data)
     except Rejected as exc:
-        upload.status, upload.error, upload.report = Upload.FAILED, str(exc), None
+        doc = str(exc)
+    return store_prepared(upload, doc)
+
+
+def store_prepared(upload, doc, signature=None, digest=None):
+    """Record a pipeline result (a Document, or the reason it was rejected) for a kept Upload."""
+    name = upload.original_name
+    if isinstance(doc, str):
+        upload.status, upload.error, upload.report = Upload.FAILED, doc, None
         upload.save(update_fields=["status", "error", "report"])
-        return Outcome(name, "failed", message=str(exc))
+        return Outcome(name, "failed", message=doc)
     from search.indexing import deferred
 
     with deferred():  # the report and its records reach the index once, after the commit
-        stored = store_document(doc, original=upload.file.name, original_name=name, sha256=upload.sha256)
+        stored = store_document(doc, original=upload.file.name, original_name=name, sha256=upload.sha256,
+                                signature=signature, digest=digest)
     upload.report = stored.report
     upload.status = Upload.CREATED if stored.created else Upload.DUPLICATE
     upload.error = "" if stored.created else f"same report as #{stored.report.pk} ({stored.similarity:.0%} alike)"

@@ -56,10 +56,13 @@ def find_duplicate(doc: Document, signature=None, digest=None):
     return (best, best_sim) if best_sim >= NEAR_THRESHOLD else (None, best_sim)
 
 
-def store_document(doc: Document, *, original=None, original_name="", sha256="", regions=None) -> Stored:
-    """Save doc with everything extracted from it, unless the archive already has it."""
-    signature = minhash(doc.normalized_text)
-    digest = text_hash(doc.normalized_text)
+def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None,
+                   digest=None) -> Stored:
+    """Save doc with everything extracted from it, unless the archive already has it.
+
+    signature and digest may come precomputed (from a worker process)."""
+    signature = signature or minhash(doc.normalized_text)
+    digest = digest or text_hash(doc.normalized_text)
     with transaction.atomic():
         existing, sim = find_duplicate(doc, signature, digest)
         if existing:
@@ -80,39 +83,61 @@ def store_document(doc: Document, *, original=None, original_name="", sha256="",
         if original is not None:
             report.original = original
             report.save(update_fields=["original"])
-        save_entities(report, doc, regions)
+        save_entities(report, doc, fresh=True)
         Fingerprint.objects.bulk_create(Fingerprint(report=report, band=i, value=v) for i, v in enumerate(bands(signature)))
     return Stored(report, True)
 
 
-def save_entities(report: Report, doc: Document, regions=None):
-    """(Re)write the records extracted from doc for report: mentions, people, initiatives, figures."""
+_REGION_IDS = {}
+
+
+def region_ids(codes):
+    """{code: Region id}, cached per process (the gazetteer changes only with load_gazetteer)."""
+    missing = [c for c in codes if c not in _REGION_IDS]
+    if missing:
+        _REGION_IDS.update(Region.objects.filter(code__in=missing).values_list("code", "id"))
+    return {c: _REGION_IDS[c] for c in codes if c in _REGION_IDS}
+
+
+def save_entities(report: Report, doc: Document, fresh=False):
+    """(Re)write the records extracted from doc for report: mentions, people, initiatives, figures.
+
+    fresh: the report was just created, so there is nothing of it to delete.
+    """
     codes = {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
         | {f.region for f in doc.metrics if f.region}
-    region_by_code = regions if regions is not None else {r.code: r for r in Region.objects.filter(code__in=codes)}
-    report.region_mentions.all().delete()
-    report.person_mentions.all().delete()
-    report.metrics.all().delete()
-    report.category_links.all().delete()
-    report.initiatives.clear()
+    rid = region_ids(codes)
+    if not fresh:
+        report.region_mentions.all().delete()
+        report.person_mentions.all().delete()
+        report.metrics.all().delete()
+        report.category_links.all().delete()
+        report.initiatives.clear()
     RegionMention.objects.bulk_create(
-        RegionMention(report=report, region=region_by_code[r["code"]], count=r["count"], primary=r["primary"])
-        for r in doc.regions if r["code"] in region_by_code)
-    for p in doc.people:
-        region = region_by_code.get(p.get("region"))
-        person, created = Person.objects.get_or_create(name=p["name"], region=region,
-                                                       defaults={"title": p["title"] or "", "kind": p["kind"]})
-        if not created and p["title"] and not person.title:
-            person.title, person.kind = p["title"], p["kind"]
-            person.save(update_fields=["title", "kind"])
-        PersonMention.objects.get_or_create(report=report, person=person, defaults={"title": p["title"] or ""})
-    primary = next((region_by_code.get(r["code"]) for r in doc.regions if r["primary"]), None)
-    for i in doc.initiatives:
-        initiative, _ = Initiative.objects.get_or_create(name=i["name"], region=primary,
-                                                         defaults={"category": i["category"]})
-        report.initiatives.add(initiative)
+        RegionMention(report=report, region_id=rid[r["code"]], count=r["count"], primary=r["primary"])
+        for r in doc.regions if r["code"] in rid)
+    # people: one query for those already known, one insert for the new ones
+    wanted = {(p["name"], rid.get(p.get("region"))): p for p in doc.people}
+    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in wanted})}
+    new = [Person(name=n, region_id=r, title=p["title"] or "", kind=p["kind"]) for (n, r), p in wanted.items()
+           if (n, r) not in known]
+    for person in Person.objects.bulk_create(new):
+        known[(person.name, person.region_id)] = person
+    untitled = [known[k] for k, p in wanted.items() if p["title"] and not known[k].title]
+    for person in untitled:
+        person.title, person.kind = wanted[(person.name, person.region_id)]["title"], wanted[(person.name, person.region_id)]["kind"]
+    if untitled:
+        Person.objects.bulk_update(untitled, ["title", "kind"])
+    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=p["title"] or "")
+                                      for k, p in wanted.items())
+    primary = next((rid.get(r["code"]) for r in doc.regions if r["primary"]), None)
+    names = {i["name"]: i for i in doc.initiatives}
+    known_i = {i.name: i for i in Initiative.objects.filter(name__in=names, region_id=primary)}
+    new_i = Initiative.objects.bulk_create(Initiative(name=n, region_id=primary, category=i["category"])
+                                           for n, i in names.items() if n not in known_i)
+    report.initiatives.add(*known_i.values(), *new_i)
     ReportCategory.objects.bulk_create(ReportCategory(report=report, category=c) for c in doc.categories)
     Metric.objects.bulk_create(
-        Metric(report=report, region=region_by_code.get(f.region), label=f.label[:64], value=f.value, unit=f.unit,
+        Metric(report=report, region_id=rid.get(f.region), label=f.label[:64], value=f.value, unit=f.unit,
                approx=f.approx, year=f.year, quote=f.quote[:64], sentence=f.sentence, position=f.start)
         for f in doc.metrics)

@@ -4,7 +4,6 @@ import pytest
 
 from archive.ingest import read_document
 from archive.ingest.metadata import parse_byline, parse_date
-from tests.conftest import seed
 
 EXPECTED = {
     0: dict(title="“六連冠”是怎樣煉成的", subtitle="陜西省平利縣用繡花針功夫推進脫貧攻堅", source="陕西党建网",

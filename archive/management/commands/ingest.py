@@ -3,9 +3,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from archive.ingest.batch import ingest_many
 from archive.ingest.files import collect_paths
-from archive.ingest.service import ingest_bytes
-from search.indexing import deferred
 
 
 class Command(BaseCommand):
@@ -14,13 +13,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
 
-    def handle(self, *args, paths, quiet, **options):
+    def handle(self, *args, paths, quiet, workers, **options):
         entries = collect_paths(paths)
-        outcomes = []
-        with deferred():  # one index batch at the end
-            for name, data in tqdm(entries, desc="ingest", unit="file", disable=quiet or len(entries) < 2):
-                outcomes.append(ingest_bytes(name, data))
+        with tqdm(total=len(entries), desc="ingest", unit="file", disable=quiet or len(entries) < 2) as bar:
+            outcomes = ingest_many(entries, workers=workers, progress=bar.update)
         for o in outcomes:
             self.stdout.write(str(o))
         counts = Counter(o.status for o in outcomes)
