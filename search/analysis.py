@@ -32,6 +32,7 @@ STOP_WORDS = frozenset("的 了 和 与 及 是 在 a an and are as at be by for
 
 def _ensure_jieba():
     jieba.dt.check_initialized()  # 0.7-1.0 s once per process, never per request
+    return jieba.dt.FREQ
 
 
 def segment(text, mode="index"):
@@ -42,7 +43,7 @@ def segment(text, mode="index"):
     to the next word (驻|村干部 -> 驻村, 摆脱|贫困 -> 脱贫, 山东|西部 -> 东西部): a query word
     printed across two tokens is still one indexed token.
     """
-    _ensure_jieba()
+    freq = _ensure_jieba()
     norm = t2s(text)
     out, pos = [], 0
     prev = None  # (start, end) of the previous kept token
@@ -53,8 +54,9 @@ def segment(text, mode="index"):
         low = word.lower()
         if mode == "index" and prev is not None and prev[1] == s and _cjk(norm[s - 1]) and _cjk(norm[s]):
             ps, pe, ppos = prev
-            for a, b in ((s - 1, s + 1), (s - 1, min(s + 2, e)), (max(s - 2, ps), s + 1)):
-                if b - a >= 2:
+            out.append((norm[s - 1:s + 1], s - 1, s + 1, ppos))
+            for a, b in ((s - 1, min(s + 2, e)), (max(s - 2, ps), s + 1)):  # three characters: words only
+                if b - a == 3 and freq.get(norm[a:b]):
                     out.append((norm[a:b], a, b, ppos))
         prev = (s, e, pos)
         if low in STOP_WORDS:
@@ -62,12 +64,19 @@ def segment(text, mode="index"):
         out.append((low, s, e, pos))
         n = len(word)
         if mode == "index" and n > 2 and _cjk(word[0]):
-            for size in (2, 3):
-                for i in range(n - size + 1):
-                    if size < n:
-                        out.append((word[i:i + size], s + i, s + i + size, pos))
+            for i in range(n - 1):
+                out.append((word[i:i + 2], s + i, s + i + 2, pos))
+            for i in range(n - 2) if n > 3 else ():
+                if freq.get(word[i:i + 3]):
+                    out.append((word[i:i + 3], s + i, s + i + 3, pos))
         pos += 1
     return out
+
+
+def _looked_up_whole(norm):
+    if not all(_cjk(ch) for ch in norm):
+        return False
+    return len(norm) == 2 or (len(norm) == 3 and bool(_ensure_jieba().get(norm)))
 
 
 def _cjk(ch):
@@ -77,11 +86,11 @@ def _cjk(ch):
 def query_terms(text):
     """The words a query is looked up by (accurate mode, normalised).
 
-    A query word of two or three Chinese characters is looked up whole (社区工, 驻村):
-    the index holds every such piece of its words and of the junctions between them.
+    A query word that _looked_up_whole() is one term (驻村): the index holds every
+    two-character piece of its text, and three-character dictionary words wherever printed.
     """
     norm = t2s(text).strip()
-    if 2 <= len(norm) <= 3 and all(_cjk(ch) for ch in norm):
+    if _looked_up_whole(norm):
         return [norm]
     return [w for w, _s, _e, _p in segment(text, mode="query")]
 
@@ -95,7 +104,7 @@ class ChineseTokenizer(Tokenizer):
         if mode == "query":
             norm = t2s(value).strip()
             stripped = len(value) - len(value.lstrip())
-            if 2 <= len(norm) <= 3 and all(_cjk(ch) for ch in norm):  # looked up whole, see query_terms
+            if _looked_up_whole(norm):  # see query_terms
                 t.text, t.boost, t.stopped = norm, 1.0, False
                 if positions:
                     t.pos = start_pos

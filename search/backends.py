@@ -6,23 +6,59 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
 - build_schema: free-text fields use ChineseAnalyzer (stock: StemmingAnalyzer,
   which makes one token of a whole Chinese clause); *_exact facet fields stay verbatim;
 - update(): one writer and one searcher per batch (stock: update_document() per
-  object, O(n^2) over segments: a 10k rebuild took 303-316 s instead of 76 s);
+  object, O(n^2) over segments: a 10k rebuild took 303-316 s instead of 76 s), and
+  for big batches Whoosh's multi-process writer;
 - search(): the spelling corrector runs only when a query finds nothing (stock:
   on every query, 64-85 % of query time, yet None for a zero-hit query);
 - _process_results(): no stock highlighting (it hard-codes StemmingAnalyzer);
   snippets are marked by search/highlight.py with the same analyzer.
 """
 
+import os
+import threading
+
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
-from whoosh.fields import ID as IDField
-from whoosh.fields import TEXT
+from whoosh.columns import VarBytesListColumn
+from whoosh.fields import KEYWORD, TEXT
 from whoosh.writing import AsyncWriter
 
 from archive.ingest.normalize import t2s
 
 from .analysis import ChineseAnalyzer
+
+
+class FacetListColumn(VarBytesListColumn):
+    """Whoosh's list column lacks a default for documents without the field. Pickled into the
+    index schema: keep at this import path."""
+
+    def default_value(self, reverse=False):
+        return []
+
+
+class FacetKeyword(KEYWORD):
+    """A facet field: values verbatim (stock: StemmingAnalyzer turns hans into han) and a list
+    column, so Whoosh counts facets from the column instead of re-reading every posting of the
+    field into per-document lists on every query (the largest cost of a faceted search)."""
+
+    def __init__(self):
+        super().__init__(stored=False, commas=True, lowercase=False, scorable=False)
+        self.column_type = FacetListColumn()
+
+    def index(self, value, **kwargs):
+        return super().index(value if isinstance(value, (str, list, tuple)) else str(value), **kwargs)
+
+    def to_column_value(self, value):
+        items = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+        return [str(v).strip().encode("utf-8") for v in items if str(v).strip()]
+
+    def from_column_value(self, value):
+        return [v.decode("utf-8") for v in value]
+
+
+MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
+MP_LIMIT_MB = 256
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -32,13 +68,15 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         content_field_name, schema = super().build_schema(fields)
         for field_class in fields.values():
             name = field_class.index_fieldname
-            if isinstance(schema[name], TEXT) and getattr(field_class, "facet_for", None):
-                schema.remove(name)  # facet values verbatim (stock: StemmingAnalyzer turns hans into han)
-                schema.add(name, IDField(stored=True))
+            if getattr(field_class, "facet_for", None):
+                schema.remove(name)  # facet values verbatim, counted from a list column
+                schema.add(name, FacetKeyword())
             elif isinstance(schema[name], TEXT):
                 schema.remove(name)
+                # spelling=False: Whoosh's spelling graph re-runs the analyzer on every document;
+                # the corrector reads the field's own terms instead (create_spelling_suggestion).
                 schema.add(name, TEXT(stored=field_class.stored, analyzer=self.analyzer, phrase=True,
-                                      field_boost=field_class.boost, spelling=bool(field_class.document)))
+                                      field_boost=field_class.boost, spelling=False))
         return content_field_name, schema
 
     def update(self, index, iterable, commit=True):
@@ -54,6 +92,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if not docs:
             return
         self.index = self.index.refresh()
+        if len(docs) >= MP_MIN_DOCS and (os.cpu_count() or 1) > 1:
+            self._update_parallel(docs)
+            return
         writer = AsyncWriter(self.index)
         if writer.writer is not None:
             with writer.writer.searcher() as searcher:
@@ -70,14 +111,48 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if getattr(writer, "ident", None) is not None:
             writer.join()
 
+    def _update_parallel(self, docs):
+        """A big batch (a rebuild, an ingest): Whoosh's multi-process writer, one sub-writer per core,
+        each analysing and writing its own share (its lock is taken like any writer's; a LockError
+        goes back to search.indexing, which retries)."""
+        writer = self.index.writer(procs=os.cpu_count(), limitmb=MP_LIMIT_MB, multisegment=True)
+        try:
+            with writer.searcher() as searcher:
+                for doc in docs:
+                    docnum = searcher.document_number(**{ID: doc[ID]})
+                    if docnum is not None:
+                        writer.delete_document(docnum)
+            for doc in docs:
+                writer.add_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def _shared_searcher(self):
+        """This thread's searcher, reopened only when the index changed (stock: a new searcher,
+        every segment file opened again, on every query)."""
+        searcher = getattr(_local, "searcher", None)
+        if searcher is None or getattr(_local, "storage", None) is not self.storage:
+            searcher = self.index.refresh().searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+        _local.searcher, _local.storage = searcher, self.storage
+        return searcher
+
     def search(self, query_string, **kwargs):
         if query_string.strip() in ("*", "*:*", ""):  # browse everything: Whoosh's parser finds nothing for *
             query_string = f"{DJANGO_CT}:archive.report"
+        if not self.setup_complete:
+            self.setup()
         include, self.include_spelling = self.include_spelling, False
+        real_index = self.index
+        self.index = _SharedSearcherIndex(real_index, self._shared_searcher())
         try:
             results = super().search(query_string, **kwargs)
         finally:
             self.include_spelling = include
+            self.index = real_index
         if include and not results.get("hits"):
             results["spelling_suggestion"] = self.create_spelling_suggestion(
                 kwargs.get("spelling_query") or query_string)
@@ -107,7 +182,46 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return suggestion if suggestion != cleaned.replace(" ", "") else None
 
     def _process_results(self, raw_page, highlight=False, **kwargs):
-        return super()._process_results(raw_page, highlight=False, **kwargs)
+        results = super()._process_results(raw_page, highlight=False, **kwargs)
+        for name, counts in results.get("facets", {}).get("fields", {}).items():  # list-column keys are bytes
+            results["facets"]["fields"][name] = [
+                (k.decode("utf-8") if isinstance(k, bytes) else k, n) for k, n in counts]
+        return results
+
+
+_local = threading.local()
+
+
+class _KeptSearcher:
+    """A searcher haystack may 'close' after each query without closing it."""
+
+    def __init__(self, searcher):
+        self._searcher = searcher
+
+    def close(self):
+        pass
+
+    def __getattr__(self, name):
+        return getattr(self._searcher, name)
+
+
+class _SharedSearcherIndex:
+    """The Whoosh index as haystack's search code sees it: searcher() hands out the shared one."""
+
+    def __init__(self, index, searcher):
+        self._index, self._searcher = index, searcher
+
+    def refresh(self):
+        return self
+
+    def doc_count(self):
+        return self._searcher.doc_count()
+
+    def searcher(self, **kwargs):
+        return _KeptSearcher(self._searcher)
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
 
 
 def _cjk(word):

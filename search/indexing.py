@@ -16,7 +16,7 @@ from haystack import connections
 _LOCK = threading.RLock()
 _local = threading.local()
 RETRIES = 8
-BATCH = 500
+BATCH = 5000  # reports per index update (big batches use every core)
 
 
 def _backend_and_index():

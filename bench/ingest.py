@@ -1,0 +1,120 @@
+"""Ingest and index throughput on real news, beside the baselines of the same run.
+
+1. tokenisation floor: jieba search-mode segmentation alone, one core;
+2. ingest end to end (clean, extract, store, index) with worker processes;
+3. index rebuild from the database (this project's backend);
+4. baseline: haystack 3.4's stock Whoosh update() (update_document per report)
+   with the same analyzer, on the first BASELINE_DOCS reports.
+Medians over --repeat runs where a run is cheap; figures into docs/BENCHMARKS.md.
+
+usage: python bench/ingest.py [--docs 10000] [--workers 2]
+"""
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import as_file, machine, median, require_corpus, setup_django, write_section, xwlb  # noqa: E402
+
+BASELINE_DOCS = 1000
+
+
+def dir_size_mb(path):
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 2**20
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=10000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count())
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    require_corpus("xwlb.jsonl.gz")
+    var = setup_django()
+    from django.conf import settings
+
+    import jieba
+
+    from archive.ingest.batch import ingest_many
+    from archive.models import Report
+    from search.analysis import segment
+
+    items = list(xwlb(args.docs))
+    files = [as_file(it) for it in items]
+    chars = sum(len(it["text"]) + len(it["title"]) for it in items)
+
+    # 1. floor: jieba search mode alone
+    jieba.initialize()
+    sample = [it["title"] + "\n" + it["text"] for it in items[:2000]]
+    floor_runs = []
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        for text in sample:
+            list(jieba.cut_for_search(text))
+        floor_runs.append(time.perf_counter() - t)
+    floor_docs = len(sample) / median(floor_runs)
+    floor_chars = sum(map(len, sample)) / median(floor_runs)
+    t = time.perf_counter()
+    for text in sample:
+        segment(text)
+    analyzer_docs = len(sample) / (time.perf_counter() - t)
+
+    # 2. ingest end to end
+    t = time.perf_counter()
+    outcomes = ingest_many(files, workers=args.workers)
+    ingest_s = time.perf_counter() - t
+    created = sum(o.status == "created" for o in outcomes)
+    peak_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    index_path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+    segments = len(list(Path(index_path).glob("*.seg")))
+
+    # 3. rebuild from the database
+    from search.indexing import rebuild
+
+    t = time.perf_counter()
+    n = rebuild()
+    rebuild_s = time.perf_counter() - t
+    size = dir_size_mb(index_path)
+
+    # 4. baseline: stock haystack update() (update_document per object), same analyzer
+    from haystack import connections
+    from haystack.backends.whoosh_backend import WhooshSearchBackend
+
+    backend = connections["default"].get_backend()
+    index = connections["default"].get_unified_index().get_index(Report)
+    objs = list(index.index_queryset().order_by("pk")[:BASELINE_DOCS])
+    backend.clear()
+    t = time.perf_counter()
+    for i in range(0, len(objs), 1000):  # haystack's default batch size
+        WhooshSearchBackend.update(backend, index, objs[i:i + 1000])
+    stock_s = time.perf_counter() - t
+    stock_rate = len(objs) / stock_s
+    rebuild()
+
+    rate = created / ingest_s
+    body = f"""Machine: {machine()}.
+Corpus: the first {len(items):,} items of xwlb.jsonl.gz ({chars / 1e6:.1f} M characters, {chars / len(items):.0f} a report).
+
+| measure | figure |
+|---|---|
+| tokenisation floor: jieba search mode alone, one core (median of {args.repeat}) | {floor_docs:.0f} reports/s, {floor_chars / 1e6:.2f} M chars/s |
+| this project's index analyzer (t2s + jieba + parts + junctions), one core | {analyzer_docs:.0f} reports/s |
+| ingest end to end (decode → store → index), {args.workers} workers + 1 writer | **{rate:.0f} reports/s** ({ingest_s:.0f} s for {created:,}), {rate / floor_docs:.2f}× the floor |
+| peak memory: main process / largest worker | {peak_main:.0f} MB / {peak_child:.0f} MB |
+| index after ingest | {segments} segments |
+| index rebuild from the database | {n / rebuild_s:.0f} reports/s ({rebuild_s:.0f} s), index {size:.0f} MB |
+| baseline: stock haystack Whoosh update(), same analyzer, {len(objs):,} reports | {stock_rate:.0f} reports/s |
+| ingest rate / stock update_index rate | {rate / stock_rate:.1f}× |
+"""
+    write_section(f"Ingest and index, {len(items):,} reports", body)
+    print(body)
+    print("var:", var)
+
+
+if __name__ == "__main__":
+    main()
