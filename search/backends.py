@@ -153,13 +153,15 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         finally:
             self.include_spelling = include
             self.index = real_index
-        if include and not results.get("hits"):
-            results["spelling_suggestion"] = self.create_spelling_suggestion(
-                kwargs.get("spelling_query") or query_string)
+        if include and not results.get("hits") and kwargs.get("spelling_query"):
+            # only for the words a caller asks about (search/query.py passes the plain query):
+            # haystack's own query string carries field names and operators
+            results["spelling_suggestion"] = self.create_spelling_suggestion(kwargs["spelling_query"])
         return results
 
     def create_spelling_suggestion(self, query_string):
-        """Edit distance 1 with a one-character prefix for Chinese words (2 matches nearly every term)."""
+        """Edit distance 1 with a one-character prefix for Chinese words (2 matches nearly every term);
+        the first character is kept for Latin words too, which bounds the scan."""
         if not self.setup_complete:
             self.setup()
         cleaned = t2s(query_string or "")
@@ -175,7 +177,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             corrector = reader.corrector(self.content_field_name)
             for word in words:
                 cjk = any("\u3400" <= ch <= "\u9fff" for ch in word)
-                found = corrector.suggest(word, limit=1, maxdist=1 if cjk else 2, prefix=1 if cjk else 0)
+                found = corrector.suggest(word, limit=1, maxdist=1 if cjk else 2, prefix=1)
                 suggestions.append(found[0] if found else word)
         suggestion = "".join(suggestions) if suggestions and all(
             any("\u3400" <= ch <= "\u9fff" for ch in s) for s in suggestions) else " ".join(suggestions)
