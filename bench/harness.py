@@ -107,7 +107,7 @@ def machine():
     except Exception:  # noqa: BLE001
         cc = "?"
     return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Django {django.get_version()}, "
-            f"haystack {'.'.join(map(str, haystack.__version__))}, Whoosh {'.'.join(map(str, whoosh.__version__))}, "
+            f"haystack {haystack.__version__ if isinstance(haystack.__version__, str) else '.'.join(map(str, haystack.__version__))}, Whoosh {'.'.join(map(str, whoosh.__version__))}, "
             f"jieba {jieba.__version__}, OpenCC {cc}")
 
 

@@ -17,10 +17,11 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
 import os
 import threading
 
+import numpy as np
+from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
-from whoosh.columns import VarBytesListColumn
 from whoosh.fields import KEYWORD, TEXT
 from whoosh.writing import AsyncWriter
 
@@ -29,32 +30,15 @@ from archive.ingest.normalize import t2s
 from .analysis import ChineseAnalyzer
 
 
-class FacetListColumn(VarBytesListColumn):
-    """Whoosh's list column lacks a default for documents without the field. Pickled into the
-    index schema: keep at this import path."""
-
-    def default_value(self, reverse=False):
-        return []
-
-
 class FacetKeyword(KEYWORD):
-    """A facet field: values verbatim (stock: StemmingAnalyzer turns hans into han) and a list
-    column, so Whoosh counts facets from the column instead of re-reading every posting of the
-    field into per-document lists on every query (the largest cost of a faceted search)."""
+    """A facet field: values verbatim (stock: StemmingAnalyzer turns hans into han), counted by
+    _count_facets from the field's postings. Pickled into the index schema: keep this path."""
 
     def __init__(self):
         super().__init__(stored=False, commas=True, lowercase=False, scorable=False)
-        self.column_type = FacetListColumn()
 
     def index(self, value, **kwargs):
         return super().index(value if isinstance(value, (str, list, tuple)) else str(value), **kwargs)
-
-    def to_column_value(self, value):
-        items = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
-        return [str(v).strip().encode("utf-8") for v in items if str(v).strip()]
-
-    def from_column_value(self, value):
-        return [v.decode("utf-8") for v in value]
 
 
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
@@ -111,6 +95,30 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if getattr(writer, "ident", None) is not None:
             writer.join()
 
+    def _count_facets(self, searcher, query_string, fields):
+        """{field: [(value, count)]} over every report matching the query (filters included).
+
+        Stock Whoosh reads each hit's values through a per-document categorizer, in Python, on
+        every query; here each immutable segment's postings of a facet field are cached once as
+        numpy arrays, and a query's counts are one boolean mask and a sum per value. (The index
+        holds reports only, so haystack's model narrowing is not re-applied here.)
+        """
+        parsed = self.parser.parse(force_str(query_string))
+        totals = {f: {} for f in fields}
+        for leaf, _offset in searcher.leaf_searchers():
+            hits = np.fromiter(leaf.docs_for_query(parsed), dtype=np.int64)
+            if not len(hits):
+                continue
+            mask = np.zeros(leaf.doc_count_all(), dtype=bool)
+            mask[hits] = True
+            reader = leaf.reader()
+            for field in fields:
+                for value, postings in _segment_postings(reader, field):
+                    n = int(mask[postings].sum())
+                    if n:
+                        totals[field][value] = totals[field].get(value, 0) + n
+        return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in totals.items()}
+
     def _update_parallel(self, docs):
         """A big batch (a rebuild, an ingest): Whoosh's multi-process writer, one sub-writer per core,
         each analysing and writing its own share (its lock is taken like any writer's; a LockError
@@ -146,10 +154,17 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         include, self.include_spelling = self.include_spelling, False
+        facets = kwargs.pop("facets", None)
         real_index = self.index
-        self.index = _SharedSearcherIndex(real_index, self._shared_searcher())
+        searcher = self._shared_searcher()
+        self.index = _SharedSearcherIndex(real_index, searcher)
         try:
             results = super().search(query_string, **kwargs)
+            if facets and results.get("hits"):
+                results["facets"] = {"fields": self._count_facets(searcher, query_string, facets), "dates": {},
+                                     "queries": {}}
+            elif facets:
+                results["facets"] = {"fields": {f: [] for f in facets}, "dates": {}, "queries": {}}
         finally:
             self.include_spelling = include
             self.index = real_index
@@ -184,14 +199,26 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return suggestion if suggestion != cleaned.replace(" ", "") else None
 
     def _process_results(self, raw_page, highlight=False, **kwargs):
-        results = super()._process_results(raw_page, highlight=False, **kwargs)
-        for name, counts in results.get("facets", {}).get("fields", {}).items():  # list-column keys are bytes
-            results["facets"]["fields"][name] = [
-                (k.decode("utf-8") if isinstance(k, bytes) else k, n) for k, n in counts]
-        return results
+        return super()._process_results(raw_page, highlight=False, **kwargs)
 
 
 _local = threading.local()
+_POSTINGS = {}  # (segment id, field) -> [(value, numpy docnums)]; segments never change
+
+
+def _segment_postings(reader, field):
+    key = (reader.segment().segment_id(), field)
+    cached = _POSTINGS.get(key)
+    if cached is None:
+        cached = []
+        if field in reader.indexed_field_names():
+            for btext in reader.lexicon(field):
+                docs = np.fromiter(reader.postings(field, btext).all_ids(), dtype=np.int64)
+                cached.append((btext.decode("utf-8"), docs))
+        if len(_POSTINGS) > 2000:  # segments merged away leave their entries behind
+            _POSTINGS.clear()
+        _POSTINGS[key] = cached
+    return cached
 
 
 class _KeptSearcher:

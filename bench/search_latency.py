@@ -1,0 +1,161 @@
+"""Search and page latency at the page level, beside SQLite LIKE and FTS5 (trigram) in the same run.
+
+Builds a temporary archive of the first --docs news items (through the product's
+ingest), then times search/query.py's search() (what the search page does: query,
+count, facets, hits with snippets) over a fixed list of real queries, each beside
+(a) a SQLite LIKE '%word%' scan over the normalised text (count + first 20) and
+(b) SQLite FTS5 with the trigram tokenizer over the same text; recall of each
+against the substring oracle. Then page latency for the main pages.
+
+usage: python bench/search_latency.py [--docs 10000] [--repeat 5]
+"""
+
+import argparse
+import random
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import (as_file, machine, median, percentile, require_corpus, setup_django,  # noqa: E402
+                           write_section, xwlb)
+
+WORDS = ["扶贫", "脱贫", "搬迁", "合作社", "第一书记", "贫困发生率", "电商", "光伏", "易地", "建档立卡", "乡村振兴",
+         "驻村", "消费扶贫", "小康", "疫情", "改革", "高质量发展", "一带一路", "生态", "教育"]
+TWO_WORDS = ["脱贫 产业", "扶贫 电商", "乡村振兴 人才", "易地 搬迁", "贫困 儿童"]
+PHRASES = ['"精准扶贫"', '"脱贫攻坚"', '"乡村振兴"', '"第一书记"', '"社区工厂"']
+TRADITIONAL = ["脫貧", "扶貧", "鄉村振興", "貧困戶", "電商"]
+FILTERED = [("扶贫", {"province": ["610000"]}), ("脱贫", {"category": ["产业扶贫"]}), ("", {"year": ["2019"]}),
+            ("乡村振兴", {"year": ["2021", "2022"]}), ("电商", {"poverty": ["yes"]}), ("", {"province": ["520000"]})]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=10000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args()
+    require_corpus("xwlb.jsonl.gz")
+    setup_django()
+    from django.db import connection
+    from django.test import Client
+
+    from archive.ingest.batch import ingest_many
+    from archive.ingest.normalize import t2s
+    from archive.models import Region, Report
+    from search.query import matching_ids, search
+
+    t = time.perf_counter()
+    ingest_many([as_file(it) for it in xwlb(args.docs)], workers=args.workers)
+    ingest_s = time.perf_counter() - t
+    n_docs = Report.objects.count()
+    rows = list(Report.objects.values_list("pk", "title", "normalized_text"))
+    db_path = connection.settings_dict["NAME"]
+
+    # FTS5 trigram over the same normalised text, in the same database file
+    lite = sqlite3.connect(db_path)
+    t = time.perf_counter()
+    lite.execute("DROP TABLE IF EXISTS bench_fts")
+    lite.execute("CREATE VIRTUAL TABLE bench_fts USING fts5(body, tokenize='trigram')")
+    lite.executemany("INSERT INTO bench_fts(rowid, body) VALUES (?, ?)", ((pk, t2s(ti) + "\n" + tx) for pk, ti, tx in rows))
+    lite.commit()
+    fts_build = time.perf_counter() - t
+
+    def oracle(q):
+        words = [t2s(w.strip('"')) for w in q.split()]
+        return {pk for pk, ti, tx in rows if all(w in tx or w in t2s(ti) for w in words)}
+
+    def like(q):
+        words = [t2s(w.strip('"')) for w in q.split()]
+        where = " AND ".join("(normalized_text LIKE ? OR title LIKE ?)" for _ in words)
+        params = [p for w in words for p in (f"%{w}%", f"%{w}%")]
+        n = lite.execute(f"SELECT count(*) FROM archive_report WHERE {where}", params).fetchone()[0]
+        ids = [r[0] for r in lite.execute(f"SELECT id FROM archive_report WHERE {where} ORDER BY published DESC LIMIT 20", params)]
+        return n, ids
+
+    def fts(q):
+        words = [t2s(w.strip('"')) for w in q.split()]
+        match = " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+        n = lite.execute("SELECT count(*) FROM bench_fts WHERE bench_fts MATCH ?", (match,)).fetchone()[0]
+        ids = {r[0] for r in lite.execute("SELECT rowid FROM bench_fts WHERE bench_fts MATCH ?", (match,))}
+        return n, ids
+
+    queries = [(q, {}) for q in WORDS + TWO_WORDS + PHRASES + TRADITIONAL] + FILTERED
+    search("扶贫")  # load jieba and open the searcher once, as a running server has
+    table, ours_all, like_all, fts_all, recalls = [], [], [], [], {"ours": [], "fts": []}
+    for q, filters in queries:
+        ours_t, like_t, fts_t = [], [], []
+        for _ in range(args.repeat):
+            t = time.perf_counter(); page = search(q, filters); ours_t.append(time.perf_counter() - t)  # noqa: E702
+            if not filters:
+                t = time.perf_counter(); like(q); like_t.append(time.perf_counter() - t)  # noqa: E702
+                t = time.perf_counter(); fts(q); fts_t.append(time.perf_counter() - t)  # noqa: E702
+        ours_all += ours_t
+        like_all += like_t
+        fts_all += fts_t
+        rec_ours = rec_fts = ""
+        if q and not filters:
+            truth = oracle(q)
+            if truth:
+                got = set(matching_ids(q))
+                r1 = len(got & truth) / len(truth)
+                r2 = len(fts(q)[1] & truth) / len(truth)
+                recalls["ours"].append(r1)
+                recalls["fts"].append(r2)
+                rec_ours, rec_fts = f"{r1:.3f}", f"{r2:.3f}"
+        label = q or "(browse)"
+        if filters:
+            label += " + " + ", ".join(f"{k}={'|'.join(v)}" for k, v in filters.items())
+        table.append(f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | "
+                     f"{median(like_t) * 1000:.0f} | {median(fts_t) * 1000:.0f} | {rec_ours} | {rec_fts} |" if like_t else
+                     f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | – | – | | |")
+
+    # pages
+    client = Client()
+    report = Report.objects.order_by("pk").first()
+    county = Region.objects.filter(level="county", mentions__isnull=False).first()
+    pages = {"home": "/", "province": "/region/110000/", "county": f"/region/{county.code}/" if county else "/region/110101/",
+             "report": f"/report/{report.pk}/", "figures": "/figures/", "search page": "/search/?q=扶贫&province=110000"}
+    page_rows = []
+    for name, url in pages.items():
+        client.get(url)
+        ts = []
+        for _ in range(args.repeat * 2):
+            t = time.perf_counter()
+            status = client.get(url).status_code
+            ts.append(time.perf_counter() - t)
+        page_rows.append(f"| {name} | `{url}` | {status} | {median(ts) * 1000:.0f} | {percentile(ts, 95) * 1000:.0f} |")
+
+    def pct(xs, p):
+        return percentile(xs, p) * 1000
+
+    mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
+    body = f"""Machine: {machine()}.
+Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), ingested in {ingest_s:.0f} s. FTS5 trigram table built in {fts_build:.0f} s.
+{len(queries)} queries ({len(WORDS)} one-word, {len(TWO_WORDS)} two-word, {len(PHRASES)} phrases, {len(TRADITIONAL)} traditional, {len(FILTERED)} with filters), {args.repeat} runs each.
+"This project" is `search/query.py:search()` as the search page calls it: query, total, 9 facets (OR within a facet), 20 hits with snippets.
+
+| engine | p50 ms | p95 ms | mean recall vs substring oracle |
+|---|---|---|---|
+| this project (Whoosh + jieba/OpenCC analyzer, page level, with facets) | {pct(ours_all, 50):.0f} | {pct(ours_all, 95):.0f} | {mean(recalls['ours']):.3f} (min {min(recalls['ours']):.3f}) |
+| SQLite LIKE '%word%' scan (count + first 20, no facets) | {pct(like_all, 50):.0f} | {pct(like_all, 95):.0f} | 1.000 (it is the oracle) |
+| SQLite FTS5 trigram (count + ids, no facets) | {pct(fts_all, 50):.0f} | {pct(fts_all, 95):.0f} | {mean(recalls['fts']):.3f} (min {min(recalls['fts']):.3f}) |
+
+Ratio LIKE p95 / ours p95: {pct(like_all, 95) / pct(ours_all, 95):.2f}×.
+
+| query | hits | ours ms | LIKE ms | FTS5 ms | our recall | FTS5 recall |
+|---|---|---|---|---|---|---|
+""" + "\n".join(table) + """
+
+Pages (Django test client, p50/p95 over repeated requests):
+
+| page | url | status | p50 ms | p95 ms |
+|---|---|---|---|---|
+""" + "\n".join(page_rows)
+    write_section(f"Search and page latency, {n_docs:,} reports", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
