@@ -31,7 +31,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(DOCS),--docs $(DOCS))
 
 clean:
 	rm -rf var

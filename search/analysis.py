@@ -95,8 +95,14 @@ def query_terms(text):
     return [w for w, _s, _e, _p in segment(text, mode="query")]
 
 
+ANALYZER_VERSION = 2  # bump when segment() changes what it emits: sync_index then rebuilds
+
+
 class ChineseTokenizer(Tokenizer):
     """Whoosh tokenizer over segment(). Must stay importable at this path."""
+
+    def __init__(self):
+        self.version = ANALYZER_VERSION
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, mode="", **kwargs):

@@ -88,3 +88,27 @@ def rebuild():
     pks = list(index.index_queryset().values_list("pk", flat=True).order_by("pk"))
     index_reports(pks)
     return len(pks)
+
+
+def schema_is_current():
+    """False when the index on disk was written with another schema (fields or analyzers changed):
+    it must be rebuilt. Engines without a local schema answer True."""
+    backend, _index = _backend_and_index()
+    if not hasattr(backend, "setup_complete"):  # not a Whoosh backend
+        return True
+    if not backend.setup_complete:
+        backend.setup()
+    try:
+        on_disk = backend.storage.open_index().schema
+    except Exception:  # noqa: BLE001 (no index yet, or one Whoosh cannot read)
+        return False
+
+    def shape(schema):
+        def analyzer(f):
+            a = getattr(f, "analyzer", None)
+            parts = getattr(a, "items", [a])
+            return [(type(p).__name__, getattr(p, "version", None)) for p in parts]
+
+        return {name: (type(f).__name__, analyzer(f)) for name, f in schema.items()}
+
+    return shape(on_disk) == shape(backend.schema)

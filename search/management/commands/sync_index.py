@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from haystack.query import SearchQuerySet
 
 from archive.models import Report
-from search.indexing import index_reports, rebuild
+from search.indexing import index_reports, rebuild, schema_is_current
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--rebuild", action="store_true", help="clear the index and rebuild it from the database")
 
     def handle(self, *args, **options):
-        if options["rebuild"]:
+        if options["rebuild"] or not schema_is_current():
             self.stdout.write(f"index rebuilt: {rebuild()} reports")
             return
         in_db = set(Report.objects.values_list("pk", flat=True))

@@ -1,0 +1,27 @@
+"""`make bench`: every benchmark in turn, each writing its section of docs/BENCHMARKS.md.
+
+usage: python bench/run.py [--docs 10000]   (--docs 73768 for the full corpus)
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", default="10000")
+    args = ap.parse_args()
+    for script, extra in (("search_recall.py", []), ("ingest.py", ["--docs", args.docs]),
+                          ("search_latency.py", ["--docs", args.docs])):
+        print(f"== {script}", flush=True)
+        rc = subprocess.call([sys.executable, str(HERE / script), *extra])
+        if rc:
+            sys.exit(rc)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+import pytest
+from whoosh.index import LockError
+
+from search import indexing
+from search.backends import ChineseWhooshSearchBackend
+from search.query import parse_query, search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lock_errors_are_retried_not_shown(monkeypatch):
+    monkeypatch.setattr(indexing.time, "sleep", lambda s: None)
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) < 3:
+            raise LockError("busy")
+        return "done"
+
+    assert indexing._retry(flaky) == "done" and len(calls) == 3
+
+
+def test_deferred_collects_one_batch(monkeypatch):
+    written = []
+    monkeypatch.setattr(indexing, "_backend_and_index", lambda: (None, None))
+    real = indexing.index_reports
+
+    def fake(pks):
+        if getattr(indexing._local, "pending", None) is not None:
+            return real(pks)
+        written.append(sorted(pks))
+
+    monkeypatch.setattr(indexing, "index_reports", fake)
+    with indexing.deferred():
+        indexing.index_reports([3, 1])
+        indexing.index_reports([2, 3])
+    assert written == [[1, 2, 3]]
+
+
+def test_rebuild_from_the_database_gives_the_same_answers():
+    before = search("脱贫").total
+    assert indexing.rebuild() == 5
+    assert search("脱贫").total == before == 5
+
+
+def test_facet_counts_come_from_every_match_not_the_page():
+    page = search("", per_page=1)
+    assert len(page.hits) == 1
+    scripts = {v["value"]: v["count"] for f in page.facets if f["name"] == "script" for v in f["values"]}
+    assert sum(scripts.values()) == 5
+
+
+def test_query_parsing():
+    assert parse_query("") is None
+    assert "AND" in str(parse_query("平利 汉阴")) and "OR" in str(parse_query("平利 OR 汉阴"))
+    assert "NOT" in str(parse_query("脱贫 -平利"))
+
+
+def test_the_backend_is_the_chinese_one():
+    from haystack import connections
+
+    assert isinstance(connections["default"].get_backend(), ChineseWhooshSearchBackend)
+
+
+def test_an_index_of_an_older_analyzer_is_rebuilt(monkeypatch):
+    from search import analysis
+
+    assert indexing.schema_is_current()
+    monkeypatch.setattr(analysis, "ANALYZER_VERSION", analysis.ANALYZER_VERSION + 1)
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    backend.setup_complete = False
+    backend.analyzer = analysis.ChineseAnalyzer()
+    try:
+        assert not indexing.schema_is_current()
+    finally:
+        monkeypatch.undo()
+        backend.analyzer = analysis.ChineseAnalyzer()
+        backend.setup_complete = False
+        backend.setup()
+    assert indexing.schema_is_current()
