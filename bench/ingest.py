@@ -35,9 +35,8 @@ def main():
     args = ap.parse_args()
     require_corpus("xwlb.jsonl.gz")
     var = setup_django()
-    from django.conf import settings
-
     import jieba
+    from django.conf import settings
 
     from archive.ingest.batch import ingest_many
     from archive.models import Report

@@ -11,15 +11,13 @@ usage: python bench/search_latency.py [--docs 10000] [--repeat 5]
 """
 
 import argparse
-import random
 import sqlite3
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import (as_file, machine, median, percentile, require_corpus, setup_django,  # noqa: E402
-                           write_section, xwlb)
+from bench.harness import as_file, machine, median, percentile, require_corpus, setup_django, write_section, xwlb  # noqa: E402
 
 WORDS = ["扶贫", "脱贫", "搬迁", "合作社", "第一书记", "贫困发生率", "电商", "光伏", "易地", "建档立卡", "乡村振兴",
          "驻村", "消费扶贫", "小康", "疫情", "改革", "高质量发展", "一带一路", "生态", "教育"]

@@ -17,6 +17,7 @@ _LOCK = threading.RLock()
 _local = threading.local()
 RETRIES = 8
 BATCH = 5000  # reports per index update (big batches use every core)
+QUERY_CHUNK = 500
 
 
 def _backend_and_index():
@@ -66,7 +67,9 @@ def index_reports(pks):
     backend, index = _backend_and_index()
     pks = list(pks)
     for i in range(0, len(pks), BATCH):
-        batch = list(index.index_queryset().filter(pk__in=pks[i:i + BATCH]))
+        batch = []
+        for j in range(i, min(i + BATCH, len(pks)), QUERY_CHUNK):  # SQLite caps the size of one query
+            batch += index.index_queryset().filter(pk__in=pks[j:min(j + QUERY_CHUNK, i + BATCH)])
         if batch:
             _retry(lambda batch=batch: backend.update(index, batch))
 
