@@ -1,4 +1,10 @@
 def script(request):
-    """The display script chosen with the 简/繁 toggle (?script=hant, remembered in a cookie)."""
-    chosen = request.GET.get("script") or request.COOKIES.get("script") or "hans"
-    return {"display_script": "hant" if chosen == "hant" else "hans"}
+    """The display script chosen with the 简/繁 toggle (?display=hant, remembered in a cookie).
+
+    Not ?script=: that is the facet of the script a report was written in."""
+    return {"display_script": display_script(request)}
+
+
+def display_script(request):
+    chosen = request.GET.get("display") or request.COOKIES.get("display") or "hans"
+    return "hant" if chosen == "hant" else "hans"

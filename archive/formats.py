@@ -62,7 +62,7 @@ def respond(request, page: Page):
     response = render(request, page.template, context)
     response["Link"] = f'<{context["json_url"]}>; rel="alternate"; type="application/json", ' \
                        f'<{context["csv_url"]}>; rel="alternate"; type="text/csv"'
-    script = request.GET.get("script")
-    if script in ("hans", "hant"):
-        response.set_cookie("script", script, max_age=365 * 24 * 3600, samesite="Lax")
+    chosen = request.GET.get("display")
+    if chosen in ("hans", "hant"):
+        response.set_cookie("display", chosen, max_age=365 * 24 * 3600, samesite="Lax")
     return response

@@ -1,3 +1,4 @@
+from archive.context_processors import display_script
 from archive.formats import Page, respond
 
 from .query import SORTS, clean_filters, search
@@ -9,7 +10,7 @@ def search_page(request):
         page_no = int(request.GET.get("page", 1))
     except ValueError:
         page_no = 1
-    script = request.GET.get("script") or request.COOKIES.get("script") or "hans"
+    script = display_script(request)
     result = search(q, clean_filters(request.GET), request.GET.get("sort", "relevance"), page_no, script=script)
     hits = [{"id": h["report"].pk, "title": h["report"].title, "snippet": h["snippet"],
              "source": h["report"].source.name if h["report"].source else None,

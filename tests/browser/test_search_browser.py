@@ -92,7 +92,7 @@ def test_traditional_query_facets_chip_and_script_toggle(server, page):
 
 
 def test_report_page_from_a_hit(server, page):
-    page.goto(server + "/search/?q=%22社区工厂%22&script=hans")
+    page.goto(server + "/search/?q=%22社区工厂%22&display=hans")
     page.click(".hit-title >> nth=0")
     page.wait_for_selector("article.report")
     assert page.locator("table.figures tr").count() > 5

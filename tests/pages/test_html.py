@@ -26,15 +26,15 @@ def test_report_page_links_people_places_figures(client, report_of):
 
 
 def test_report_page_in_traditional(client, report_of):
-    html = client.get(f"/report/{report_of(4).pk}/?script=hant").content.decode()
+    html = client.get(f"/report/{report_of(4).pk}/?display=hant").content.decode()
     assert "漢陰" in html
-    assert client.cookies["script"].value == "hant"
+    assert client.cookies["display"].value == "hant"
 
 
 def test_search_page_marks_hits_in_the_displayed_script(client):
-    html = client.get("/search/?q=脫貧&script=hans").content.decode()
+    html = client.get("/search/?q=脫貧&display=hans").content.decode()
     assert "<mark>脱贫</mark>" in html
-    html = client.get("/search/?q=脱贫&script=hant").content.decode()
+    html = client.get("/search/?q=脱贫&display=hant").content.decode()
     assert "<mark>脫貧</mark>" in html
 
 
@@ -56,3 +56,10 @@ def test_missing_things_are_404_not_500(client):
 def test_figures_explorer(client):
     html = client.get("/figures/?unit=户").content.decode()
     assert "20466" in html
+
+
+def test_display_toggle_does_not_filter_by_the_script_facet(client):
+    data = client.get("/search/?q=脱贫&display=hans&format=json").json()
+    assert data["total"] == 5
+    data = client.get("/search/?q=脱贫&script=hant&format=json").json()
+    assert data["total"] == 2  # the facet: reports written in traditional
