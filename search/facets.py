@@ -11,13 +11,22 @@ class Facet:
     name = ""  # URL parameter and index field
     label = ""
     sort_by_value = False
+    parent = None  # drill-down: shown once a value of this facet is chosen, narrowed to its children
+    prefix = 0  # how many code digits a child shares with its parent value
 
     def display(self, value, script="hans"):
         return str(value)
 
-    def facet_results(self, counts, selected, script="hans"):
+    def visible(self, filters):
+        """Whether the page shows this facet: a drill-down level needs its parent chosen."""
+        return self.parent is None or bool(filters.get(self.parent))
+
+    def facet_results(self, counts, selected, script="hans", filters=None):
         """[{value, label, count, selected}] from the engine's [(value, count)]."""
         rows = [(v, n) for v, n in counts if v not in (None, "", "None")]
+        parents = (filters or {}).get(self.parent) if self.parent else None
+        if parents:  # drill-down: only the children of the chosen parents
+            rows = [(v, n) for v, n in rows if str(v)[:self.prefix] in {p[:self.prefix] for p in parents}]
         rows.sort(key=(lambda r: str(r[0])) if self.sort_by_value else (lambda r: (-r[1], str(r[0]))),
                   reverse=self.sort_by_value)
         return [{"value": str(v), "label": self.display(v, script), "count": n, "selected": str(v) in selected}
@@ -51,11 +60,11 @@ class ProvinceFacet(RegionFacet):
 
 
 class PrefectureFacet(RegionFacet):
-    name, label = "prefecture", "地市"
+    name, label, parent, prefix = "prefecture", "地市", "province", 2
 
 
 class CountyFacet(RegionFacet):
-    name, label = "county", "区县"
+    name, label, parent, prefix = "county", "区县", "prefecture", 4
 
 
 class CategoryFacet(Facet):

@@ -13,7 +13,7 @@ from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
 from archive.ingest.normalize import t2s
-from archive.models import Report
+from archive.models import RegionMention, Report
 
 from .analysis import query_terms
 from .facets import FACETS
@@ -119,14 +119,20 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     counts = (sqs.facet_counts() or {}).get("fields", {})
     for name in filters:  # OR within a facet: its counts ignore its own selection
         counts[name] = (_base(q, filters, skip=name).facet(name).facet_counts() or {}).get("fields", {}).get(name, [])
-    reports = Report.objects.in_bulk([int(r.pk) for r in results])
+    reports = Report.objects.select_related("source").in_bulk([int(r.pk) for r in results])
+    regions = {}
+    for m in RegionMention.objects.filter(report__in=reports, region__level__in=("prefecture", "county")) \
+            .select_related("region").order_by("-primary", "-count"):
+        regions.setdefault(m.report_id, []).append(m.region)
     hits = []
     for r in results:
         report = reports.get(int(r.pk))
         if report is None:
             continue
-        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, _plain(q), script)})
-    facets = [{"name": name, "label": f.label, "values": f.facet_results(counts.get(name, []), filters.get(name, []), script)}
+        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, _plain(q), script),
+                     "regions": regions.get(report.pk, [])})
+    facets = [{"name": name, "label": f.label, "visible": f.visible(filters),
+               "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters)}
               for name, f in FACETS.items()]
     suggestion = _suggest(_plain(q)) if q and total == 0 else None
     return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,

@@ -14,7 +14,8 @@ def search_page(request):
     result = search(q, clean_filters(request.GET), request.GET.get("sort", "relevance"), page_no, script=script)
     hits = [{"id": h["report"].pk, "title": h["report"].title, "snippet": h["snippet"],
              "source": h["report"].source.name if h["report"].source else None,
-             "published": h["report"].published, "url": h["report"].get_absolute_url()} for h in result.hits]
+             "published": h["report"].published, "url": h["report"].get_absolute_url(),
+             "regions": [{"code": r.code, "name": r.name} for r in h["regions"]]} for h in result.hits]
     data = {"query": q, "normalized_query": result.normalized_query, "total": result.total, "page": result.page,
             "pages": result.pages, "sort": result.sort, "filters": result.filters, "hits": hits,
             "suggestion": result.suggestion,

@@ -81,3 +81,17 @@ class TestWhoosh(SearchContract):
                     reason="no Elasticsearch configured (set SEARCH_ENGINE=elasticsearch7 and SEARCH_URL)")
 class TestElasticsearch(SearchContract):
     pass
+
+
+def test_region_facets_drill_down():
+    from search.query import search as run
+
+    page = run("")
+    shown = {f["name"] for f in page.facets if f["visible"]}
+    assert "province" in shown and "prefecture" not in shown and "county" not in shown
+    page = run("", {"province": ["610000"]})
+    prefectures = next(f for f in page.facets if f["name"] == "prefecture")
+    assert prefectures["visible"] and {v["value"] for v in prefectures["values"]} == {"610900"}
+    page = run("", {"province": ["610000"], "prefecture": ["610900"]})
+    counties = next(f for f in page.facets if f["name"] == "county")
+    assert {v["value"] for v in counties["values"]} == {"610921", "610926"}
