@@ -53,11 +53,13 @@ def segment(text, mode="index"):
             continue
         low = word.lower()
         if mode == "index" and prev is not None and prev[1] == s and _cjk(norm[s - 1]) and _cjk(norm[s]):
-            ps, pe, ppos = prev
+            ppos = prev[2]
             out.append((norm[s - 1:s + 1], s - 1, s + 1, ppos))
-            for a, b in ((s - 1, min(s + 2, e)), (max(s - 2, ps), s + 1)):  # three characters: words only
-                if b - a == 3 and freq.get(norm[a:b]):
-                    out.append((norm[a:b], a, b, ppos))
+            for size in (3, 4):  # longer pieces across the boundary: dictionary words only (新农|村公路 -> 农村公路)
+                for a in range(max(0, s - size + 1), s):
+                    piece = norm[a:a + size]
+                    if len(piece) == size and freq.get(piece) and all(_cjk(ch) for ch in piece):
+                        out.append((piece, a, a + size, ppos))
         prev = (s, e, pos)
         if low in STOP_WORDS:
             continue
@@ -95,7 +97,7 @@ def query_terms(text):
     return [w for w, _s, _e, _p in segment(text, mode="query")]
 
 
-ANALYZER_VERSION = 2  # bump when segment() changes what it emits: sync_index then rebuilds
+ANALYZER_VERSION = 3  # bump when segment() changes what it emits: sync_index then rebuilds
 
 
 class ChineseTokenizer(Tokenizer):
