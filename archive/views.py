@@ -79,8 +79,11 @@ def _metric_row(m):
             "year": m.year, "region": m.region.code if m.region else None, "quote": m.quote, "sentence": m.sentence}
 
 
+FIGURES_PER_PAGE = 100
+
+
 def figures(request):
-    qs = Metric.objects.select_related("region", "report")
+    qs = Metric.objects.select_related("region", "report").order_by("-id")
     unit, label, region_code = request.GET.get("unit"), request.GET.get("label"), request.GET.get("region")
     if unit:
         qs = qs.filter(unit=unit)
@@ -88,10 +91,17 @@ def figures(request):
         qs = qs.filter(Q(label__contains=label) | Q(sentence__contains=label))
     if region_code:
         qs = qs.filter(region__code__startswith=region_code.rstrip("0") or region_code)
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
     units = Metric.objects.values("unit").annotate(n=Count("id")).order_by("-n")[:30]
-    rows = list(qs[:500])
-    return respond(request, Page("archive/figures.html", {"metrics": rows, "units": units, "total": qs.count()},
-                                 {"total": qs.count(), "metrics": [_metric_row(m) for m in rows]},
+    total = qs.count()
+    rows = list(qs[(page - 1) * FIGURES_PER_PAGE:page * FIGURES_PER_PAGE])
+    pages = max(1, -(-total // FIGURES_PER_PAGE))
+    return respond(request, Page("archive/figures.html",
+                                 {"metrics": rows, "units": units, "total": total, "page": page, "pages": pages},
+                                 {"total": total, "page": page, "pages": pages, "metrics": [_metric_row(m) for m in rows]},
                                  METRIC_HEADER, ([*_metric_row(m).values()] for m in qs.iterator()), "figures"))
 
 
