@@ -175,28 +175,35 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return results
 
     def create_spelling_suggestion(self, query_string):
-        """Edit distance 1 with a one-character prefix for Chinese words (2 matches nearly every term);
-        the first character is kept for Latin words too, which bounds the scan."""
+        """A correction for the words the index does not know, or None.
+
+        A word the index has is kept as it is (扶贫 电商 finds nothing together, but neither word
+        is misspelt). A typed word jieba splits into pieces (脱贪 -> 脱 + 贪) is corrected whole.
+        Edit distance 1 with the first character kept for Chinese (2 matches nearly every term);
+        the first character is kept for Latin words too, which bounds the scan.
+        """
+        from .analysis import query_terms
+
         if not self.setup_complete:
             self.setup()
         cleaned = t2s(query_string or "")
         for token in self.RESERVED_WORDS + self.RESERVED_CHARACTERS:
             cleaned = cleaned.replace(token, " ")
-        suggestions = []
-        from .analysis import query_terms
-
-        words = query_terms(cleaned)
-        if 1 < len(words) and all(_cjk(w) for w in words) and len("".join(words)) <= 6:
-            words = ["".join(words)]  # 脱贪 is one mistyped word, not 脱 + 贪
-        with self.index.reader() as reader:
-            corrector = reader.corrector(self.content_field_name)
+        reader = self._shared_searcher().reader()  # this thread's, kept open
+        corrector = reader.corrector(self.content_field_name)
+        out = []
+        for typed in cleaned.split():
+            words = query_terms(typed)
+            if len(words) > 1 and _cjk(typed) and len(typed) <= 6:
+                words = [typed]
             for word in words:
-                cjk = any("\u3400" <= ch <= "\u9fff" for ch in word)
-                found = corrector.suggest(word, limit=1, maxdist=1 if cjk else 2, prefix=1)
-                suggestions.append(found[0] if found else word)
-        suggestion = "".join(suggestions) if suggestions and all(
-            any("\u3400" <= ch <= "\u9fff" for ch in s) for s in suggestions) else " ".join(suggestions)
-        return suggestion if suggestion != cleaned.replace(" ", "") else None
+                if reader.doc_frequency(self.content_field_name, word):
+                    out.append(word)
+                    continue
+                found = corrector.suggest(word, limit=1, maxdist=1 if _cjk(word) else 2, prefix=1)
+                out.append(found[0] if found else word)
+        suggestion = " ".join(out)
+        return suggestion if suggestion.replace(" ", "") != cleaned.replace(" ", "") else None
 
     def _process_results(self, raw_page, highlight=False, **kwargs):
         return super()._process_results(raw_page, highlight=False, **kwargs)

@@ -78,7 +78,7 @@ def _matches(text, phrase):
 
 
 def _base(q, filters, skip=None):
-    sqs = SearchQuerySet().models(Report)
+    sqs = SearchQuerySet()
     sq = parse_query(q)
     if sq is not None:
         sqs = sqs.filter(sq)
@@ -118,7 +118,9 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     total = sqs.count()
     counts = (sqs.facet_counts() or {}).get("fields", {})
     for name in filters:  # OR within a facet: its counts ignore its own selection
-        counts[name] = (_base(q, filters, skip=name).facet(name).facet_counts() or {}).get("fields", {}).get(name, [])
+        own = _base(q, filters, skip=name).facet(name)
+        own.query.set_limits(0, 1)  # counts only: no result objects for every match
+        counts[name] = (own.facet_counts() or {}).get("fields", {}).get(name, [])
     reports = Report.objects.select_related("source").in_bulk([int(r.pk) for r in results])
     regions = {}
     for m in RegionMention.objects.filter(report__in=reports, region__level__in=("prefecture", "county")) \
@@ -143,7 +145,7 @@ def _suggest(plain):
     """The engine's spelling suggestion for the query's words (a zero-hit query runs once more)."""
     if not plain:
         return None
-    suggestion = SearchQuerySet().models(Report).filter(content=plain).spelling_suggestion(plain)
+    suggestion = SearchQuerySet().filter(content=plain).spelling_suggestion(plain)
     return suggestion if suggestion and suggestion != plain else None
 
 
@@ -161,6 +163,6 @@ def more_like_this(report, limit=5):
     sq = SQ(content=words[0])
     for w in words[1:]:
         sq |= SQ(content=w)
-    results = SearchQuerySet().models(Report).filter(sq).exclude(django_id=report.pk)[:limit]
+    results = SearchQuerySet().filter(sq).exclude(django_id=report.pk)[:limit]
     found = Report.objects.in_bulk([int(r.pk) for r in results])
     return [found[int(r.pk)] for r in results if int(r.pk) in found]

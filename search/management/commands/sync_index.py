@@ -16,7 +16,7 @@ class Command(BaseCommand):
             self.stdout.write(f"index rebuilt: {rebuild()} reports")
             return
         in_db = set(Report.objects.values_list("pk", flat=True))
-        indexed = {int(pk) for pk in SearchQuerySet().models(Report).values_list("pk", flat=True)[:len(in_db) + 1000]}
+        indexed = {int(pk) for pk in SearchQuerySet().values_list("pk", flat=True)[:len(in_db) + 1000]}
         missing = sorted(in_db - indexed)
         if missing:
             index_reports(missing)
