@@ -43,9 +43,8 @@ def main():
     from archive.ingest.batch import ingest_many
     from archive.ingest.normalize import t2s
     from archive.models import Region, Report
-    from search.query import matching_ids, search
-
     from search.indexing import rebuild, schema_is_current
+    from search.query import matching_ids, search
 
     t = time.perf_counter()
     if not Report.objects.exists():
