@@ -135,7 +135,7 @@ def main():
 
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
     body = f"""Machine: {machine()}.
-Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), ingested in {ingest_s:.0f} s. FTS5 trigram table built in {fts_build:.0f} s.
+Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), prepared in {ingest_s:.0f} s ({'ingested' if not args.var else 'reused, re-indexed if its analyzer was older'}). FTS5 trigram table built in {fts_build:.0f} s.
 {len(queries)} queries ({len(WORDS)} one-word, {len(TWO_WORDS)} two-word, {len(PHRASES)} phrases, {len(TRADITIONAL)} traditional, {len(FILTERED)} with filters), {args.repeat} runs each.
 "This project" is `search/query.py:search()` as the search page calls it: query, total, 9 facets (OR within a facet), 20 hits with snippets.
 
