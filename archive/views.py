@@ -1,7 +1,6 @@
 """Archive pages: thin views that gather data once and hand it to archive.formats.respond()."""
 
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .citations import citation
@@ -134,7 +133,3 @@ def person(request, pk):
     return respond(request, Page("archive/person.html", {"person": p, "mentions": mentions}, data,
                                  ["report", "title", "title_as_printed"],
                                  ([m.report_id, m.report.title, m.title] for m in mentions), f"person-{pk}"))
-
-
-def not_found(request, exception=None):
-    raise Http404

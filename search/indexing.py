@@ -75,13 +75,11 @@ def index_reports(pks):
 
 
 def remove_reports(pks):
-    backend, index = _backend_and_index()
-    from archive.models import Report
-
+    """Take deleted reports out of the index."""
+    backend, _index = _backend_and_index()
     for pk in pks:
         ident = f"archive.report.{pk}"
         _retry(lambda ident=ident: backend.remove(ident))
-    return Report
 
 
 def rebuild():

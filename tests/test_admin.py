@@ -69,3 +69,17 @@ def test_retry_action(admin_client):
     r = admin_client.post("/admin/archive/upload/", {"action": "retry", "_selected_action": [upload.pk]}, follow=True)
     assert "late.txt: created #" in " ".join(str(m) for m in r.context["messages"])
     assert Upload.objects.get(pk=upload.pk).status == Upload.CREATED
+
+
+def test_a_deleted_report_leaves_the_index(report_of, django_capture_on_commit_callbacks):
+    from search.indexing import index_reports, remove_reports
+
+    r = report_of(3)
+    assert r.pk in [h["report"].pk for h in search("宕昌").hits]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        r.delete()
+    assert len(callbacks) == 1  # the removal waits for the commit
+    remove_reports([r.pk])  # what that callback does
+    assert search("宕昌").total == 0
+    index_reports([r.pk])  # the row comes back with the test's rollback; so does its index entry
+    assert search("宕昌").total == 1

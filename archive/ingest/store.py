@@ -9,6 +9,7 @@ search.indexing, which the caller may batch.
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 
 from archive.models import (
     Fingerprint,
@@ -43,8 +44,6 @@ def find_duplicate(doc: Document, signature=None, digest=None):
         return exact, 1.0
     signature = signature or minhash(doc.normalized_text)
     q = None
-    from django.db.models import Q
-
     for i, value in enumerate(bands(signature)):
         q = (q | Q(band=i, value=value)) if q else Q(band=i, value=value)
     candidates = Report.objects.filter(pk__in=Fingerprint.objects.filter(q).values("report_id")).only("id", "minhash")
