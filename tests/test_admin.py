@@ -78,7 +78,7 @@ def test_a_deleted_report_leaves_the_index(report_of, django_capture_on_commit_c
     assert r.pk in [h["report"].pk for h in search("宕昌").hits]
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         r.delete()
-    assert len(callbacks) == 1  # the removal waits for the commit
+    assert any("report_deleted" in c.__qualname__ for c in callbacks)  # the removal waits for the commit
     remove_reports([r.pk])  # what that callback does
     assert search("宕昌").total == 0
     index_reports([r.pk])  # the row comes back with the test's rollback; so does its index entry
