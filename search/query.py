@@ -137,8 +137,21 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
                "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters)}
               for name, f in FACETS.items()]
     suggestion = _suggest(_plain(q)) if q and total == 0 else None
+    related = _related(q, filters) if q and total == 0 else []
     return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,
-                      suggestion, per_page)
+                      suggestion, per_page, related)
+
+
+def _related(q, filters):
+    """For a query that finds nothing: each of its words alone, and the query without filters,
+    with how many reports each would find."""
+    out = []
+    words = _plain(q).split()
+    if len(words) > 1:
+        out += [(w, _base(w, filters).count()) for w in words]
+    if filters:
+        out.append((q, _base(q, {}).count()))
+    return [(text, n) for text, n in out if n]
 
 
 def _suggest(plain):

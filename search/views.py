@@ -18,7 +18,7 @@ def search_page(request):
              "regions": [{"code": r.code, "name": r.name} for r in h["regions"]]} for h in result.hits]
     data = {"query": q, "normalized_query": result.normalized_query, "total": result.total, "page": result.page,
             "pages": result.pages, "sort": result.sort, "filters": result.filters, "hits": hits,
-            "suggestion": result.suggestion,
+            "suggestion": result.suggestion, "related": [{"query": t, "total": n} for t, n in result.related],
             "facets": {f["name"]: [{"value": v["value"], "label": v["label"], "count": v["count"]} for v in f["values"]]
                        for f in result.facets}}
     chips = [(name, v["value"], v["label"]) for f in result.facets for v in f["values"] if v["selected"]

@@ -81,3 +81,21 @@ def test_an_index_of_an_older_analyzer_is_rebuilt(monkeypatch):
         backend.setup_complete = False
         backend.setup()
     assert indexing.schema_is_current()
+
+
+def test_haystacks_own_commands_work_through_the_backend():
+    import io
+
+    from django.core.management import call_command
+
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert search("脱贫").total == 5
+    call_command("rebuild_index", interactive=False, stdout=io.StringIO(), stderr=io.StringIO())
+    assert search("脱贫").total == 5
+
+
+def test_zero_hits_offer_the_words_alone_and_the_query_without_filters():
+    page = search("平利 汉阴")
+    assert page.total == 0 and dict(page.related) == {"平利": 1, "汉阴": 1}
+    page = search("平利", {"province": ["140000"]})
+    assert page.total == 0 and dict(page.related) == {"平利": 1}
