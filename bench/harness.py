@@ -35,6 +35,8 @@ def setup_django(var_dir=None):
     os.environ["SEARCH_INDEX_PATH"] = str(var / "whoosh")
     os.environ["MEDIA_ROOT"] = str(var / "media")
     os.environ.pop("DATABASE_URL", None)
+    os.environ["DEBUG"] = "0"  # as in production: no query log, no debug pages
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))
     import django
