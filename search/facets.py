@@ -34,16 +34,14 @@ class Facet:
 
 
 class RegionFacet(Facet):
-    level = ""
-
     def display(self, value, script="hans"):
-
         names = _region_names()
         name = names.get(str(value), str(value))
         return s2t(name) if script == "hant" else name
 
 
 def _region_names():
+    """{code: name}, read once per process (the gazetteer changes only with load_gazetteer)."""
     from archive.models import Region
 
     global _NAMES

@@ -14,7 +14,7 @@ from django import db
 
 from . import Rejected, run_pipeline
 from .dedupe import minhash, text_hash
-from .service import Outcome, keep_upload, store_prepared
+from .service import Outcome, already_ingested, keep_upload, store_prepared
 
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
@@ -65,6 +65,4 @@ def _store(name, data, doc, signature, digest):
     if data is None:
         return Outcome(name, "failed", message=doc)
     upload = keep_upload(name, data)
-    if upload.report_id and upload.status in (upload.CREATED, upload.DUPLICATE):
-        return Outcome(name, "duplicate", upload.report_id)
-    return store_prepared(upload, doc, signature, digest)
+    return already_ingested(name, upload) or store_prepared(upload, doc, signature, digest)

@@ -73,11 +73,16 @@ def store_prepared(upload, doc, signature=None, digest=None):
     return Outcome(name, "created" if stored.created else "duplicate", stored.report.pk)
 
 
+def already_ingested(name, upload):
+    """The outcome for bytes the archive already took in (the same file given again), or None."""
+    if upload.status in (Upload.CREATED, Upload.DUPLICATE) and upload.report_id:
+        return Outcome(name, "duplicate", upload.report_id)
+    return None
+
+
 def ingest_bytes(name, data):
     """Keep the bytes, then process them; an Upload already processed is not run again."""
     if isinstance(data, Exception):
         return Outcome(name, "failed", message=str(data))
     upload = keep_upload(name, data)
-    if upload.status in (Upload.CREATED, Upload.DUPLICATE) and upload.report_id:
-        return Outcome(name, "duplicate", upload.report_id)
-    return process_upload(upload, data)
+    return already_ingested(name, upload) or process_upload(upload, data)
