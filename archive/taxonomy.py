@@ -44,5 +44,3 @@ CATEGORY_KEYWORDS = {
 # Minimum number of keyword hits (over all phrases of a category) before the
 # report is put in it: one passing mention of 信贷 is not a finance story.
 CATEGORY_MIN_HITS = 2
-# Phrases strong enough to count on their own.
-CATEGORY_STRONG = {name for name in CATEGORIES}

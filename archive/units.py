@@ -65,5 +65,3 @@ UNITS = {
 # Units that never follow a bare number in a counted fact (they are dates,
 # ordinals or durations): the extractor does not emit these.
 NON_METRIC_UNITS = {"年", "月", "日", "号", "时", "分", "秒", "岁", "倍", "天", "周"}
-
-PERCENT = {"%", "％"}

@@ -72,7 +72,7 @@ class Gazetteer:
             if h[0] >= last_end:
                 out.append(h)
                 last_end = h[1]
-            elif h[1] > last_end and out and h[0] < last_end and (h[1] - h[0]) > (out[-1][1] - out[-1][0]):
+            elif h[1] - h[0] > out[-1][1] - out[-1][0]:  # overlaps the kept hit and is longer
                 out[-1] = h
                 last_end = h[1]
         return out

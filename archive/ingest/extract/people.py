@@ -50,7 +50,6 @@ _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?P<name>[{_CJK}]{{2,3}})")
 _BOUNDARY = r"(?:^|(?<=[，,。；;：:！!？?“”\"（(）)、\s]))"
 _NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,3}}?)(?P<title>{'|'.join(POST_TITLES)})")
 _APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{_TITLE_RE})[，,](?P<name>[{_CJK}]{{2,3}})")
-_CANDIDATE3 = re.compile(rf"[{_CJK}]{{3}}")
 _SPEAKER = re.compile(rf"(?:^|(?<=[，,。；;：:！!？?“”\"（(）)、\s]))(?P<name>[{_CJK}]{{2,3}}?)(?:{'|'.join(SPEECH)})")
 _PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,3}})摄(?=$|[\s。）)])", re.M)
 _AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,3}})[）)]\s*$", re.M)
