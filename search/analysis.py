@@ -97,6 +97,24 @@ def query_terms(text):
     return [w for w, _s, _e, _p in segment(text, mode="query")]
 
 
+class Presegmented(str):
+    """Text that carries its own index-mode segmentation (segment(text)), computed elsewhere.
+
+    A bulk ingest segments each report in its worker process; the index writer (and
+    Whoosh's sub-writer processes, to which this pickles with its tokens) then takes
+    the tokens instead of running jieba again."""
+
+    tokens: list
+
+    def __new__(cls, text, tokens):
+        obj = super().__new__(cls, text)
+        obj.tokens = tokens
+        return obj
+
+    def __reduce__(self):
+        return Presegmented, (str(self), self.tokens)
+
+
 ANALYZER_VERSION = 3  # bump when segment() changes what it emits: sync_index then rebuilds
 
 
@@ -120,7 +138,10 @@ class ChineseTokenizer(Tokenizer):
                     t.startchar, t.endchar = start_char + stripped, start_char + stripped + len(norm)
                 yield t
                 return
-        for word, s, e, pos in segment(value, mode="query" if mode == "query" else "index"):
+        tokens = getattr(value, "tokens", None) if mode != "query" else None
+        if tokens is None:
+            tokens = segment(value, mode="query" if mode == "query" else "index")
+        for word, s, e, pos in tokens:
             t.text = word
             t.boost = 1.0
             t.stopped = False

@@ -22,6 +22,7 @@ from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.fields import KEYWORD, TEXT
 from whoosh.writing import AsyncWriter
 
@@ -41,8 +42,43 @@ class FacetKeyword(KEYWORD):
         return super().index(value if isinstance(value, (str, list, tuple)) else str(value), **kwargs)
 
 
+class _InliningPostingsWriter(W3PostingsWriter):
+    def finish_postings(self):
+        # Whoosh 2.7.4 calls terminfo.set_inline(), a method that does not exist (it is set_inlined),
+        # so its default codec never inlines (inlinelimit=1). Fixed here, for postings that carry
+        # values (positions) only: an inlined list without values reads back as no postings at all
+        # when segments are merged (ListMatcher.all_items zips ids with an empty tuple).
+        terminfo = self._terminfo
+        if not self.written() and len(self) < self._inlinelimit and len(self._values) == len(self._ids):
+            terminfo.add_block(self)
+            terminfo.set_inlined(self._ids, self._weights, self._values)
+        else:  # as W3PostingsWriter writes a posting list of its own
+            if self._ids:
+                self._write_block(last=True)
+            terminfo.set_extent(self._startoffset, self._postfile.tell() - self._startoffset)
+        self._terminfo = None
+        return terminfo
+
+
+class InliningCodec(W3Codec):
+    """Whoosh's codec with a rare term's postings kept in its term entry instead of a block of their own.
+
+    Most terms of a Chinese index are rare (the two-character pieces): writing a pickled,
+    compressed block for each was a third of the cost of a commit. Segments it writes are read
+    by the stock codec (inlined postings are part of Whoosh's format)."""
+
+    def __init__(self):
+        super().__init__(inlinelimit=INLINE_LIMIT)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                       compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+INLINE_LIMIT = 8  # postings per term kept inline
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
 MP_LIMIT_MB = 256
+BULK_LIMIT_MB = 128  # per sub-writer of a bulk ingest (Whoosh's own estimate: real use is about 3x)
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -66,20 +102,14 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def update(self, index, iterable, commit=True):
         if not self.setup_complete:
             self.setup()
-        docs = []
-        for obj in iterable:
-            try:
-                doc = index.full_prepare(obj)
-            except SkipDocument:
-                continue
-            docs.append({k: self._from_python(v) for k, v in doc.items() if k != "boost"})
+        docs = self._prepare(index, iterable)
         if not docs:
             return
         self.index = self.index.refresh()
         if len(docs) >= MP_MIN_DOCS and (os.cpu_count() or 1) > 1:
             self._update_parallel(docs)
             return
-        writer = AsyncWriter(self.index)
+        writer = AsyncWriter(self.index, writerargs={"codec": InliningCodec()})
         if writer.writer is not None:
             with writer.writer.searcher() as searcher:
                 for doc in docs:
@@ -94,6 +124,22 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         writer.commit()
         if getattr(writer, "ident", None) is not None:
             writer.join()
+
+    def _prepare(self, index, objs):
+        docs = []
+        for obj in objs:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            docs.append({k: self._from_python(v) for k, v in doc.items() if k != "boost"})
+        return docs
+
+    def bulk_writer(self, commit_every):
+        """One writer for a long ingest (see BulkWriter)."""
+        if not self.setup_complete:
+            self.setup()
+        return BulkWriter(self, commit_every)
 
     def _count_facets(self, searcher, query_string, fields):
         """{field: [(value, count)]} over every report matching the query (filters included).
@@ -123,7 +169,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         """A big batch (a rebuild, an ingest): Whoosh's multi-process writer, one sub-writer per core,
         each analysing and writing its own share (its lock is taken like any writer's; a LockError
         goes back to search.indexing, which retries)."""
-        writer = self.index.writer(procs=os.cpu_count(), limitmb=MP_LIMIT_MB, multisegment=True)
+        writer = self.index.writer(procs=os.cpu_count(), limitmb=MP_LIMIT_MB, multisegment=True, codec=InliningCodec(),
+                                   subargs={"codec": InliningCodec(), "limitmb": MP_LIMIT_MB})
         try:
             with writer.searcher() as searcher:
                 for doc in docs:
@@ -207,6 +254,61 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def _process_results(self, raw_page, highlight=False, **kwargs):
         return super()._process_results(raw_page, highlight=False, **kwargs)
+
+
+class BulkWriter:
+    """The index writer of a bulk ingest: reports are added as each stored batch commits, with the
+    tokens the ingest's workers computed (search.analysis.Presegmented), to Whoosh's
+    multi-process writer (one sub-writer per core writes the postings), and written out every
+    commit_every reports as segments of their own (commit without merging: the segments of a
+    large ingest are not read and rewritten again and again). Holds the index lock between
+    commits; other writers queue their updates meanwhile (AsyncWriter)."""
+
+    def __init__(self, backend, commit_every):
+        self.backend, self.commit_every = backend, commit_every
+        self.writer, self.added, self.segments = None, 0, 0
+        self.resegmented = 0  # reports whose text came without tokens (segmented by the writer)
+
+    def add(self, index, objs, segments):
+        from .analysis import Presegmented
+
+        docs = self.backend._prepare(index, objs)
+        if not docs:
+            return
+        field = self.backend.content_field_name
+        for doc in docs:
+            tokens = segments.get(doc[field])
+            if tokens is None:
+                self.resegmented += 1
+            else:
+                doc[field] = Presegmented(doc[field], tokens)
+        if self.writer is None:
+            procs = os.cpu_count() or 1
+            self.writer = self.backend.index.refresh().writer(
+                procs=procs, multisegment=True, limitmb=BULK_LIMIT_MB, codec=InliningCodec(),
+                subargs={"codec": InliningCodec(), "limitmb": BULK_LIMIT_MB}) if procs > 1 else \
+                self.backend.index.refresh().writer(limitmb=BULK_LIMIT_MB, codec=InliningCodec())
+        with self.writer.searcher() as searcher:  # re-adding a report replaces it
+            for doc in docs:
+                docnum = searcher.document_number(**{ID: doc[ID]})
+                if docnum is not None:
+                    self.writer.delete_document(docnum)
+        for doc in docs:
+            self.writer.add_document(**doc)
+            self.added += 1
+        if self.added >= self.commit_every:
+            self.commit()
+
+    def commit(self):
+        if self.writer is not None:
+            self.writer.commit(merge=False)
+            self.writer, self.added = None, 0
+            self.segments += 1
+
+    def cancel(self):
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
 
 
 _local = threading.local()

@@ -18,6 +18,7 @@ _local = threading.local()
 RETRIES = 8
 BATCH = 5000  # reports per index update (big batches use every core)
 QUERY_CHUNK = 500
+REBUILD_COMMIT_EVERY = 25000  # reports per commit of a rebuild (each writes one segment per core)
 
 
 def _backend_and_index():
@@ -74,6 +75,58 @@ def index_reports(pks):
             _retry(lambda batch=batch: backend.update(index, batch))
 
 
+def uses_local_analyzer():
+    """True when the engine analyses text with search.analysis in this process (Whoosh), so a
+    bulk ingest can segment reports in its worker processes and hand the tokens over."""
+    backend, _index = _backend_and_index()
+    return hasattr(backend, "bulk_writer")
+
+
+class Stream:
+    """Index reports as a bulk ingest stores them (see stream())."""
+
+    def __init__(self, commit_every):
+        self.backend, self.index = _backend_and_index()
+        self.writer = None
+        if hasattr(self.backend, "bulk_writer"):
+            self.writer = _retry(lambda: self.backend.bulk_writer(commit_every))
+        self.indexed = 0
+
+    def add(self, pks, segments=None):
+        """Index these stored reports; segments: {indexed text: search.analysis.segment(text)} from workers."""
+        objs = []
+        for j in range(0, len(pks), QUERY_CHUNK):
+            objs += self.index.index_queryset().filter(pk__in=pks[j:j + QUERY_CHUNK])
+        if self.writer is None:  # a server engine: its own bulk API, through haystack
+            _retry(lambda: self.backend.update(self.index, objs))
+        else:
+            _retry(lambda: self.writer.add(self.index, objs, segments or {}))
+        self.indexed += len(objs)
+
+    def close(self, ok=True):
+        if self.writer is not None:
+            if ok:
+                _retry(self.writer.commit)
+            else:
+                self.writer.cancel()
+
+
+@contextmanager
+def stream(commit_every=20000):
+    """One index writer for a long ingest, written out every commit_every reports and at the end.
+
+    Whoosh's index lock is held from the first report added to the last commit: an index
+    update made meanwhile (an admin edit) is queued by haystack's AsyncWriter and written
+    once the lock is free, so nothing waits on the ingest and nothing is lost."""
+    s = Stream(commit_every)
+    try:
+        yield s
+    except BaseException:
+        s.close(ok=False)
+        raise
+    s.close()
+
+
 def remove_reports(pks):
     """Take deleted reports out of the index."""
     backend, _index = _backend_and_index()
@@ -83,11 +136,14 @@ def remove_reports(pks):
 
 
 def rebuild():
-    """Clear the index and rebuild it from the database."""
+    """Clear the index and rebuild it from the database: one bulk writer (see stream()), so
+    segments are written once, not merged again after every batch."""
     backend, index = _backend_and_index()
     _retry(lambda: backend.clear())
     pks = list(index.index_queryset().values_list("pk", flat=True).order_by("pk"))
-    index_reports(pks)
+    with stream(REBUILD_COMMIT_EVERY) as s:
+        for i in range(0, len(pks), QUERY_CHUNK):
+            s.add(pks[i:i + QUERY_CHUNK])
     return len(pks)
 
 

@@ -11,6 +11,11 @@ from haystack import indexes
 from archive.models import Report
 
 
+def indexed_text(title, subtitle, clean_text):
+    """The document text the index holds for a report (also computed before the report is stored)."""
+    return "\n".join(x for x in (title, subtitle, clean_text) if x)
+
+
 class ReportIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, stored=False)
     published = indexes.DateField(model_attr="published", null=True)
@@ -32,7 +37,7 @@ class ReportIndex(indexes.SearchIndex, indexes.Indexable):
             "region_mentions__region", "category_links")
 
     def prepare_text(self, obj):
-        return "\n".join(x for x in (obj.title, obj.subtitle, obj.clean_text) if x)
+        return indexed_text(obj.title, obj.subtitle, obj.clean_text)
 
     def prepare_year(self, obj):
         return obj.published.year if obj.published else None

@@ -1,10 +1,12 @@
-"""Ingest many files at once: stages 1-6 in worker processes, storing and indexing in this one.
+"""Ingest many files at once: the text work in worker processes, storing and indexing in this one.
 
-Workers run the pure stages (decode ... extract, plus the duplicate fingerprints)
-and send back Documents; this process keeps each original as an Upload, stores
-the report (SQLite takes one writer) and, at the end, indexes every new report in
-one batch through the serialised index path. With one worker, or few files,
-everything runs here.
+Workers run the pure stages (decode ... extract), the duplicate fingerprints and,
+when the index analyses text in this process (Whoosh), the index segmentation
+of each report (jieba: the costliest step), and send back the results. This
+process keeps each original as an Upload, stores the reports a batch at a time
+(one transaction and one insert per table per batch: SQLite takes one writer)
+and hands each stored batch, with its tokens, to the one index writer. With one
+worker, or few files, everything runs here.
 """
 
 import multiprocessing as mp
@@ -14,55 +16,109 @@ from django import db
 
 from . import Rejected, run_pipeline
 from .dedupe import minhash, text_hash
-from .service import Outcome, already_ingested, keep_upload, store_prepared
+from .service import Outcome, already_ingested, keep_uploads, store_prepared_many
 
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
+STORE_BATCH = 250  # reports per transaction
+COMMIT_EVERY = 25000  # reports per index commit (one segment per core each)
 
 
-def _warm():
+def _warm(segment_text):
     from .extract.gazetteer_index import default_gazetteer
 
     default_gazetteer()
+    if segment_text:
+        from search.analysis import segment
+
+        segment("预热")  # jieba's dictionary: once per process
 
 
-def prepare(entry):
-    """Worker side: (name, data, doc or error, signature, digest)."""
+def prepare(entry, segment_text=False):
+    """Worker side: (name, data, doc or error, signature, digest, index segmentation or None)."""
     name, data = entry
     if isinstance(data, Exception):
-        return name, None, str(data), None, None
+        return name, None, str(data), None, None, None
     try:
         doc = run_pipeline(name, data)
     except Rejected as exc:
-        return name, data, str(exc), None, None
+        return name, data, str(exc), None, None, None
     doc.data = b""  # the bytes travel once, with the entry
-    return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text)
+    segments = None
+    if segment_text:
+        from search.analysis import segment
+        from search.search_indexes import indexed_text
+
+        text = indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text)
+        segments = (text, segment(text))
+    return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
+
+
+def _prepare_segmented(entry):
+    return prepare(entry, segment_text=True)
 
 
 def ingest_many(entries, workers=None, progress=None):
     """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish."""
-    from search.indexing import deferred
+    from search.indexing import stream, uses_local_analyzer
 
     entries = list(entries)
     workers = workers or os.cpu_count() or 1
-    outcomes = []
-    with deferred():
+    segment_text = uses_local_analyzer()
+    job = _prepare_segmented if segment_text else prepare
+    outcomes, buffer = [], []
+    with stream(COMMIT_EVERY) as index:
+        def flush():
+            outcomes.extend(_store(buffer, index))
+            progress and progress(len(buffer))
+            buffer.clear()
+
         if workers > 1 and len(entries) >= PARALLEL_MIN_FILES:
             db.connections.close_all()  # no connection crosses a fork
-            with mp.get_context("fork").Pool(workers, initializer=_warm) as pool:
-                for prepared in pool.imap(prepare, entries, chunksize=CHUNK):
-                    outcomes.append(_store(*prepared))
-                    progress and progress(1)
+            with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
+                for prepared in pool.imap(job, entries, chunksize=CHUNK):
+                    buffer.append(prepared)
+                    if len(buffer) >= STORE_BATCH:
+                        flush()
         else:
             for entry in entries:
-                outcomes.append(_store(*prepare(entry)))
-                progress and progress(1)
+                buffer.append(job(entry))
+                if len(buffer) >= STORE_BATCH:
+                    flush()
+        if buffer:
+            flush()
     return outcomes
 
 
-def _store(name, data, doc, signature, digest):
+def _store(prepared, index):
+    """Outcomes of one batch: originals kept, reports stored in one transaction, then indexed."""
     db.reset_queries()  # with DEBUG on, Django keeps every query of the process: not for 70,000 files
-    if data is None:
-        return Outcome(name, "failed", message=doc)
-    upload = keep_upload(name, data)
-    return already_ingested(name, upload) or store_prepared(upload, doc, signature, digest)
+    readable = [p for p in prepared if p[1] is not None]
+    uploads = dict(zip(map(id, readable), keep_uploads([(p[0], p[1]) for p in readable])))
+    results, todo, again = {}, {}, []  # todo: upload pk -> the entry that stores it
+    for p in prepared:
+        name, data, doc = p[:3]
+        if data is None:
+            results[id(p)] = Outcome(name, "failed", message=doc)
+            continue
+        upload = uploads[id(p)]
+        done = already_ingested(name, upload)
+        if done:
+            results[id(p)] = done
+        elif upload.pk in todo:  # the same bytes twice in this batch: the second is the first's copy
+            again.append(p)
+        else:
+            todo[upload.pk] = p
+    stored = store_prepared_many([(uploads[id(p)], p[2], p[3], p[4]) for p in todo.values()], index=False)
+    created = []
+    for p, (outcome, s) in zip(todo.values(), stored):
+        results[id(p)] = outcome
+        if s is not None and s.created:
+            created.append((s.report.pk, p[5]))
+    for p in again:
+        first = results[id(todo[uploads[id(p)].pk])]
+        results[id(p)] = Outcome(p[0], "duplicate", first.report_id) if first.report_id else \
+            Outcome(p[0], first.status, message=first.message)
+    if created:
+        index.add([pk for pk, _seg in created], dict(seg for _pk, seg in created if seg))
+    return [results[id(p)] for p in prepared]

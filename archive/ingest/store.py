@@ -1,15 +1,19 @@
 """Stage 7: the only stage that writes to the database.
 
-store_document() saves one extracted Document in one transaction, or returns
-the existing report it duplicates (exact text hash, or MinHash near-duplicate)
-without storing anything twice. The search index follows through
-search.indexing, which the caller may batch.
+store_documents() saves a batch of extracted Documents in one transaction:
+each is either created, with everything extracted from it, or linked to the
+archived report it duplicates (exact text hash, or MinHash near-duplicate;
+copies inside the batch count too), never stored twice. Every table is
+written with one bulk insert per batch, so a large ingest costs a few
+queries per hundred reports rather than twenty per report. store_document()
+is the same path for one document. The search index follows through
+search.indexing once the transaction commits (or through the caller's index
+stream: index=False).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 
 from archive.models import (
     Fingerprint,
@@ -36,55 +40,153 @@ class Stored:
     similarity: float = 1.0
 
 
-def find_duplicate(doc: Document, signature=None, digest=None):
-    """(report, similarity) of an archived copy of this document, or (None, 0)."""
-    digest = digest or text_hash(doc.normalized_text)
-    exact = Report.objects.filter(text_hash=digest).first()
-    if exact:
-        return exact, 1.0
-    signature = signature or minhash(doc.normalized_text)
-    q = None
-    for i, value in enumerate(bands(signature)):
-        q = (q | Q(band=i, value=value)) if q else Q(band=i, value=value)
-    candidates = Report.objects.filter(pk__in=Fingerprint.objects.filter(q).values("report_id")).only("id", "minhash")
-    best, best_sim = None, 0.0
-    for report in candidates:
-        sim = similarity(signature, report.minhash)
-        if sim > best_sim:
-            best, best_sim = report, sim
-    return (best, best_sim) if best_sim >= NEAR_THRESHOLD else (None, best_sim)
+@dataclass
+class Item:
+    """One document to store, with what is known about its file."""
+
+    doc: Document
+    signature: list[int] = field(default_factory=list)
+    digest: str = ""
+    original: str = ""
+    original_name: str = ""
+    sha256: str = ""
+
+    def __post_init__(self):
+        self.signature = self.signature or minhash(self.doc.normalized_text)
+        self.digest = self.digest or text_hash(self.doc.normalized_text)
+        self.bands = bands(self.signature)
 
 
 def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None,
                    digest=None) -> Stored:
-    """Save doc with everything extracted from it, unless the archive already has it.
+    """Save doc with everything extracted from it, unless the archive already has it."""
+    item = Item(doc, signature or [], digest or "", original or "", original_name, sha256)
+    return store_documents([item])[0]
 
-    signature and digest may come precomputed (from a worker process)."""
-    signature = signature or minhash(doc.normalized_text)
-    digest = digest or text_hash(doc.normalized_text)
+
+def store_documents(items: list[Item], index=True) -> list[Stored]:
+    """Store a batch in one transaction; one Stored per item, in order."""
     with transaction.atomic():
-        existing, sim = find_duplicate(doc, signature, digest)
-        if existing:
-            return Stored(existing, False, existing, sim)
-        source = None
-        if doc.source:
-            from .normalize import t2s
+        results = _deduplicate(items)
+        fresh = [(i, item) for i, item in enumerate(items) if results[i] is None]
+        reports = _create_reports([item for _i, item in fresh])
+        created = {i: report for (i, _item), report in zip(fresh, reports)}
+        for i, found in enumerate(results):
+            if found is None:
+                results[i] = Stored(created[i], True)
+            elif isinstance(found, _Later):  # a copy of an earlier document of this batch
+                results[i] = Stored(created[found.index], False, created[found.index], found.similarity)
+        save_entities_many([(report, item.doc) for (_i, item), report in zip(fresh, reports)], fresh=True)
+        Fingerprint.objects.bulk_create(Fingerprint(report=report, band=b, value=v) for (_i, item), report
+                                        in zip(fresh, reports) for b, v in enumerate(item.bands))
+        if index and reports:
+            from search.indexing import index_reports
 
-            source, _ = Source.objects.get_or_create(name=t2s(doc.source))
-        report = Report.objects.create(
+            pks = [r.pk for r in reports]
+            transaction.on_commit(lambda: index_reports(pks))
+    return results
+
+
+def find_duplicate(doc: Document, signature=None, digest=None):
+    """(report, similarity) of an archived copy of this document, or (None, 0)."""
+    stored = _deduplicate([Item(doc, signature or [], digest or "")])[0]
+    return (stored.report, stored.similarity) if stored else (None, 0.0)
+
+
+def _deduplicate(items):
+    """[Stored of the report each item duplicates, or None], looking in the archive and earlier in the batch."""
+    exact = {h: pk for h, pk in Report.objects.filter(text_hash__in={it.digest for it in items}).values_list("text_hash", "id")}
+    keys = {(b, v) for it in items for b, v in enumerate(it.bands)}
+    candidates = {}  # (band, value) -> report ids in the archive
+    for b, v, pk in Fingerprint.objects.filter(value__in={v for _b, v in keys}).values_list("band", "value", "report_id"):
+        if (b, v) in keys:
+            candidates.setdefault((b, v), set()).add(pk)
+    signatures = dict(Report.objects.filter(pk__in=set().union(*candidates.values())).values_list("id", "minhash")) \
+        if candidates else {}
+    results, batch_hash, batch_bands = [], {}, {}  # the batch's own: digest -> index, (band, value) -> indexes
+    for n, it in enumerate(items):
+        found = None
+        if it.digest in exact:
+            found = (exact[it.digest], 1.0)
+        elif it.digest in batch_hash:
+            found = (("batch", batch_hash[it.digest]), 1.0)
+        else:
+            best = (None, 0.0)
+            for key in zip(range(len(it.bands)), it.bands):
+                for pk in candidates.get(key, ()):
+                    sim = similarity(it.signature, signatures.get(pk))
+                    best = max(best, (pk, sim), key=lambda x: x[1])
+                for m in batch_bands.get(key, ()):
+                    sim = similarity(it.signature, items[m].signature)
+                    best = max(best, (("batch", m), sim), key=lambda x: x[1])
+            if best[1] >= NEAR_THRESHOLD:
+                found = best
+        if found is None:
+            batch_hash[it.digest] = n
+            for key in zip(range(len(it.bands)), it.bands):
+                batch_bands.setdefault(key, []).append(n)
+        results.append(found)
+    pks = {f[0] for f in results if f and not isinstance(f[0], tuple)}
+    known = Report.objects.only("id", "title").in_bulk(pks)
+    out = []
+    for found in results:
+        if found is None:
+            out.append(None)
+        elif isinstance(found[0], tuple):  # an earlier item of this batch: resolved once it exists
+            out.append(_Later(found[0][1], found[1]))
+        else:
+            out.append(Stored(known[found[0]], False, known[found[0]], found[1]))
+    return out
+
+
+@dataclass
+class _Later:
+    index: int
+    similarity: float
+
+
+_SOURCES = {}
+
+
+def _source_ids(names):
+    """{name: Source id}, creating the sources not yet known."""
+    from .normalize import t2s
+
+    names = {t2s(n) for n in names if n}
+    missing = names - _SOURCES.keys()
+    if missing:
+        _SOURCES.update(Source.objects.filter(name__in=missing).values_list("name", "id"))
+        new = [Source(name=n) for n in missing - _SOURCES.keys()]
+        if new:
+            Source.objects.bulk_create(new, ignore_conflicts=True)
+            _SOURCES.update(Source.objects.filter(name__in=[s.name for s in new]).values_list("name", "id"))
+    return _SOURCES
+
+
+def _create_reports(items):
+    from .normalize import t2s
+
+    if not items:
+        return []
+    sources = _source_ids(it.doc.source for it in items)
+    reports = []
+    for it in items:
+        doc = it.doc
+        reports.append(Report(
             title=doc.title_or_fallback, title_is_fallback=doc.title is None, subtitle=doc.subtitle or "",
             byline=" ".join(f"{role} {name}" for name, role in doc.byline), editor=doc.editor or "",
-            source=source, published=doc.published, original_name=original_name or doc.name, sha256=sha256,
+            source_id=sources.get(t2s(doc.source)) if doc.source else None, published=doc.published,
+            original=it.original or "", original_name=it.original_name or doc.name, sha256=it.sha256,
             raw_text=doc.raw_text, clean_text=doc.clean_text, normalized_text=doc.normalized_text,
-            text_hash=digest, minhash=signature, script=doc.script,
+            text_hash=it.digest, minhash=it.signature, script=doc.script,
             status=Report.REVIEW if doc.warnings else Report.OK, error="\n".join(doc.warnings),
-        )
-        if original is not None:
-            report.original = original
-            report.save(update_fields=["original"])
-        save_entities(report, doc, fresh=True)
-        Fingerprint.objects.bulk_create(Fingerprint(report=report, band=i, value=v) for i, v in enumerate(bands(signature)))
-    return Stored(report, True)
+        ))
+    if connection.features.can_return_rows_from_bulk_insert:
+        return Report.objects.bulk_create(reports)
+    for report in reports:  # an engine that cannot return the new ids from one insert
+        report._skip_index = True
+        report.save()
+    return reports
 
 
 _REGION_IDS = {}
@@ -99,44 +201,83 @@ def region_ids(codes):
 
 
 def save_entities(report: Report, doc: Document, fresh=False):
-    """(Re)write the records extracted from doc for report: mentions, people, initiatives, figures.
+    """(Re)write the records extracted from doc for report: mentions, people, initiatives, figures."""
+    save_entities_many([(report, doc)], fresh=fresh)
 
-    fresh: the report was just created, so there is nothing of it to delete.
+
+def save_entities_many(pairs, fresh=False):
+    """save_entities for many (report, doc) pairs: one query or insert per table for the lot.
+
+    fresh: the reports were just created, so there is nothing of theirs to delete.
     """
-    codes = {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
-        | {f.region for f in doc.metrics if f.region}
+    if not pairs:
+        return
+    codes = set()
+    for _report, doc in pairs:
+        codes |= {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
+            | {f.region for f in doc.metrics if f.region}
     rid = region_ids(codes)
     if not fresh:
-        report.region_mentions.all().delete()
-        report.person_mentions.all().delete()
-        report.metrics.all().delete()
-        report.category_links.all().delete()
-        report.initiatives.clear()
+        for report, _doc in pairs:
+            report.region_mentions.all().delete()
+            report.person_mentions.all().delete()
+            report.metrics.all().delete()
+            report.category_links.all().delete()
+            report.initiatives.clear()
     RegionMention.objects.bulk_create(
         RegionMention(report=report, region_id=rid[r["code"]], count=r["count"], primary=r["primary"])
-        for r in doc.regions if r["code"] in rid)
-    # people: one query for those already known, one insert for the new ones
-    wanted = {(p["name"], rid.get(p.get("region"))): p for p in doc.people}
-    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in wanted})}
-    new = [Person(name=n, region_id=r, title=p["title"] or "", kind=p["kind"]) for (n, r), p in wanted.items()
-           if (n, r) not in known]
-    for person in Person.objects.bulk_create(new):
-        known[(person.name, person.region_id)] = person
-    untitled = [known[k] for k, p in wanted.items() if p["title"] and not known[k].title]
-    for person in untitled:
-        person.title, person.kind = wanted[(person.name, person.region_id)]["title"], wanted[(person.name, person.region_id)]["kind"]
-    if untitled:
-        Person.objects.bulk_update(untitled, ["title", "kind"])
-    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=p["title"] or "")
-                                      for k, p in wanted.items())
-    primary = next((rid.get(r["code"]) for r in doc.regions if r["primary"]), None)
-    names = {i["name"]: i for i in doc.initiatives}
-    known_i = {i.name: i for i in Initiative.objects.filter(name__in=names, region_id=primary)}
-    new_i = Initiative.objects.bulk_create(Initiative(name=n, region_id=primary, category=i["category"])
-                                           for n, i in names.items() if n not in known_i)
-    report.initiatives.add(*known_i.values(), *new_i)
-    ReportCategory.objects.bulk_create(ReportCategory(report=report, category=c) for c in doc.categories)
+        for report, doc in pairs for r in doc.regions if r["code"] in rid)
+    _save_people(pairs, rid)
+    _save_initiatives(pairs, rid)
+    ReportCategory.objects.bulk_create(ReportCategory(report=report, category=c)
+                                       for report, doc in pairs for c in dict.fromkeys(doc.categories))
     Metric.objects.bulk_create(
         Metric(report=report, region_id=rid.get(f.region), label=f.label[:64], value=f.value, unit=f.unit,
                approx=f.approx, year=f.year, quote=f.quote[:64], sentence=f.sentence, position=f.start)
-        for f in doc.metrics)
+        for report, doc in pairs for f in doc.metrics)
+
+
+def _save_people(pairs, rid):
+    """One person per (name, region) across the archive; a title learnt later fills an empty one."""
+    wanted = [(report, {(p["name"], rid.get(p.get("region"))): p for p in doc.people}) for report, doc in pairs]
+    keys = {k: p for _report, people in wanted for k, p in people.items()}
+    if not keys:
+        return
+    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in keys})}
+    new = [Person(name=n, region_id=r, title=p["title"] or "", kind=p["kind"]) for (n, r), p in keys.items()
+           if (n, r) not in known]
+    for person in Person.objects.bulk_create(new):
+        known[(person.name, person.region_id)] = person
+    if any(p.pk is None for p in known.values()):  # an engine that does not return ids from bulk inserts
+        known.update({(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in keys})})
+    untitled = []
+    for k, p in keys.items():
+        person = known[k]
+        if p["title"] and not person.title:
+            person.title, person.kind = p["title"], p["kind"]
+            untitled.append(person)
+    if untitled:
+        Person.objects.bulk_update(untitled, ["title", "kind"])
+    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=p["title"] or "")
+                                      for report, people in wanted for k, p in people.items())
+
+
+def _save_initiatives(pairs, rid):
+    """Initiatives are one per (name, region of the report's primary place)."""
+    wanted = []
+    for report, doc in pairs:
+        primary = next((rid.get(r["code"]) for r in doc.regions if r["primary"]), None)
+        wanted.append((report, [((i["name"], primary), i) for i in doc.initiatives]))
+    keys = {k: i for _report, items in wanted for k, i in items}
+    if not keys:
+        return
+    known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in={n for n, _r in keys})}
+    new = [Initiative(name=n, region_id=r, category=i["category"]) for (n, r), i in keys.items() if (n, r) not in known]
+    for initiative in Initiative.objects.bulk_create(new):
+        known[(initiative.name, initiative.region_id)] = initiative
+    if any(i.pk is None for i in known.values()):
+        known.update({(i.name, i.region_id): i for i in Initiative.objects.filter(name__in={n for n, _r in keys})})
+    through = Report.initiatives.through
+    through.objects.bulk_create(
+        {(report.pk, known[k].pk): through(report_id=report.pk, initiative_id=known[k].pk)
+         for report, items in wanted for k, _i in items}.values())

@@ -41,3 +41,15 @@ def test_traditional_is_normalised_and_offsets_point_at_the_original():
 def test_punctuation_and_stop_words_give_no_token():
     assert [t[0] for t in tokens("扶贫，的。")] == ["扶贫"]
 
+
+
+def test_presegmented_text_brings_its_own_tokens_and_keeps_them_when_pickled():
+    import pickle
+
+    from search.analysis import ChineseTokenizer, Presegmented
+
+    text = Presegmented("扶贫", [("预先", 0, 2, 0)])
+    assert [t.text for t in ChineseTokenizer()(text, positions=True)] == ["预先"]
+    again = pickle.loads(pickle.dumps(text, 2))  # Whoosh's sub-writers get documents pickled
+    assert again == "扶贫" and again.tokens == [("预先", 0, 2, 0)]
+    assert [t.text for t in ChineseTokenizer()(text, mode="query")] == ["扶贫"]  # queries are analysed

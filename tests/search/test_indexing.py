@@ -99,3 +99,31 @@ def test_zero_hits_offer_the_words_alone_and_the_query_without_filters():
     assert page.total == 0 and dict(page.related) == {"平利": 1, "汉阴": 1}
     page = search("平利", {"province": ["140000"]})
     assert page.total == 0 and dict(page.related) == {"平利": 1}
+
+
+def test_the_inlining_codec_writes_segments_the_stock_reader_reads(tmp_path):
+    from whoosh import index
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.query import Phrase, Term
+
+    from search.backends import INLINE_LIMIT, FacetKeyword, InliningCodec
+
+    ix = index.create_in(tmp_path, Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True),
+                                          province=FacetKeyword()))
+    with ix.writer(codec=InliningCodec()) as w:
+        for i in range(INLINE_LIMIT + 2):
+            w.add_document(id=str(i), text=f"common rare{i} tail", province=f"p{i % 2},only{i}")
+    with ix.reader() as r:  # rare terms live in their term entry; frequent ones in posting blocks
+        assert r.term_info("text", "rare1").is_inlined() and not r.term_info("text", "common").is_inlined()
+        assert not r.term_info("id", "1").is_inlined()  # no values to inline with: a block, as stock
+    with ix.writer(codec=InliningCodec()) as w:
+        w.add_document(id="x", text="common rare0 tail", province="only1")
+        w.merge = False
+    ix.optimize()  # the stock writer reads both segments and merges them
+    with ix.searcher() as s:
+        assert sorted(h["id"] for h in s.search(Term("text", "rare0"))) == ["0", "x"]
+        assert [h["id"] for h in s.search(Term("id", "3"))] == ["3"]
+        assert sorted(h["id"] for h in s.search(Term("province", "only1"))) == ["1", "x"]
+        assert len(s.search(Term("province", "p0"), limit=None)) == (INLINE_LIMIT + 2) // 2
+        assert len(s.search(Term("text", "common"), limit=None)) == INLINE_LIMIT + 3
+        assert [h["id"] for h in s.search(Phrase("text", ["rare1", "tail"]))] == ["1"]  # positions kept

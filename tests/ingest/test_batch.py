@@ -1,0 +1,84 @@
+"""The bulk path of `manage.py ingest`: batches stored in one transaction, indexed with the workers' tokens."""
+
+import pytest
+from django.db import IntegrityError
+
+from archive.ingest import batch, run_pipeline, service
+from archive.models import Report, Upload
+from search import backends, indexing
+from search.query import matching_ids
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = "平利县第{n}号合作社报告\n平利县{word}合作社今年带动{n}户贫困户增收，社员人均增收{n}千元。{tail}"
+WORDS = ["蘑菇", "茶叶", "魔芋", "核桃", "香菇", "养蜂", "烤烟"]
+
+
+def entries():
+    out = [(f"r{n}.txt", TEMPLATE.format(n=n, word=w, tail="试点批量入库" * (n % 3 + 1)).encode())
+           for n, w in enumerate(WORDS)]
+    out.append(("again.txt", out[2][1]))  # the same bytes twice
+    out.append(("copy.txt", ("转载\n" + out[4][1].decode()).encode()))  # the same report, another file
+    out.append(("empty.txt", b""))
+    return out
+
+
+@pytest.fixture
+def bulk(monkeypatch):
+    """ingest_many over the entries in batches of 3; the index entries are removed afterwards."""
+    monkeypatch.setattr(batch, "STORE_BATCH", 3)
+    writers = []
+    real = backends.ChineseWhooshSearchBackend.bulk_writer
+    monkeypatch.setattr(backends.ChineseWhooshSearchBackend, "bulk_writer",
+                        lambda self, n: writers.append(real(self, n)) or writers[-1])
+    outcomes = batch.ingest_many(entries(), workers=1)
+    yield outcomes, writers
+    indexing.remove_reports([o.report_id for o in outcomes if o.status == "created"])
+
+
+def test_every_file_gets_an_outcome_in_order(bulk):
+    outcomes, _writers = bulk
+    assert [o.name for o in outcomes] == [name for name, _data in entries()]
+    assert [o.status for o in outcomes] == ["created"] * 7 + ["duplicate", "duplicate", "failed"]
+    assert outcomes[7].report_id == outcomes[2].report_id  # same bytes: the report made from them
+    assert outcomes[8].report_id == outcomes[4].report_id  # a copy, stored in a later batch: linked
+    assert "empty" in outcomes[9].message
+
+
+def test_originals_are_kept_once_and_say_what_became_of_them(bulk):
+    outcomes, _writers = bulk
+    names = [o.name for o in outcomes]
+    uploads = Upload.objects.filter(original_name__in=names)
+    assert uploads.count() == 9  # the bytes given twice are one Upload; the empty file is not kept
+    assert uploads.get(original_name="copy.txt").status == Upload.DUPLICATE
+    assert uploads.get(original_name="r2.txt").status == Upload.CREATED
+    report = Report.objects.get(pk=outcomes[3].report_id)
+    assert report.original.read().decode().startswith("平利县第3号") and report.metrics.exists()
+    report.original.close()
+
+
+def test_reports_are_indexed_with_the_tokens_the_workers_computed(bulk):
+    outcomes, writers = bulk
+    assert writers and writers[0].resegmented == 0  # every text came with its tokens
+    assert outcomes[2].report_id in matching_ids("魔芋")
+    created = {o.report_id for o in outcomes if o.status == "created"}
+    assert created <= set(matching_ids("试点"))  # a two-character piece of 试点批量: recall as on the serial path
+
+
+def test_a_document_that_cannot_be_stored_fails_alone(monkeypatch):
+    real = service.store_documents
+
+    def picky(items, index=True):
+        if any("坏" in it.doc.clean_text for it in items):
+            raise IntegrityError("constraint failed")
+        return real(items, index=index)
+
+    monkeypatch.setattr(service, "store_documents", picky)
+    data = [("a.txt", "甲报告\n岚皋县新建社区工厂三家。".encode()), ("b.txt", "乙报告\n坏数据一行。".encode())]
+    uploads = service.keep_uploads(data)
+    out = service.store_prepared_many([(u, run_pipeline(n, d), None, None) for u, (n, d) in zip(uploads, data)])
+    assert [o.status for o, _s in out] == ["created", "failed"]
+    assert "could not store" in out[1][0].message
+    bad = Upload.objects.get(pk=uploads[1].pk)
+    assert bad.status == Upload.FAILED and "retry" in bad.error
+    indexing.remove_reports([out[0][0].report_id])
