@@ -2,7 +2,7 @@
 
 1. tokenisation floor: jieba search-mode segmentation alone, one core;
 2. ingest end to end (clean, extract, store, index) with worker processes;
-3. index rebuild from the database (this project's backend);
+3. index rebuild from the database (this project's backend: the same bulk writer);
 4. baseline: haystack 3.4's stock Whoosh update() (update_document per report)
    with the same analyzer, on the first BASELINE_DOCS reports.
 Medians over --repeat runs where a run is cheap; figures into docs/BENCHMARKS.md.
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import as_file, machine, median, require_corpus, setup_django, write_section, xwlb  # noqa: E402
 
-BASELINE_DOCS = 1000
+BASELINE_DOCS = 10000  # stock update() slows as its index grows: measured on up to this many reports
 
 
 def dir_size_mb(path):
@@ -63,9 +63,15 @@ def main():
     analyzer_docs = len(sample) / (time.perf_counter() - t)
 
     # 2. ingest end to end
+    def cpu(who):
+        r = resource.getrusage(who)
+        return r.ru_utime + r.ru_stime
+
+    cpu_main, cpu_children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     outcomes = ingest_many(files, workers=args.workers)
     ingest_s = time.perf_counter() - t
+    cpu_main, cpu_children = cpu(resource.RUSAGE_SELF) - cpu_main, cpu(resource.RUSAGE_CHILDREN) - cpu_children
     created = sum(o.status == "created" for o in outcomes)
     peak_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -78,7 +84,7 @@ def main():
 
     backend = connections["default"].get_backend()
     index = connections["default"].get_unified_index().get_index(Report)
-    objs = list(index.index_queryset().order_by("pk")[:BASELINE_DOCS])
+    objs = list(index.index_queryset().order_by("pk")[:min(BASELINE_DOCS, args.docs)])
     backend.clear()
     t = time.perf_counter()
     for i in range(0, len(objs), 1000):  # haystack's default batch size
@@ -93,6 +99,7 @@ def main():
     n = rebuild()
     rebuild_s = time.perf_counter() - t
     size = dir_size_mb(index_path)
+    segments_after = len(list(Path(index_path).glob("*.seg")))
 
     rate = created / ingest_s
     body = f"""Machine: {machine()}.
@@ -103,8 +110,10 @@ Corpus: the first {len(items):,} items of xwlb.jsonl.gz ({chars / 1e6:.1f} M cha
 | tokenisation floor: jieba search mode alone, one core (median of {args.repeat}) | {floor_docs:.0f} reports/s, {floor_chars / 1e6:.2f} M chars/s |
 | this project's index analyzer (t2s + jieba + parts + junctions), one core | {analyzer_docs:.0f} reports/s |
 | ingest end to end (decode → store → index), {args.workers} workers + 1 writer | **{rate:.0f} reports/s** ({ingest_s:.0f} s for {created:,}), {rate / floor_docs:.2f}× the floor |
+| CPU time a report: main process (store, feed the writer) / workers and index sub-writers | {cpu_main / len(files) * 1000:.1f} ms / {cpu_children / len(files) * 1000:.1f} ms ({(cpu_main + cpu_children) / ingest_s:.2f} cores busy on average) |
 | peak memory: main process / largest worker | {peak_main:.0f} MB / {peak_child:.0f} MB |
 | index after ingest | {segments} segments |
+| segments in the index after the rebuild | {segments_after} |
 | index rebuild from the database | {n / rebuild_s:.0f} reports/s ({rebuild_s:.0f} s), index {size:.0f} MB |
 | baseline: stock haystack Whoosh update(), same analyzer, {len(objs):,} reports | {stock_rate:.0f} reports/s |
 | ingest rate / stock update_index rate | {rate / stock_rate:.1f}× |

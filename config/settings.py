@@ -4,6 +4,8 @@ DATABASE_URL       sqlite:///... (default var/archive.sqlite3) or postgres://...
 SEARCH_ENGINE      whoosh (default) | elasticsearch7 | solr
 SEARCH_URL         the server's URL for elasticsearch/solr
 SEARCH_INDEX_PATH  Whoosh index folder (default var/whoosh)
+SEARCH_SEGMENTER   rjieba (default: jieba's tokens, faster) | jieba
+SEARCH_USER_DICT   a jieba user dictionary for the analyzer (optional)
 MEDIA_ROOT         uploaded originals (default var/media)
 SECRET_KEY, DEBUG, ALLOWED_HOSTS
 """
@@ -101,6 +103,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Search: the engine is chosen here only (search/query.py is the one interface).
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh")
 SEARCH_INDEX_PATH = os.environ.get("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh"))
+SEARCH_SEGMENTER = os.environ.get("SEARCH_SEGMENTER", "rjieba")
+SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {
     "whoosh": {"ENGINE": "search.backends.ChineseWhooshEngine", "PATH": SEARCH_INDEX_PATH, "INCLUDE_SPELLING": True},
     "elasticsearch7": {

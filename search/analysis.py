@@ -3,6 +3,15 @@
 text -> OpenCC t2s + variant folding (archive.ingest.normalize.t2s, length
 preserving, so offsets point into the original script) -> jieba.
 
+Segmenter: jieba 0.42.1 is the reference. By default its blocks of Chinese
+characters only are cut by rjieba (jieba-rs, the same dictionary and HMM,
+about 7x faster) and every other block (digits, Latin, punctuation, mixed) by
+jieba itself, because there the two differ (jieba keeps 80% and 1.5 whole,
+rjieba splits them). bench/segmenter.py checks on the whole corpus that the
+analyzer's tokens are identical either way; SEARCH_SEGMENTER=jieba uses
+jieba alone. A user dictionary (SEARCH_USER_DICT, jieba's format) is loaded
+into both, with jieba's frequencies.
+
 - Index mode: jieba's accurate segmentation, and for each word of three or more
   characters also its in-dictionary two- and three-character parts, all at the
   word's own position (脱贫攻坚 -> 脱贫攻坚, 脱贫, 攻坚 at one position). Positions
@@ -17,11 +26,14 @@ Whoosh pickles the analyzer's import path into the index schema: keep
 rebuild the index.
 """
 
+import hashlib
 import logging
 import re
 
 import jieba
-from whoosh.analysis import LowercaseFilter, Token, Tokenizer
+from django.conf import settings
+from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
 
 from archive.ingest.normalize import t2s
 
@@ -30,9 +42,71 @@ _SKIP = re.compile(r"^[\W_]+$")
 STOP_WORDS = frozenset("的 了 和 与 及 是 在 a an and are as at be by for from in is it of on or that the to with".split())
 
 
+_HAN_BLOCK = jieba.re_han_default  # how jieba splits text into blocks it segments one by one
+_PURE_HAN = re.compile("[\u4e00-\u9fd5]+")
+_rust = None  # the rjieba segmenter, once loaded (False: jieba alone)
+
+
 def _ensure_jieba():
-    jieba.dt.check_initialized()  # 0.7-1.0 s once per process, never per request
+    """jieba's dictionary (and rjieba's), loaded once per process, never per request (0.7-1.0 s)."""
+    global _rust
+    if _rust is None:
+        jieba.dt.check_initialized()
+        rust = False
+        if segmenter_name() == "rjieba":
+            import rjieba
+
+            rust = rjieba.Jieba()
+        for word, freq, tag in user_words():
+            jieba.dt.add_word(word, freq, tag)
+            if rust:
+                rust.add_word(word, jieba.dt.FREQ[word], tag)  # the frequency jieba settled on
+        _rust = rust
     return jieba.dt.FREQ
+
+
+def segmenter_name():
+    name = getattr(settings, "SEARCH_SEGMENTER", "rjieba")
+    if name == "rjieba":
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:
+            return "jieba"
+    return name
+
+
+def user_words():
+    """[(word, freq or None, tag or None)] of the user dictionary named by SEARCH_USER_DICT, if any."""
+    path = getattr(settings, "SEARCH_USER_DICT", "")
+    if not path:
+        return []
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts:
+                freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                out.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
+    return out
+
+
+def tokenize(text):
+    """[(word, start, end)]: exactly jieba.tokenize(text, mode="default", HMM=True)."""
+    _ensure_jieba()
+    if not _rust:
+        return list(jieba.dt.tokenize(text, mode="default", HMM=True))
+    out, at = [], 0
+    for block in _HAN_BLOCK.split(text):
+        if not block:
+            continue
+        if _PURE_HAN.fullmatch(block):
+            for word in _rust.cut(block, True):
+                out.append((word, at, at + len(word)))
+                at += len(word)
+        else:
+            out.extend((w, at + s, at + e) for w, s, e in jieba.dt.tokenize(block, mode="default", HMM=True))
+            at += len(block)
+    return out
 
 
 def segment(text, mode="index"):
@@ -47,7 +121,7 @@ def segment(text, mode="index"):
     norm = t2s(text)
     out, pos = [], 0
     prev = None  # (start, end) of the previous kept token
-    for word, s, e in jieba.tokenize(norm, mode="default", HMM=True):
+    for word, s, e in tokenize(norm):
         if _SKIP.match(word):
             prev = None
             continue
@@ -98,31 +172,52 @@ def query_terms(text):
 
 
 class Presegmented(str):
-    """Text that carries its own index-mode segmentation (segment(text)), computed elsewhere.
+    """Text that carries its own index postings (index_postings(segment(text))), computed elsewhere.
 
     A bulk ingest segments each report in its worker process; the index writer (and
-    Whoosh's sub-writer processes, to which this pickles with its tokens) then takes
-    the tokens instead of running jieba again."""
+    Whoosh's sub-writer processes, to which this pickles with its postings) then takes
+    them as they are (search.backends.PresegmentedPositions) instead of running jieba again."""
 
-    tokens: list
+    postings: list
 
-    def __new__(cls, text, tokens):
+    def __new__(cls, text, postings):
         obj = super().__new__(cls, text)
-        obj.tokens = tokens
+        obj.postings = postings
         return obj
 
     def __reduce__(self):
-        return Presegmented, (str(self), self.tokens)
+        return Presegmented, (str(self), self.postings)
 
 
-ANALYZER_VERSION = 3  # bump when segment() changes what it emits: sync_index then rebuilds
+_POSITIONS = Positions()
+
+
+def index_postings(tokens):
+    """[(word, frequency, weight, encoded positions)], one per distinct word of segment()'s tokens:
+    exactly what Whoosh's Positions format makes of them at index time."""
+    positions = {}
+    for word, _s, _e, pos in tokens:
+        positions.setdefault(word, []).append(pos)
+    encode = _POSITIONS.encode
+    return [(word, len(p), float(len(p)), encode(p)) for word, p in positions.items()]
+
+
+ANALYZER_VERSION = 4  # bump when segment() changes what it emits: sync_index then rebuilds
+
+
+def analyzer_version():
+    """ANALYZER_VERSION, and the user dictionary's digest when there is one (new words: new tokens)."""
+    words = user_words()
+    if not words:
+        return ANALYZER_VERSION
+    return f"{ANALYZER_VERSION}:{hashlib.sha1(repr(words).encode()).hexdigest()[:12]}"
 
 
 class ChineseTokenizer(Tokenizer):
     """Whoosh tokenizer over segment(). Must stay importable at this path."""
 
     def __init__(self):
-        self.version = ANALYZER_VERSION
+        self.version = analyzer_version()
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, mode="", **kwargs):
@@ -138,10 +233,7 @@ class ChineseTokenizer(Tokenizer):
                     t.startchar, t.endchar = start_char + stripped, start_char + stripped + len(norm)
                 yield t
                 return
-        tokens = getattr(value, "tokens", None) if mode != "query" else None
-        if tokens is None:
-            tokens = segment(value, mode="query" if mode == "query" else "index")
-        for word, s, e, pos in tokens:
+        for word, s, e, pos in segment(value, mode="query" if mode == "query" else "index"):
             t.text = word
             t.boost = 1.0
             t.stopped = False
@@ -156,5 +248,7 @@ class ChineseTokenizer(Tokenizer):
 
 def ChineseAnalyzer():
     # No whoosh StopFilter: it renumbers positions and would undo the shared sub-word positions.
-    return ChineseTokenizer() | LowercaseFilter()
+    # No LowercaseFilter: segment() lowercases (Latin words; pieces and junctions are Chinese), and
+    # a filter is one more Python call per token at index time.
+    return ChineseTokenizer()
 

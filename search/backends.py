@@ -22,8 +22,9 @@ from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.fields import KEYWORD, TEXT
+from whoosh.formats import Positions
 from whoosh.writing import AsyncWriter
 
 from archive.ingest.normalize import t2s
@@ -60,8 +61,44 @@ class _InliningPostingsWriter(W3PostingsWriter):
         return terminfo
 
 
+class PresegmentedPositions(Positions):
+    """Whoosh's Positions format, taking the postings a worker computed when the text brings them
+    (search.analysis.Presegmented). Pickled into the index schema: keep this path."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        postings = getattr(value, "postings", None)
+        if postings is None:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for word, freq, weight, encoded in postings:
+            yield word, freq, weight * boost, encoded
+
+
+class _Lengths:
+    """A segment's field lengths, each read once: the postings flush asks for the length of a
+    posting's document for every posting (Whoosh re-reads it from the column every time)."""
+
+    def __init__(self, reader):
+        self._reader, self._seen = reader, {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        key = (docnum, fieldname)
+        try:
+            return self._seen[key]
+        except KeyError:
+            value = self._seen[key] = self._reader.doc_field_length(docnum, fieldname, default)
+            return value
+
+
+class _FieldWriter(W3FieldWriter):
+    def add_postings(self, schema, lengths, items):
+        return super().add_postings(schema, _Lengths(lengths) if lengths else lengths, items)
+
+
 class InliningCodec(W3Codec):
-    """Whoosh's codec with a rare term's postings kept in its term entry instead of a block of their own.
+    """Whoosh's codec with a rare term's postings kept in its term entry instead of a block of their own,
+    and each document's field length read once while postings are written.
 
     Most terms of a Chinese index are rare (the two-character pieces): writing a pickled,
     compressed block for each was a third of the cost of a commit. Segments it writes are read
@@ -69,6 +106,9 @@ class InliningCodec(W3Codec):
 
     def __init__(self):
         super().__init__(inlinelimit=INLINE_LIMIT)
+
+    def field_writer(self, storage, segment):
+        return _FieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
@@ -78,7 +118,7 @@ class InliningCodec(W3Codec):
 INLINE_LIMIT = 8  # postings per term kept inline
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
 MP_LIMIT_MB = 256
-BULK_LIMIT_MB = 128  # per sub-writer of a bulk ingest (Whoosh's own estimate: real use is about 3x)
+BULK_LIMIT_MB = 512  # per sub-writer of a bulk ingest: a pool that spills to disk costs twice the time
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -95,8 +135,10 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 schema.remove(name)
                 # spelling=False: Whoosh's spelling graph re-runs the analyzer on every document;
                 # the corrector reads the field's own terms instead (create_spelling_suggestion).
-                schema.add(name, TEXT(stored=field_class.stored, analyzer=self.analyzer, phrase=True,
-                                      field_boost=field_class.boost, spelling=False))
+                text = TEXT(stored=field_class.stored, analyzer=self.analyzer, phrase=True,
+                            field_boost=field_class.boost, spelling=False)
+                text.format = PresegmentedPositions(field_boost=field_class.boost)
+                schema.add(name, text)
         return content_field_name, schema
 
     def update(self, index, iterable, commit=True):
@@ -258,7 +300,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
 class BulkWriter:
     """The index writer of a bulk ingest: reports are added as each stored batch commits, with the
-    tokens the ingest's workers computed (search.analysis.Presegmented), to Whoosh's
+    postings the ingest's workers computed (search.analysis.Presegmented), to Whoosh's
     multi-process writer (one sub-writer per core writes the postings), and written out every
     commit_every reports as segments of their own (commit without merging: the segments of a
     large ingest are not read and rewritten again and again). Holds the index lock between
@@ -267,7 +309,7 @@ class BulkWriter:
     def __init__(self, backend, commit_every):
         self.backend, self.commit_every = backend, commit_every
         self.writer, self.added, self.segments = None, 0, 0
-        self.resegmented = 0  # reports whose text came without tokens (segmented by the writer)
+        self.resegmented = 0  # reports whose text came without postings (segmented by the writer)
 
     def add(self, index, objs, segments):
         from .analysis import Presegmented
@@ -277,11 +319,11 @@ class BulkWriter:
             return
         field = self.backend.content_field_name
         for doc in docs:
-            tokens = segments.get(doc[field])
-            if tokens is None:
+            postings = segments.get(doc[field])
+            if postings is None:
                 self.resegmented += 1
             else:
-                doc[field] = Presegmented(doc[field], tokens)
+                doc[field] = Presegmented(doc[field], postings)
         if self.writer is None:
             procs = os.cpu_count() or 1
             self.writer = self.backend.index.refresh().writer(

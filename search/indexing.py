@@ -93,7 +93,7 @@ class Stream:
         self.indexed = 0
 
     def add(self, pks, segments=None):
-        """Index these stored reports; segments: {indexed text: search.analysis.segment(text)} from workers."""
+        """Index these stored reports; segments: {indexed text: its index_postings} from workers."""
         objs = []
         for j in range(0, len(pks), QUERY_CHUNK):
             objs += self.index.index_queryset().filter(pk__in=pks[j:j + QUERY_CHUNK])

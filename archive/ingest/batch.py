@@ -21,7 +21,7 @@ from .service import Outcome, already_ingested, keep_uploads, store_prepared_man
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
 STORE_BATCH = 250  # reports per transaction
-COMMIT_EVERY = 25000  # reports per index commit (one segment per core each)
+COMMIT_EVERY = 10000  # reports per index commit (one segment per core each; their pools stay in memory)
 
 
 def _warm(segment_text):
@@ -35,7 +35,7 @@ def _warm(segment_text):
 
 
 def prepare(entry, segment_text=False):
-    """Worker side: (name, data, doc or error, signature, digest, index segmentation or None)."""
+    """Worker side: (name, data, doc or error, signature, digest, (index text, its postings) or None)."""
     name, data = entry
     if isinstance(data, Exception):
         return name, None, str(data), None, None, None
@@ -46,11 +46,11 @@ def prepare(entry, segment_text=False):
     doc.data = b""  # the bytes travel once, with the entry
     segments = None
     if segment_text:
-        from search.analysis import segment
+        from search.analysis import index_postings, segment
         from search.search_indexes import indexed_text
 
         text = indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text)
-        segments = (text, segment(text))
+        segments = (text, index_postings(segment(text)))
     return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
 
 

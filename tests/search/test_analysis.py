@@ -1,3 +1,4 @@
+import pytest
 from whoosh.analysis import Token  # noqa: F401
 
 from search.analysis import ChineseAnalyzer, query_terms, segment
@@ -43,13 +44,70 @@ def test_punctuation_and_stop_words_give_no_token():
 
 
 
-def test_presegmented_text_brings_its_own_tokens_and_keeps_them_when_pickled():
+def test_presegmented_postings_are_what_whoosh_makes_of_the_text_and_survive_pickling(docs):
     import pickle
 
-    from search.analysis import ChineseTokenizer, Presegmented
+    from whoosh.formats import Positions
 
-    text = Presegmented("扶贫", [("预先", 0, 2, 0)])
-    assert [t.text for t in ChineseTokenizer()(text, positions=True)] == ["预先"]
+    from search.analysis import Presegmented, index_postings
+    from search.backends import PresegmentedPositions
+
+    for doc in docs.values():
+        text = doc.clean_text
+        whoosh_made = sorted(Positions().word_values(text, ChineseAnalyzer(), mode="index"))
+        assert sorted(index_postings(segment(text))) == whoosh_made
+    text = Presegmented("扶贫", [("预先", 1, 1.0, b"x")])
     again = pickle.loads(pickle.dumps(text, 2))  # Whoosh's sub-writers get documents pickled
-    assert again == "扶贫" and again.tokens == [("预先", 0, 2, 0)]
-    assert [t.text for t in ChineseTokenizer()(text, mode="query")] == ["扶贫"]  # queries are analysed
+    assert again == "扶贫" and again.postings == [("预先", 1, 1.0, b"x")]
+    fmt = PresegmentedPositions(field_boost=2.0)
+    assert list(fmt.word_values(again, ChineseAnalyzer())) == [("预先", 1, 2.0, b"x")]
+    assert [w for w, *_rest in fmt.word_values("扶贫", ChineseAnalyzer())] == ["扶贫"]  # plain text: analysed
+
+
+MIXED = ("脱贫攻坚取得决定性胜利，贫困发生率降至0.6%，TD-LTE网络覆盖80%以上的行政村。\r\n"
+         "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。")
+
+
+def test_rjieba_cuts_exactly_as_jieba(docs):
+    import jieba
+
+    from search import analysis
+
+    analysis._ensure_jieba()
+    assert analysis._rust, "rjieba is the default segmenter"
+    for text in [MIXED, *(d.normalized_text for d in docs.values())]:
+        assert analysis.tokenize(text) == list(jieba.dt.tokenize(text, mode="default", HMM=True))
+
+
+@pytest.fixture
+def fresh_segmenters(monkeypatch, tmp_path, settings):
+    """A user dictionary, loaded into a fresh jieba and rjieba (the process-wide ones stay untouched)."""
+    import jieba
+
+    from search import analysis
+
+    path = tmp_path / "user.dict"
+    path.write_text("扶贫车间 3000 n\n社区工厂\n", "utf-8")
+    settings.SEARCH_USER_DICT = str(path)
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
+    monkeypatch.setattr(analysis, "_rust", None)
+    return analysis
+
+
+def test_a_user_dictionary_reaches_both_segmenters(fresh_segmenters, monkeypatch):
+    import jieba
+
+    analysis = fresh_segmenters
+    text = "发展扶贫车间和社区工厂，带动贫困户就业"
+    words = [w for w, _s, _e in analysis.tokenize(text)]
+    assert "扶贫车间" in words and "社区工厂" in words
+    assert analysis.tokenize(text) == list(jieba.dt.tokenize(text))
+    assert str(analysis.analyzer_version()).startswith(f"{analysis.ANALYZER_VERSION}:")  # the index is rebuilt
+
+
+def test_jieba_alone_when_asked(monkeypatch, settings):
+    from search import analysis
+
+    settings.SEARCH_SEGMENTER = "jieba"
+    monkeypatch.setattr(analysis, "_rust", None)
+    assert analysis.tokenize(MIXED) and analysis._rust is False
