@@ -177,11 +177,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             docs.append({k: self._from_python(v) for k, v in doc.items() if k != "boost"})
         return docs
 
-    def bulk_writer(self, commit_every):
+    def bulk_writer(self, commit_every, procs=1):
         """One writer for a long ingest (see BulkWriter)."""
         if not self.setup_complete:
             self.setup()
-        return BulkWriter(self, commit_every)
+        return BulkWriter(self, commit_every, procs)
 
     def _count_facets(self, searcher, query_string, fields):
         """{field: [(value, count)]} over every report matching the query (filters included).
@@ -306,8 +306,8 @@ class BulkWriter:
     large ingest are not read and rewritten again and again). Holds the index lock between
     commits; other writers queue their updates meanwhile (AsyncWriter)."""
 
-    def __init__(self, backend, commit_every):
-        self.backend, self.commit_every = backend, commit_every
+    def __init__(self, backend, commit_every, procs=1):
+        self.backend, self.commit_every, self.procs = backend, commit_every, procs
         self.writer, self.added, self.segments = None, 0, 0
         self.resegmented = 0  # reports whose text came without postings (segmented by the writer)
 
@@ -325,7 +325,7 @@ class BulkWriter:
             else:
                 doc[field] = Presegmented(doc[field], postings)
         if self.writer is None:
-            procs = os.cpu_count() or 1
+            procs = self.procs
             self.writer = self.backend.index.refresh().writer(
                 procs=procs, multisegment=True, limitmb=BULK_LIMIT_MB, codec=InliningCodec(),
                 subargs={"codec": InliningCodec(), "limitmb": BULK_LIMIT_MB}) if procs > 1 else \

@@ -7,6 +7,7 @@ an ingest ever sees one and no document is lost. Inside `deferred()` updates
 are collected and written in one batch at the end.
 """
 
+import os
 import threading
 import time
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ _local = threading.local()
 RETRIES = 8
 BATCH = 5000  # reports per index update (big batches use every core)
 QUERY_CHUNK = 500
-REBUILD_COMMIT_EVERY = 25000  # reports per commit of a rebuild (each writes one segment per core)
+REBUILD_COMMIT_EVERY = 10000  # reports per commit of a rebuild (one segment per core each, pools in memory)
 
 
 def _backend_and_index():
@@ -85,11 +86,11 @@ def uses_local_analyzer():
 class Stream:
     """Index reports as a bulk ingest stores them (see stream())."""
 
-    def __init__(self, commit_every):
+    def __init__(self, commit_every, procs):
         self.backend, self.index = _backend_and_index()
         self.writer = None
         if hasattr(self.backend, "bulk_writer"):
-            self.writer = _retry(lambda: self.backend.bulk_writer(commit_every))
+            self.writer = _retry(lambda: self.backend.bulk_writer(commit_every, procs))
         self.indexed = 0
 
     def add(self, pks, segments=None):
@@ -112,13 +113,14 @@ class Stream:
 
 
 @contextmanager
-def stream(commit_every=20000):
-    """One index writer for a long ingest, written out every commit_every reports and at the end.
+def stream(commit_every=10000, parallel=True):
+    """One index writer for a long ingest, written out every commit_every reports and at the end;
+    parallel: one sub-writer process per core (for a few reports, one writer in this process).
 
     Whoosh's index lock is held from the first report added to the last commit: an index
     update made meanwhile (an admin edit) is queued by haystack's AsyncWriter and written
     once the lock is free, so nothing waits on the ingest and nothing is lost."""
-    s = Stream(commit_every)
+    s = Stream(commit_every, (os.cpu_count() or 1) if parallel else 1)
     try:
         yield s
     except BaseException:

@@ -67,13 +67,14 @@ def ingest_many(entries, workers=None, progress=None):
     segment_text = uses_local_analyzer()
     job = _prepare_segmented if segment_text else prepare
     outcomes, buffer = [], []
-    with stream(COMMIT_EVERY) as index:
+    parallel = workers > 1 and len(entries) >= PARALLEL_MIN_FILES
+    with stream(COMMIT_EVERY, parallel) as index:
         def flush():
             outcomes.extend(_store(buffer, index))
             progress and progress(len(buffer))
             buffer.clear()
 
-        if workers > 1 and len(entries) >= PARALLEL_MIN_FILES:
+        if parallel:
             db.connections.close_all()  # no connection crosses a fork
             with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
                 for prepared in pool.imap(job, entries, chunksize=CHUNK):

@@ -30,7 +30,7 @@ def bulk(monkeypatch):
     writers = []
     real = backends.ChineseWhooshSearchBackend.bulk_writer
     monkeypatch.setattr(backends.ChineseWhooshSearchBackend, "bulk_writer",
-                        lambda self, n: writers.append(real(self, n)) or writers[-1])
+                        lambda self, *args: writers.append(real(self, *args)) or writers[-1])
     outcomes = batch.ingest_many(entries(), workers=1)
     yield outcomes, writers
     indexing.remove_reports([o.report_id for o in outcomes if o.status == "created"])
@@ -82,3 +82,21 @@ def test_a_document_that_cannot_be_stored_fails_alone(monkeypatch):
     bad = Upload.objects.get(pk=uploads[1].pk)
     assert bad.status == Upload.FAILED and "retry" in bad.error
     indexing.remove_reports([out[0][0].report_id])
+
+
+def test_the_multi_process_writer_indexes_the_postings_a_worker_sent(report_of):
+    """Postings travel pickled to Whoosh's sub-writer processes and are indexed as sent."""
+    from search.analysis import index_postings, segment
+    from search.search_indexes import indexed_text
+
+    report = report_of(2)
+    text = indexed_text(report.title, report.subtitle, report.clean_text)
+    marked = index_postings(segment(text) + [("乙丙", 0, 2, 0)])  # a word the text does not hold
+    try:
+        with indexing.stream(commit_every=100, parallel=True) as s:
+            s.add([report.pk], {text: marked})
+            assert s.writer.procs > 1 and s.writer.resegmented == 0
+        assert matching_ids("乙丙") == [report.pk]
+    finally:
+        indexing.index_reports([report.pk])  # back to what its text gives
+    assert matching_ids("乙丙") == []
