@@ -84,7 +84,8 @@ def main():
 
     backend = connections["default"].get_backend()
     index = connections["default"].get_unified_index().get_index(Report)
-    objs = list(index.index_queryset().order_by("pk")[:min(BASELINE_DOCS, args.docs)])
+    pks = list(Report.objects.order_by("pk").values_list("pk", flat=True)[:min(BASELINE_DOCS, args.docs)])
+    objs = [obj for i in range(0, len(pks), 500) for obj in index.index_queryset().filter(pk__in=pks[i:i + 500])]
     backend.clear()
     t = time.perf_counter()
     for i in range(0, len(objs), 1000):  # haystack's default batch size

@@ -11,6 +11,7 @@ worker, or few files, everything runs here.
 
 import multiprocessing as mp
 import os
+import threading
 
 from django import db
 
@@ -21,6 +22,8 @@ from .service import Outcome, already_ingested, keep_uploads, store_prepared_man
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
 STORE_BATCH = 250  # reports per transaction
+MAX_IN_FLIGHT = 2000  # files given to the workers and not yet stored: while this process commits the
+# index, the workers would otherwise run ahead and their results pile up here (4 GB at 40,000 reports)
 COMMIT_EVERY = 10000  # reports per index commit (one segment per core each; their pools stay in memory)
 
 
@@ -76,8 +79,16 @@ def ingest_many(entries, workers=None, progress=None):
 
         if parallel:
             db.connections.close_all()  # no connection crosses a fork
+            in_flight = threading.BoundedSemaphore(MAX_IN_FLIGHT)
+
+            def fed():  # imap reads its input in a thread of its own: this holds it back
+                for entry in entries:
+                    in_flight.acquire()
+                    yield entry
+
             with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
-                for prepared in pool.imap(job, entries, chunksize=CHUNK):
+                for prepared in pool.imap(job, fed(), chunksize=CHUNK):
+                    in_flight.release()
                     buffer.append(prepared)
                     if len(buffer) >= STORE_BATCH:
                         flush()
