@@ -12,6 +12,9 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
   on every query, 64-85 % of query time, yet None for a zero-hit query);
 - _process_results(): no stock highlighting (it hard-codes StemmingAnalyzer);
   snippets are marked by search/highlight.py with the same analyzer.
+And for writing: InliningCodec (Whoosh's own inline-postings bug fixed, field
+lengths read once per flush) and BulkWriter (a bulk ingest's one writer, fed the
+postings its workers computed, committing without merging).
 """
 
 import os
@@ -101,7 +104,7 @@ class InliningCodec(W3Codec):
     and each document's field length read once while postings are written.
 
     Most terms of a Chinese index are rare (the two-character pieces): writing a pickled,
-    compressed block for each was a third of the cost of a commit. Segments it writes are read
+    compressed block for each was about a quarter of the cost of a commit. Segments it writes are read
     by the stock codec (inlined postings are part of Whoosh's format)."""
 
     def __init__(self):
@@ -308,7 +311,7 @@ class BulkWriter:
 
     def __init__(self, backend, commit_every, procs=1):
         self.backend, self.commit_every, self.procs = backend, commit_every, procs
-        self.writer, self.added, self.segments = None, 0, 0
+        self.writer, self.added = None, 0
         self.resegmented = 0  # reports whose text came without postings (segmented by the writer)
 
     def add(self, index, objs, segments):
@@ -325,10 +328,9 @@ class BulkWriter:
             else:
                 doc[field] = Presegmented(doc[field], postings)
         if self.writer is None:
-            procs = self.procs
             self.writer = self.backend.index.refresh().writer(
-                procs=procs, multisegment=True, limitmb=BULK_LIMIT_MB, codec=InliningCodec(),
-                subargs={"codec": InliningCodec(), "limitmb": BULK_LIMIT_MB}) if procs > 1 else \
+                procs=self.procs, multisegment=True, limitmb=BULK_LIMIT_MB, codec=InliningCodec(),
+                subargs={"codec": InliningCodec(), "limitmb": BULK_LIMIT_MB}) if self.procs > 1 else \
                 self.backend.index.refresh().writer(limitmb=BULK_LIMIT_MB, codec=InliningCodec())
         with self.writer.searcher() as searcher:  # re-adding a report replaces it
             for doc in docs:
@@ -345,7 +347,6 @@ class BulkWriter:
         if self.writer is not None:
             self.writer.commit(merge=False)
             self.writer, self.added = None, 0
-            self.segments += 1
 
     def cancel(self):
         if self.writer is not None:

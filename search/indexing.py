@@ -4,7 +4,8 @@ Whoosh allows one writer at a time. In this process a lock serialises
 writers; across processes the backend's AsyncWriter waits for the index lock
 and replays, and a LockError is retried with backoff, so neither a user nor
 an ingest ever sees one and no document is lost. Inside `deferred()` updates
-are collected and written in one batch at the end.
+are collected and written in one batch at the end; a bulk ingest or a rebuild
+writes through one long-lived writer (`stream()`).
 """
 
 import os
@@ -91,7 +92,6 @@ class Stream:
         self.writer = None
         if hasattr(self.backend, "bulk_writer"):
             self.writer = _retry(lambda: self.backend.bulk_writer(commit_every, procs))
-        self.indexed = 0
 
     def add(self, pks, segments=None):
         """Index these stored reports; segments: {indexed text: its index_postings} from workers."""
@@ -102,7 +102,6 @@ class Stream:
             _retry(lambda: self.backend.update(self.index, objs))
         else:
             _retry(lambda: self.writer.add(self.index, objs, segments or {}))
-        self.indexed += len(objs)
 
     def close(self, ok=True):
         if self.writer is not None:
@@ -119,7 +118,7 @@ def stream(commit_every=10000, parallel=True):
 
     Whoosh's index lock is held from the first report added to the last commit: an index
     update made meanwhile (an admin edit) is queued by haystack's AsyncWriter and written
-    once the lock is free, so nothing waits on the ingest and nothing is lost."""
+    as soon as the lock is free (at the ingest's next commit); nothing is lost."""
     s = Stream(commit_every, (os.cpu_count() or 1) if parallel else 1)
     try:
         yield s
