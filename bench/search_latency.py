@@ -184,7 +184,6 @@ Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), prepared in {ingest_
 | this project (Whoosh + jieba/OpenCC analyzer, page level, with facets) | {pct(ours_all, 50):.0f} | {pct(ours_all, 95):.0f} | {mean(recalls['ours']):.3f} (min {min(recalls['ours']):.3f}) |
 | SQLite LIKE '%word%' scan (count + first 20, no facets) | {pct(like_all, 50):.0f} | {pct(like_all, 95):.0f} | 1.000 (it is the oracle) |
 | SQLite FTS5 trigram (count + ids, no facets) | {pct(fts_all, 50):.0f} | {pct(fts_all, 95):.0f} | {mean(recalls['fts']):.3f} (min {min(recalls['fts']):.3f}) |
-
 """ + (f"""| tantivy 0.27 (Rust, no haystack backend; the same index tokens; count + first 20, no facets), the speed of light | {pct(tv_all, 50):.1f} | {pct(tv_all, 95):.1f} | {mean(recalls['tv']):.3f} (min {min(recalls['tv']):.3f}) |
 """ if tv_all else "") + f"""
 Ratio LIKE p95 / ours p95: {pct(like_all, 95) / pct(ours_all, 95):.2f}×.{f" tantivy index built in {tv_build:.0f} s (segmenting included)." if tv_all else ""}
