@@ -25,6 +25,7 @@ from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
+from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.fields import KEYWORD, TEXT
 from whoosh.formats import Positions
@@ -33,6 +34,7 @@ from whoosh.writing import AsyncWriter
 from archive.ingest.normalize import t2s
 
 from .analysis import ChineseAnalyzer
+from .evaluate import evaluate, sort_keys, supported
 
 
 class FacetKeyword(KEYWORD):
@@ -186,22 +188,21 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             self.setup()
         return BulkWriter(self, commit_every, procs)
 
-    def _count_facets(self, searcher, query_string, fields):
-        """{field: [(value, count)]} over every report matching the query (filters included).
+    def _count_facets(self, searcher, hits, fields):
+        """{field: [(value, count)]} over the matching reports (hits: each leaf searcher's matching
+        document numbers, filters included).
 
         Stock Whoosh reads each hit's values through a per-document categorizer, in Python, on
         every query; here each immutable segment's postings of a facet field are cached once as
         numpy arrays, and a query's counts are one boolean mask and one bincount per field. (The index
         holds reports only, so haystack's model narrowing is not re-applied here.)
         """
-        parsed = self.parser.parse(force_str(query_string))
         totals = {f: {} for f in fields}
-        for leaf, _offset in searcher.leaf_searchers():
-            hits = np.fromiter(leaf.docs_for_query(parsed), dtype=np.int64)
-            if not len(hits):
+        for (leaf, _offset), ids in zip(searcher.leaf_searchers(), hits):
+            if not len(ids):
                 continue
             mask = np.zeros(leaf.doc_count_all(), dtype=bool)
-            mask[hits] = True
+            mask[ids] = True
             reader = leaf.reader()
             for field in fields:
                 values, docs, which = _segment_postings(reader, field)
@@ -211,6 +212,52 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 for i in np.flatnonzero(counts):
                     totals[field][values[i]] = totals[field].get(values[i], 0) + int(counts[i])
         return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in totals.items()}
+
+    def _evaluated(self, searcher, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
+                   narrow_queries=None, result_class=None, date_facets=None, query_facets=None, models=None,
+                   highlight=False, **_ignored):
+        """The search done by search.evaluate: one numpy pass per segment gives the hits that the
+        count, the ranking and the facet counts share. None when the request needs Whoosh's own
+        path (date or query facets, model narrowing, a sort it cannot read from a column, a query
+        shape it does not evaluate)."""
+        if date_facets or query_facets or models or highlight:
+            return None
+        parsed = self.parser.parse(force_str(query_string))
+        if parsed is None:
+            return {"results": [], "hits": 0}
+        narrowing = [self.parser.parse(force_str(nq)) for nq in (narrow_queries or ())]
+        q = wq.And([parsed, *[n for n in narrowing if n is not None]]) if narrowing else parsed
+        if not supported(q, searcher.weighting):
+            return None
+        leaves = searcher.leaf_searchers()
+        sort_field, reverse = None, False
+        if sort_by:
+            if len(sort_by) != 1:
+                return None
+            reverse, sort_field = sort_by[0].startswith("-"), sort_by[0].lstrip("-")
+            if any(sort_keys(leaf.reader(), sort_field) is None for leaf, _ in leaves if leaf.doc_count_all()):
+                return None
+        per_leaf = [evaluate(q, leaf, searcher) for leaf, _ in leaves]
+        total = sum(len(h.ids) for h in per_leaf)
+        start = start_offset or 0
+        end = total if end_offset is None else min(end_offset, total)
+        page, scores = [], []
+        if end > start:
+            gids = np.concatenate([h.ids + offset for h, (_, offset) in zip(per_leaf, leaves)])
+            got = np.concatenate([h.scores for h in per_leaf])
+            if sort_field:
+                keys = np.concatenate([sort_keys(leaf.reader(), sort_field)[h.ids] for h, (leaf, _) in
+                                       zip(per_leaf, leaves)])
+                order = np.lexsort((-gids, -keys) if reverse else (gids, keys))  # ties as Whoosh orders them
+            else:
+                order = np.lexsort((gids, -got))  # best first, then index order, as Whoosh ranks
+            chosen = order[start:end]
+            page = [searcher.stored_fields(int(g)) for g in gids[chosen]]
+            scores = [float(x) for x in got[chosen]]
+        results = self._process_results(_Page(page, scores, total), result_class=result_class,
+                                        query_string=query_string)
+        results["_hits"] = [h.ids for h in per_leaf]
+        return results
 
     def _update_parallel(self, docs):
         """A big batch (a rebuild, an ingest): Whoosh's multi-process writer, one sub-writer per core,
@@ -253,9 +300,16 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         searcher = self._shared_searcher()
         self.index = _SharedSearcherIndex(real_index, searcher)
         try:
-            results = super().search(query_string, **kwargs)
+            results = self._evaluated(searcher, query_string, facets=facets, **kwargs)
+            if results is None:
+                results = super().search(query_string, **kwargs)
+            hits = results.pop("_hits", None)
             if facets and results.get("hits"):
-                results["facets"] = {"fields": self._count_facets(searcher, query_string, facets), "dates": {},
+                if hits is None:
+                    parsed = self.parser.parse(force_str(query_string))
+                    hits = [np.fromiter(leaf.docs_for_query(parsed), dtype=np.int64)
+                            for leaf, _ in searcher.leaf_searchers()]
+                results["facets"] = {"fields": self._count_facets(searcher, hits, facets), "dates": {},
                                      "queries": {}}
             elif facets:
                 results["facets"] = {"fields": {f: [] for f in facets}, "dates": {}, "queries": {}}
@@ -381,6 +435,23 @@ def _segment_postings(reader, field):
             _POSTINGS.clear()
         _POSTINGS[key] = cached
     return cached
+
+
+class _Page:
+    """What haystack's _process_results reads of a Whoosh ResultsPage: the page's stored
+    fields in order, their scores, and the total number of hits."""
+
+    def __init__(self, stored, scores, total):
+        self._stored, self._scores, self.total = stored, scores, total
+
+    def __len__(self):
+        return self.total
+
+    def __iter__(self):
+        return iter(self._stored)
+
+    def score(self, i):
+        return self._scores[i]
 
 
 class _KeptSearcher:

@@ -1,0 +1,317 @@
+"""A parsed Whoosh query evaluated a segment at a time with numpy: hits, BM25F scores, sort keys.
+
+Whoosh walks every match through Python matcher objects, once to rank, once to count and once
+more for the facet counts; at 73,000 reports that fixed cost dominated every page (a browse
+sorted by date called a Python sort key 73,000 times). Here each term's postings are read a
+block at a time into arrays (one unpickle per 128 postings), And/Or/Not are set operations,
+phrases check positions only for the documents holding every word, and scores are Whoosh's
+own BM25F formula over the same statistics (idf and average length from the whole index,
+field lengths from the segment's length column). One pass gives the hits that the count, the
+facets and the ranking all share.
+
+Only the query shapes this project's parser produces are evaluated (Term, And, Or, Not,
+Phrase, Every, NullQuery); `supported()` says no to anything else and the backend then takes
+Whoosh's own path. Per-segment arrays that do not depend on the query (field lengths, deleted
+documents, sort columns) are cached by segment; postings are read afresh for every query.
+"""
+
+from collections import OrderedDict
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.mcore import ListMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
+from whoosh.util.numlists import delta_decode
+
+_SIMPLE = (wq.Term, wq.And, wq.Or, wq.Not, wq.Phrase, wq.Every, type(wq.NullQuery))
+_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_SCORES = np.zeros(0, dtype=np.float64)
+
+
+def supported(q, weighting):
+    """True when evaluate() computes what Whoosh would for this query and scoring model."""
+    if type(weighting) is not BM25F:
+        return False
+    if isinstance(q, wq.Not):
+        return supported(q.query, weighting)
+    if isinstance(q, (wq.And, wq.Or)):
+        if type(q) not in (wq.And, wq.Or) or (isinstance(q, wq.Or) and (q.minmatch or q.scale)):
+            return False
+        return all(supported(sub, weighting) for sub in q.subqueries)
+    if isinstance(q, wq.Every):
+        return q.fieldname in (None, "", "*")
+    return type(q) in _SIMPLE
+
+
+class Hits:
+    """One segment's matches: sorted local document numbers and their scores."""
+
+    __slots__ = ("ids", "scores")
+
+    def __init__(self, ids, scores):
+        self.ids, self.scores = ids, scores
+
+    @classmethod
+    def empty(cls):
+        return cls(_EMPTY_IDS, _EMPTY_SCORES)
+
+
+def evaluate(q, leaf, top):
+    """Hits of the parsed query q in one segment (leaf: a leaf searcher of top)."""
+    hits = _eval(q, _Segment(leaf, top))
+    deleted = _deleted(leaf.reader())
+    if deleted is not None and len(hits.ids):
+        keep = ~deleted[hits.ids]
+        hits = Hits(hits.ids[keep], hits.scores[keep])
+    return hits
+
+
+class _Segment:
+    def __init__(self, leaf, top):
+        self.leaf, self.top, self.reader = leaf, top, leaf.reader()
+        self.weighting = top.weighting
+
+
+def _eval(q, seg):
+    if isinstance(q, wq.Term):
+        return _term(seg, q.fieldname, q.text, q.boost)
+    if isinstance(q, wq.Phrase):
+        return _phrase(seg, q)
+    if isinstance(q, wq.And):
+        positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
+        negative = [s.query for s in q.subqueries if isinstance(s, wq.Not)]
+        if not positive:
+            out = _every(seg, 0.0)
+        else:
+            out = _eval(positive[0], seg)
+            for sub in positive[1:]:
+                if not len(out.ids):
+                    break
+                out = _intersect(out, _eval(sub, seg))
+        for sub in negative:
+            if len(out.ids):
+                out = _exclude(out, _eval(sub, seg))
+        # Whoosh scores each excluded branch 1.0 where it matches (its InverseMatcher's weight)
+        return _boosted(Hits(out.ids, out.scores + len(negative)) if negative else out, q.boost)
+    if isinstance(q, wq.Or):
+        out = Hits.empty()
+        for sub in q.subqueries:
+            if isinstance(sub, wq.Not):
+                out = _union(out, _exclude(_every(seg), _eval(sub.query, seg)))
+            else:
+                out = _union(out, _eval(sub, seg))
+        return _boosted(out, q.boost)
+    if isinstance(q, wq.Not):
+        return _exclude(_every(seg), _eval(q.query, seg))
+    if isinstance(q, wq.Every):
+        return _every(seg)
+    return Hits.empty()  # NullQuery
+
+
+def _every(seg, score=1.0):
+    n = seg.reader.doc_count_all()
+    return Hits(np.arange(n, dtype=np.int64), np.full(n, score))
+
+
+def _boosted(hits, boost):
+    return hits if boost == 1.0 else Hits(hits.ids, hits.scores * boost)
+
+
+def _intersect(a, b):
+    common, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return Hits(common, a.scores[ia] + b.scores[ib])
+
+
+def _exclude(a, b):
+    keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+    return Hits(a.ids[keep], a.scores[keep])
+
+
+def _union(a, b):
+    if not len(a.ids):
+        return b
+    if not len(b.ids):
+        return a
+    ids = np.union1d(a.ids, b.ids)
+    scores = np.zeros(len(ids))
+    scores[np.searchsorted(ids, a.ids)] += a.scores
+    scores[np.searchsorted(ids, b.ids)] += b.scores
+    return Hits(ids, scores)
+
+
+def _term(seg, field, text, boost=1.0):
+    postings = term_postings(seg.reader, field, text)
+    if postings is None:
+        return Hits.empty()
+    ids, weights, _values = postings
+    return Hits(ids, _score(seg, field, text, ids, weights) * boost)
+
+
+def _score(seg, field, text, ids, weights):
+    """Whoosh's BM25F (or, for a field that is not scorable, the posting's weight)."""
+    weighting, top = seg.weighting, seg.top
+    schema_field = top.schema[field] if field in top.schema else None
+    if schema_field is None or not schema_field.scorable:
+        return weights.astype(np.float64)
+    idf = top.idf(field, text)
+    avgfl = top.avg_field_length(field) or 1
+    b = weighting._field_B.get(field, weighting.B)
+    k1 = weighting.K1
+    fl = field_lengths(seg.reader, field)[ids]
+    tf = weights.astype(np.float64)
+    return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+
+
+def _phrase(seg, q):
+    words = list(q.words)
+    if len(words) == 1:
+        return _term(seg, q.fieldname, words[0], q.boost)
+    lists = []
+    for word in words:
+        postings = term_postings(seg.reader, q.fieldname, word, values=True)
+        if postings is None:
+            return Hits.empty()
+        lists.append(postings)
+    candidates = lists[0][0]
+    for ids, _w, _v in lists[1:]:
+        candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        if not len(candidates):
+            return Hits.empty()
+    fmt = seg.top.schema[q.fieldname].format
+    where = [np.searchsorted(ids, candidates) for ids, _w, _v in lists]
+    keep = np.zeros(len(candidates), dtype=bool)
+    slop = max(1, q.slop)
+    for n in range(len(candidates)):
+        current = fmt.decode_positions(lists[0][2][where[0][n]])
+        for i in range(1, len(lists)):
+            following = fmt.decode_positions(lists[i][2][where[i][n]])
+            if slop == 1:
+                current = set(current)
+                current = [p for p in following if p - 1 in current]
+            else:
+                current = [p for p in following if any(1 <= p - c <= slop for c in current)]
+            if not current:
+                break
+        keep[n] = bool(current)
+    ids = candidates[keep]
+    scores = np.zeros(len(ids))
+    for (word_ids, weights, _v), word, idx in zip(lists, words, where):
+        chosen = idx[keep]
+        scores += _score(seg, q.fieldname, word, word_ids[chosen], weights[chosen])
+    return Hits(ids, scores * q.boost)
+
+
+def term_postings(reader, field, text, values=False):
+    """(ids, weights, values) of a term in one segment as arrays (values: the encoded
+    postings values when asked for, else None); None when the segment lacks the term.
+    Deleted documents are included: evaluate() removes them once per query."""
+    btext = text if isinstance(text, bytes) else reader.schema[field].to_bytes(text) \
+        if field in reader.schema else None
+    if btext is None:
+        return None
+    try:
+        matcher = reader.postings(field, btext)
+    except TermNotFound:
+        return None
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if isinstance(matcher, ListMatcher):  # inlined postings
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        weights = np.asarray(matcher._weights if matcher._weights is not None else [1.0] * len(ids), dtype=np.float64)
+        return ids, weights, (list(matcher._values) if values else None)
+    if not isinstance(matcher, W3LeafMatcher):  # a codec this module does not know: read it the slow way
+        ids, weights, vals = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            if values:
+                vals.append(matcher.value())
+            matcher.next()
+        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), (vals if values else None)
+    id_blocks, weight_blocks, value_blocks = [], [], []
+    m = matcher
+    while True:
+        if m._data is None:
+            m._read_data()
+        raw_ids, raw_weights = m._data[0], m._data[1]
+        n = m._blocklength
+        id_blocks.append(np.fromiter(delta_decode(raw_ids), dtype=np.int64, count=n))
+        if raw_weights is None:
+            weight_blocks.append(np.ones(n))
+        elif isinstance(raw_weights, float):
+            weight_blocks.append(np.full(n, raw_weights))
+        else:
+            weight_blocks.append(np.asarray(raw_weights, dtype=np.float64))
+        if values:
+            m._read_values()
+            value_blocks.extend(m._values)
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    ids = np.concatenate(id_blocks) if len(id_blocks) > 1 else id_blocks[0]
+    weights = np.concatenate(weight_blocks) if len(weight_blocks) > 1 else weight_blocks[0]
+    return ids, weights, (value_blocks if values else None)
+
+
+# Per-segment arrays that do not depend on the query, kept while their segment lives.
+
+_CACHE = OrderedDict()
+_CACHE_LIMIT = 512
+
+
+def _cached(key, make):
+    try:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    except KeyError:
+        value = _CACHE[key] = make()
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.popitem(last=False)
+        return value
+
+
+def _segment_key(reader):
+    return reader.segment().segment_id()
+
+
+def field_lengths(reader, field):
+    """Every document's length in field, as Whoosh's scorer sees it."""
+    def make():
+        n = reader.doc_count_all()
+        return np.fromiter((reader.doc_field_length(d, field, 0) or 0 for d in range(n)), dtype=np.float64, count=n)
+    return _cached((_segment_key(reader), "length", field), make)
+
+
+def _deleted(reader):
+    """A boolean mask of the segment's deleted documents, or None when it has none."""
+    if not reader.has_deletions():
+        return None
+    # deletions only grow within a segment: their number identifies the set
+    def make():
+        mask = np.zeros(reader.doc_count_all(), dtype=bool)
+        mask[np.fromiter(deleted_docs(reader), dtype=np.int64)] = True
+        return mask
+    return _cached((_segment_key(reader), "deleted", reader.doc_count_all() - reader.doc_count()), make)
+
+
+def deleted_docs(reader):
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is not None and hasattr(perdoc, "deleted_docs"):
+        return perdoc.deleted_docs()
+    return (d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
+
+
+def sort_keys(reader, field):
+    """Every document's raw sortable value in field (missing values sort first), or None
+    when the field keeps no column."""
+    if not reader.has_column(field):
+        return None
+
+    def make():
+        column = reader.column_reader(field, translate=False)
+        return np.fromiter((column[d] for d in range(reader.doc_count_all())), dtype=np.float64,
+                           count=reader.doc_count_all())
+    return _cached((_segment_key(reader), "sort", field), make)
