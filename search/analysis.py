@@ -28,6 +28,7 @@ rebuild the index.
 
 import hashlib
 import logging
+import pickle
 import re
 
 import jieba
@@ -186,7 +187,14 @@ class Presegmented(str):
         return obj
 
     def __reduce__(self):
-        return Presegmented, (str(self), self.postings)
+        # the postings travel as one protocol-5 blob: Whoosh's multi-process writer pickles its
+        # documents with protocol 2, which turns every bytes object into a codecs call
+        # (1.0 ms to dump and 1.6 ms to load a report's 330 postings, against 0.15 and 0.2)
+        return _presegmented, (str(self), pickle.dumps(self.postings, protocol=5))
+
+
+def _presegmented(text, blob):
+    return Presegmented(text, pickle.loads(blob))
 
 
 _POSITIONS = Positions()

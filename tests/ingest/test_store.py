@@ -84,13 +84,31 @@ def test_store_is_one_transaction(monkeypatch):
     doc = run_pipeline("new.txt", "标题\n平利县新增社区工厂12家，带动就业300人。".encode())
     from archive.ingest import store as store_module
 
-    def boom(*a, **k):
-        raise RuntimeError("disk full")
+    real = store_module.insert_rows
 
-    monkeypatch.setattr(store_module.Metric.objects, "bulk_create", boom)
+    def boom(model, fields, rows):
+        if model is store_module.Metric:
+            raise RuntimeError("disk full")
+        return real(model, fields, rows)
+
+    monkeypatch.setattr(store_module, "insert_rows", boom)
     with pytest.raises(RuntimeError):
         store_document(doc)
     assert not Report.objects.filter(clean_text__contains="社区工厂12家").exists()
+
+
+def test_plain_inserts_store_what_the_orm_would():
+    from archive.ingest.store import insert_rows
+    from archive.models import Metric
+
+    doc = run_pipeline("plain.txt", "标题\n平利县新增社区工厂12家，带动就业约300人。".encode())
+    stored = store_document(doc)
+    metric = stored.report.metrics.get(unit="人")
+    assert (metric.value, metric.approx, metric.region.code, metric.sentence) == \
+        (300.0, True, "610926", "平利县新增社区工厂12家，带动就业约300人。")
+    assert stored.report.fingerprints.count() == len(stored.report.fingerprints.values("band").distinct()) > 0
+    with pytest.raises(ValueError, match="plain values"):  # every column must be given
+        insert_rows(Metric, ("report_id", "value"), [(stored.report.pk, 1.0)])
 
 
 def test_missing_path_is_reported():
