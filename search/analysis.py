@@ -44,7 +44,7 @@ STOP_WORDS = frozenset("的 了 和 与 及 是 在 a an and are as at be by for
 
 
 _HAN_BLOCK = jieba.re_han_default  # how jieba splits text into blocks it segments one by one
-_PURE_HAN = re.compile("[\u4e00-\u9fd5]+")
+_RUST_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9]+")  # blocks rjieba cuts as jieba does (not . % - + # & _)
 _rust = None  # the rjieba segmenter, once loaded (False: jieba alone)
 
 
@@ -100,7 +100,7 @@ def tokenize(text):
     for block in _HAN_BLOCK.split(text):
         if not block:
             continue
-        if _PURE_HAN.fullmatch(block):
+        if _RUST_BLOCK.fullmatch(block):
             for word in _rust.cut(block, True):
                 out.append((word, at, at + len(word)))
                 at += len(word)

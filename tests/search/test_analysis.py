@@ -65,7 +65,8 @@ def test_presegmented_postings_are_what_whoosh_makes_of_the_text_and_survive_pic
 
 
 MIXED = ("脱贫攻坚取得决定性胜利，贫困发生率降至0.6%，TD-LTE网络覆盖80%以上的行政村。\r\n"
-         "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。")
+         "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。"
+         "2020年底建成5G基站3000个，G20杭州峰会，APP下载量破万，第19届亚运会。")
 
 
 def test_rjieba_cuts_exactly_as_jieba(docs):
@@ -77,6 +78,22 @@ def test_rjieba_cuts_exactly_as_jieba(docs):
     assert analysis._rust, "rjieba is the default segmenter"
     for text in [MIXED, *(d.normalized_text for d in docs.values())]:
         assert analysis.tokenize(text) == list(jieba.dt.tokenize(text, mode="default", HMM=True))
+
+
+def test_rjieba_takes_blocks_of_letters_and_digits_too(monkeypatch):
+    import jieba
+
+    from search import analysis
+
+    analysis._ensure_jieba()
+    expected = list(jieba.dt.tokenize("2020年底建成5G基站，APP下载", mode="default", HMM=True))
+    handed = []
+    real = jieba.dt.tokenize
+    monkeypatch.setattr(jieba.dt, "tokenize", lambda block, **kw: handed.append(block) or real(block, **kw))
+    assert analysis.tokenize("2020年底建成5G基站，APP下载") == expected
+    assert analysis.tokenize("产值1.5亿元") == list(real("产值1.5亿元", mode="default", HMM=True))
+    # jieba gets the punctuation between blocks, and of the words only a block holding . % - + # & _
+    assert [b for b in handed if b.strip("，")] == ["产值1.5亿元"]
 
 
 @pytest.fixture
