@@ -96,6 +96,67 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class TreeMemory:
+    """Peak memory of this process and all its descendants (workers, index sub-writers), sampled
+    every `every` seconds from /proc as the sum of their PSS: a page shared after a fork counts
+    once, split between the processes that share it, where each one's RSS would count it whole.
+    Also the peak RSS of this process and of the largest descendant, anonymous memory only
+    (file pages mapped from the index are page cache, not memory the ingest holds)."""
+
+    def __init__(self, every=0.25):
+        import threading
+
+        self.every, self.total, self.main, self.child = every, 0, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    @staticmethod
+    def _descendants(pid):
+        out, todo = [], [pid]
+        while todo:
+            p = todo.pop()
+            try:
+                for task in os.listdir(f"/proc/{p}/task"):
+                    with open(f"/proc/{p}/task/{task}/children") as fh:
+                        kids = [int(k) for k in fh.read().split()]
+                    out += kids
+                    todo += kids
+            except OSError:
+                continue
+        return out
+
+    @staticmethod
+    def _fields(pid, path, names):
+        found = dict.fromkeys(names, 0)
+        try:
+            with open(f"/proc/{pid}/{path}") as fh:
+                for line in fh:
+                    key = line.split(":", 1)[0]
+                    if key in found:
+                        found[key] = int(line.split()[1]) // 1024  # kB -> MB
+        except OSError:
+            pass
+        return found
+
+    def _run(self):
+        me = os.getpid()
+        while not self._stop.wait(self.every):
+            kids = self._descendants(me)
+            total = sum(self._fields(p, "smaps_rollup", ("Pss",))["Pss"] for p in [me, *kids])
+            self.total = max(self.total, total)
+            self.main = max(self.main, self._fields(me, "status", ("RssAnon",))["RssAnon"])
+            for p in kids:
+                self.child = max(self.child, self._fields(p, "status", ("RssAnon",))["RssAnon"])
+
+
 def machine():
     import django
     import haystack

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import as_file, machine, median, require_corpus, setup_django, write_section, xwlb  # noqa: E402
+from bench.harness import TreeMemory, as_file, machine, median, require_corpus, setup_django, write_section, xwlb  # noqa: E402
 
 BASELINE_DOCS = 10000  # stock update() slows as its index grows: measured on up to this many reports
 
@@ -71,7 +71,8 @@ def main():
 
     cpu_main, cpu_children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    outcomes = ingest_many(files, workers=args.workers)
+    with TreeMemory() as memory:
+        outcomes = ingest_many(files, workers=args.workers)
     ingest_s = time.perf_counter() - t
     cpu_main, cpu_children = cpu(resource.RUSAGE_SELF) - cpu_main, cpu(resource.RUSAGE_CHILDREN) - cpu_children
     created = sum(o.status == "created" for o in outcomes)
@@ -114,7 +115,9 @@ Corpus: the first {len(items):,} items of xwlb.jsonl.gz ({chars / 1e6:.1f} M cha
 | this project's index analyzer (t2s + jieba + parts + junctions), one core | {analyzer_docs:.0f} reports/s |
 | ingest end to end (decode → store → index), {args.workers} workers + 1 writer | **{rate:.0f} reports/s** ({ingest_s:.0f} s for {created:,}), {rate / floor_docs:.2f}× the floor |
 | CPU time a report: main process (store, feed the writer) / workers and index sub-writers | {cpu_main / len(files) * 1000:.1f} ms / {cpu_children / len(files) * 1000:.1f} ms ({(cpu_main + cpu_children) / ingest_s:.2f} cores busy on average) |
-| peak memory: main process / largest worker | {peak_main:.0f} MB / {peak_child:.0f} MB |
+| peak memory of the whole ingest (every process, PSS: shared pages counted once; sampled every 0.25 s) | **{memory.total:,} MB** |
+| peak anonymous memory (RssAnon): main process / largest worker or sub-writer | {memory.main:,} MB / {memory.child:,} MB |
+| peak RSS (ru_maxrss, counts pages shared after a fork in every process, and mapped index files): main / largest child | {peak_main:.0f} MB / {peak_child:.0f} MB |
 | index after ingest | {segments} segments |
 | segments in the index after the rebuild | {segments_after} |
 | index rebuild from the database | {n / rebuild_s:.0f} reports/s ({rebuild_s:.0f} s), index {size:.0f} MB |

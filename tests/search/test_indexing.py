@@ -127,3 +127,18 @@ def test_the_inlining_codec_writes_segments_the_stock_reader_reads(tmp_path):
         assert len(s.search(Term("province", "p0"), limit=None)) == (INLINE_LIMIT + 2) // 2
         assert len(s.search(Term("text", "common"), limit=None)) == INLINE_LIMIT + 3
         assert [h["id"] for h in s.search(Phrase("text", ["rare1", "tail"]))] == ["1"]  # positions kept
+
+
+def test_searching_copies_no_segment_file_into_memory():
+    """Whoosh's mmap path wraps each file of a compound segment in a BytesIO copy (1 GB at the
+    full corpus, in every searching process); the backend reads them through file handles."""
+    from haystack import connections
+    from whoosh.filedb.structfile import BufferFile
+
+    backend = connections["default"].get_backend()
+    searcher = backend._shared_searcher()
+    readers = [leaf.reader() for leaf, _ in searcher.leaf_searchers()]
+    assert readers and any(r.segment().is_compound() for r in readers)
+    for reader in readers:
+        assert not isinstance(reader._terms._postfile, BufferFile)
+    assert search("扶贫").total >= 2
