@@ -9,6 +9,7 @@ and hands each stored batch, with its tokens, to the one index writer. With one
 worker, or few files, everything runs here.
 """
 
+import gc
 import multiprocessing as mp
 import os
 import threading
@@ -24,7 +25,8 @@ CHUNK = 8
 STORE_BATCH = 250  # reports per transaction
 MAX_IN_FLIGHT = 2000  # files given to the workers and not yet stored: while this process commits the
 # index, the workers would otherwise run ahead and their results pile up here (4 GB at 40,000 reports)
-COMMIT_EVERY = 10000  # reports per index commit (one segment per core each; their pools stay in memory)
+COMMIT_EVERY = 4000  # reports per index commit: one segment per core each, their postings held in memory until
+# then (a sub-writer holding 5,000 reports took 590 MB; the whole ingest must stay within 1 GiB)
 
 
 def _warm(segment_text):
@@ -79,6 +81,9 @@ def ingest_many(entries, workers=None, progress=None):
 
         if parallel:
             db.connections.close_all()  # no connection crosses a fork
+            _warm(segment_text)  # loaded before the fork, jieba's dictionary and the gazetteer are
+            # shared by every worker (and Whoosh's sub-writers) instead of loaded in each;
+            gc.freeze()  # and the collector in a child never touches (so copies) what this process holds
             in_flight = threading.BoundedSemaphore(MAX_IN_FLIGHT)
 
             def fed():  # imap reads its input in a thread of its own: this holds it back
@@ -86,12 +91,15 @@ def ingest_many(entries, workers=None, progress=None):
                     in_flight.acquire()
                     yield entry
 
-            with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
-                for prepared in pool.imap(job, fed(), chunksize=CHUNK):
-                    in_flight.release()
-                    buffer.append(prepared)
-                    if len(buffer) >= STORE_BATCH:
-                        flush()
+            try:
+                with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
+                    for prepared in pool.imap(job, fed(), chunksize=CHUNK):
+                        in_flight.release()
+                        buffer.append(prepared)
+                        if len(buffer) >= STORE_BATCH:
+                            flush()
+            finally:
+                gc.unfreeze()
         else:
             for entry in entries:
                 buffer.append(job(entry))
