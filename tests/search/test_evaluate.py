@@ -148,3 +148,16 @@ def test_a_query_it_cannot_evaluate_still_answers():
     found = backend.search("扶*", end_offset=10)
     assert found["hits"] >= 2 and found["results"]
     assert backend._evaluated(backend._shared_searcher(), "扶*") is None
+
+
+def test_postings_of_another_codec_are_read_through_the_matcher_interface(ix, monkeypatch):
+    from whoosh.matching.wrappers import WrappingMatcher
+
+    with ix.searcher() as searcher:
+        reader = searcher.leaf_searchers()[2][0].reader()  # the segment without deletions
+        assert not reader.has_deletions()
+        expected = ev.term_postings(reader, "text", "扶贫", values=True)
+        real = type(reader).postings
+        monkeypatch.setattr(type(reader), "postings", lambda self, *a, **k: WrappingMatcher(real(self, *a, **k)))
+        ids, weights, values = ev.term_postings(reader, "text", "扶贫", values=True)
+    assert list(ids) == list(expected[0]) and list(weights) == list(expected[1]) and values == expected[2]
