@@ -8,8 +8,12 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
 - update(): one writer and one searcher per batch (stock: update_document() per
   object, O(n^2) over segments: a 10k rebuild took 303-316 s instead of 76 s), and
   for big batches Whoosh's multi-process writer;
-- search(): the spelling corrector runs only when a query finds nothing (stock:
-  on every query, 64-85 % of query time, yet None for a zero-hit query);
+- search(): queries are evaluated with numpy a segment at a time (search/evaluate.py:
+  Whoosh's hits, scores and order, one pass for count, ranking and facets; other query
+  shapes take Whoosh's path); the spelling corrector runs only when a query finds nothing
+  (stock: on every query, 64-85 % of query time, yet None for a zero-hit query);
+- setup(): the index storage without mmap (Whoosh's mmap path copies every file of a
+  compound segment into memory: 1 GB per process at the full corpus);
 - _process_results(): no stock highlighting (it hard-codes StemmingAnalyzer);
   snippets are marked by search/highlight.py with the same analyzer.
 And for writing: InliningCodec (Whoosh's own inline-postings bug fixed, field
