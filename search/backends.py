@@ -38,7 +38,7 @@ from whoosh.writing import AsyncWriter
 from archive.ingest.normalize import t2s
 
 from .analysis import ChineseAnalyzer
-from .evaluate import evaluate, sort_keys, supported
+from .evaluate import evaluate, segment_cached, sort_keys, supported
 
 
 class FacetKeyword(KEYWORD):
@@ -430,17 +430,12 @@ class BulkWriter:
 
 
 _local = threading.local()
-_POSTINGS = {}  # (segment id, field) -> (values, docnums, value index of each docnum); segments never change
-
-
 def _segment_postings(reader, field):
     """A segment's postings of a facet field as three arrays: its values, and for every
     (value, document) pair the document and the value's index, so a query's counts for all
     values are one bincount (a loop over the values made a numpy call per value: thousands a
-    segment for the county field, on every query)."""
-    key = (reader.segment().segment_id(), field)
-    cached = _POSTINGS.get(key)
-    if cached is None:
+    segment for the county field, on every query). Kept in search.evaluate's per-segment cache."""
+    def make():
         values, docs, which = [], [], []
         if field in reader.indexed_field_names():
             for btext in reader.lexicon(field):
@@ -448,12 +443,9 @@ def _segment_postings(reader, field):
                 docs.append(ids)
                 which.append(np.full(len(ids), len(values), dtype=np.int64))
                 values.append(btext.decode("utf-8"))
-        cached = (values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-                  np.concatenate(which) if which else np.zeros(0, dtype=np.int64))
-        if len(_POSTINGS) > 2000:  # segments merged away leave their entries behind
-            _POSTINGS.clear()
-        _POSTINGS[key] = cached
-    return cached
+        return (values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+                np.concatenate(which) if which else np.zeros(0, dtype=np.int64))
+    return segment_cached(reader, ("facet", field), make)
 
 
 class _Page:

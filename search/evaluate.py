@@ -259,7 +259,7 @@ def term_postings(reader, field, text, values=False):
 # Per-segment arrays that do not depend on the query, kept while their segment lives.
 
 _CACHE = OrderedDict()
-_CACHE_LIMIT = 512
+_CACHE_LIMIT = 4096  # entries: a dozen per segment (facet fields, lengths, sort, deletions)
 
 
 def _cached(key, make):
@@ -275,6 +275,11 @@ def _cached(key, make):
 
 def _segment_key(reader):
     return reader.segment().segment_id()
+
+
+def segment_cached(reader, what, make):
+    """make() for this segment, computed once while the segment lives (segments never change)."""
+    return _cached((_segment_key(reader), *what), make)
 
 
 def field_lengths(reader, field):
