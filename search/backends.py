@@ -127,7 +127,6 @@ class InliningCodec(W3Codec):
 INLINE_LIMIT = 8  # postings per term kept inline
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
 MP_LIMIT_MB = 256
-BULK_LIMIT_MB = 512  # per sub-writer of a bulk ingest: a pool that spills to disk costs twice the time
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -399,10 +398,12 @@ class BulkWriter:
             else:
                 doc[field] = Presegmented(doc[field], postings)
         if self.writer is None:
-            self.writer = self.backend.index.refresh().writer(
-                procs=self.procs, multisegment=True, limitmb=BULK_LIMIT_MB, codec=InliningCodec(),
-                subargs={"codec": InliningCodec(), "limitmb": BULK_LIMIT_MB}) if self.procs > 1 else \
-                self.backend.index.refresh().writer(limitmb=BULK_LIMIT_MB, codec=InliningCodec())
+            from .segment_writer import BulkMpWriter, BulkSegmentWriter
+
+            ix = self.backend.index.refresh()
+            self.writer = BulkMpWriter(ix, procs=self.procs, multisegment=True, codec=InliningCodec(),
+                                       subargs={"codec": InliningCodec()}) if self.procs > 1 else \
+                BulkSegmentWriter(ix, codec=InliningCodec())
             with self.writer.searcher() as searcher:  # what the committed index holds, read once a commit
                 self._indexed = {term.decode("utf-8") for term in searcher.reader().lexicon(ID)}
         again = [doc for doc in docs if doc[ID] in self._indexed]
