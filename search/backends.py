@@ -126,7 +126,6 @@ class InliningCodec(W3Codec):
 
 INLINE_LIMIT = 8  # postings per term kept inline
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
-MP_LIMIT_MB = 256
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -273,11 +272,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return results
 
     def _update_parallel(self, docs):
-        """A big batch (a rebuild, an ingest): Whoosh's multi-process writer, one sub-writer per core,
+        """A big batch (a rebuild, an ingest): the multi-process writer, one sub-writer per core (search.segment_writer),
         each analysing and writing its own share (its lock is taken like any writer's; a LockError
         goes back to search.indexing, which retries)."""
-        writer = self.index.writer(procs=os.cpu_count(), limitmb=MP_LIMIT_MB, multisegment=True, codec=InliningCodec(),
-                                   subargs={"codec": InliningCodec(), "limitmb": MP_LIMIT_MB})
+        from .segment_writer import BulkMpWriter
+
+        writer = BulkMpWriter(self.index, procs=os.cpu_count(), multisegment=True, codec=InliningCodec(),
+                              subargs={"codec": InliningCodec()})
         try:
             with writer.searcher() as searcher:
                 for doc in docs:

@@ -124,9 +124,8 @@ def write_postings(fieldwriter, schema, lengths, pool, docbase, docnum):
         fieldwriter.start_field(fieldname, fieldobj)
         prefix = pack_ushort(fieldwriter._fieldid)
         fixedsize = fieldobj.format.fixed_value_size()
-        if lengths:
-            by_doc = np.array([lengths.doc_field_length(d, fieldname) or 0 for d in range(docbase, docnum)] or [0],
-                              dtype=np.int64)
+        by_doc = np.array([(lengths.doc_field_length(d, fieldname) or 0) if lengths else 0
+                           for d in range(docbase, docnum)] or [0], dtype=np.int64)
         pos, tpos = postfile.tell(), tindex.dbfile.tell()  # kept here from now on: a tell() is a system call
         t = 0
         while t < len(terms):  # a chunk of terms at a time: Python objects for at most ~_CHUNK postings
@@ -138,7 +137,7 @@ def write_postings(fieldwriter, schema, lengths, pool, docbase, docnum):
             ids = doc[first:last].tolist()
             ws = weight[first:last].tolist()
             w32 = weight[first:last].astype(np.float32).tolist()  # Whoosh keeps weights in array("f")
-            lens = (by_doc[doc[first:last] - docbase] if lengths else np.zeros(last - first, np.int64)).tolist()
+            lens = by_doc[doc[first:last] - docbase].tolist()
             vals = [values[s:e] for s, e in zip(vstart[first:last].tolist(), vend[first:last].tolist())]
             blobs, entries, starts = [], [], []
             for tbytes, a, b in terms[t:u]:
@@ -179,8 +178,7 @@ def _stats(ws, lens):
 def _term(ids, ws, w32, lens, vals, pos, blocklimit, compression, inlinelimit, fixedsize):
     """(term info bytes, postings bytes to append at pos) for one term's postings."""
     n = len(ids)
-    present = [v for v in vals if v]  # Whoosh keeps only non-empty values
-    if n < inlinelimit and len(present) == n:  # _InliningPostingsWriter.finish_postings
+    if n < inlinelimit and all(vals):  # _InliningPostingsWriter.finish_postings (every posting has a value)
         maxweight, minlength, maxlength = _stats(ws, lens)
         info = _info(1, sum(w32), n, minlength, maxlength, maxweight, ids[0], ids[-1])
         return info + dumps((tuple(ids), tuple(w32), tuple(vals)), 2), b""

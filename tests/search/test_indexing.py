@@ -44,6 +44,20 @@ def test_rebuild_from_the_database_gives_the_same_answers():
     assert search("脱贫").total == before == 5
 
 
+def test_a_big_update_goes_through_the_multi_process_writer(monkeypatch):
+    from search import backends, segment_writer
+
+    used = []
+    monkeypatch.setattr(backends, "MP_MIN_DOCS", 2)
+    monkeypatch.setattr(backends.os, "cpu_count", lambda: 2)  # as on a one-core machine too
+    monkeypatch.setattr(segment_writer.BulkMpWriter, "_new_task",
+                        lambda self, real=segment_writer.BulkMpWriter._new_task: used.append(1) or real(self))
+    before = search("脱贫").total
+    pks = list(indexing._backend_and_index()[1].index_queryset().values_list("pk", flat=True))
+    indexing.index_reports(pks)  # re-adds all five: replaced, not doubled
+    assert used and search("脱贫").total == before == 5
+
+
 def test_facet_counts_come_from_every_match_not_the_page():
     page = search("", per_page=1)
     assert len(page.hits) == 1
