@@ -384,6 +384,19 @@ class BulkWriter:
         self.writer, self.added = None, 0
         self._indexed = set()  # ids in the index when the current writer opened
         self.resegmented = 0  # reports whose text came without postings (segmented by the writer)
+        self._short = {}  # the postings of short text fields (source, script), by value
+
+    def _short_postings(self, value):
+        """Short text fields (a source's name, a script) repeat a few values: segmented here once
+        each, so the sub-writers never load jieba (53 MB and a second each)."""
+        from .analysis import Presegmented, index_postings, segment
+
+        found = self._short.get(value)
+        if found is None:
+            if len(self._short) >= 10000:
+                self._short.clear()
+            found = self._short[value] = Presegmented(value, index_postings(segment(value)))
+        return found
 
     def add(self, index, objs, segments):
         from .analysis import Presegmented
@@ -392,12 +405,17 @@ class BulkWriter:
         if not docs:
             return
         field = self.backend.content_field_name
+        short = [name for name, f in self.backend.schema.items()
+                 if isinstance(f.format, PresegmentedPositions) and name != field]
         for doc in docs:
             postings = segments.get(doc[field])
             if postings is None:
                 self.resegmented += 1
             else:
                 doc[field] = Presegmented(doc[field], postings)
+            for name in short:
+                if isinstance(doc.get(name), str):
+                    doc[name] = self._short_postings(doc[name])
         if self.writer is None:
             from .segment_writer import BulkMpWriter, BulkSegmentWriter
 

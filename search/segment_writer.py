@@ -15,6 +15,7 @@ Tied to Whoosh 2.7.4's W3 codec (requirements.txt pins it): it uses the field
 writer's term table and postings file directly.
 """
 
+import multiprocessing
 import struct
 import zlib
 from array import array
@@ -285,15 +286,33 @@ class BulkSegmentWriter(SegmentWriter):
             lengths.close()
 
 
+# Sub-writers are started by multiprocessing's fork server, not forked from the ingesting
+# process: a forked sub-writer shares that process's heap (Django, every report in flight)
+# and copies each page either side writes. Forked, a sub-writer grew to 460 MB over 2,000
+# reports; started fresh it holds its pool and little else (measured in DECISIONS.md).
+_CONTEXT = multiprocessing.get_context("forkserver")
+
+
 class _SubWriterTask(multiproc.SubWriterTask):
+    @staticmethod
+    def _Popen(process_obj):
+        return _CONTEXT.Process._Popen(process_obj)
+
     def run(self):
-        # Whoosh's run() builds its writer by the module's name for it; this forked process only
+        # Whoosh's run() builds its writer by the module's name for it; this process only
         multiproc.SegmentWriter = BulkSegmentWriter
         super().run()
 
 
 class BulkMpWriter(multiproc.MpWriter):
-    """Whoosh's multi-process writer whose sub-writers are BulkSegmentWriters."""
+    """Whoosh's multi-process writer whose sub-writers are BulkSegmentWriters, started fresh."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        for q in (self.jobqueue, self.resultqueue):
+            q.close()  # Whoosh's, of the default (fork) context: the fork server's processes need their own
+        self.jobqueue = _CONTEXT.Queue(self.procs * 4)
+        self.resultqueue = _CONTEXT.Queue()
 
     def _new_task(self):
         task = _SubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,

@@ -9,16 +9,14 @@ and hands each stored batch, with its tokens, to the one index writer. With one
 worker, or few files, everything runs here.
 """
 
-import gc
 import multiprocessing as mp
 import os
 import threading
 
 from django import db
 
-from . import Rejected, run_pipeline
-from .dedupe import minhash, text_hash
 from .service import Outcome, already_ingested, keep_uploads, store_prepared_many
+from .workers import prepare, prepare_segmented, settings_for_workers, start
 
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
@@ -29,40 +27,6 @@ COMMIT_EVERY = 4000  # reports per index commit: one segment per core each, thei
 # then (a sub-writer holding 5,000 reports took 590 MB; the whole ingest must stay within 1 GiB)
 
 
-def _warm(segment_text):
-    from .extract.gazetteer_index import default_gazetteer
-
-    default_gazetteer()
-    if segment_text:
-        from search.analysis import segment
-
-        segment("预热")  # jieba's dictionary: once per process
-
-
-def prepare(entry, segment_text=False):
-    """Worker side: (name, data, doc or error, signature, digest, (index text, its postings) or None)."""
-    name, data = entry
-    if isinstance(data, Exception):
-        return name, None, str(data), None, None, None
-    try:
-        doc = run_pipeline(name, data)
-    except Rejected as exc:
-        return name, data, str(exc), None, None, None
-    doc.data = b""  # the bytes travel once, with the entry
-    segments = None
-    if segment_text:
-        from search.analysis import index_postings, segment
-        from search.search_indexes import indexed_text
-
-        text = indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text)
-        segments = (text, index_postings(segment(text)))
-    return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
-
-
-def _prepare_segmented(entry):
-    return prepare(entry, segment_text=True)
-
-
 def ingest_many(entries, workers=None, progress=None):
     """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish."""
     from search.indexing import stream, uses_local_analyzer
@@ -70,7 +34,7 @@ def ingest_many(entries, workers=None, progress=None):
     entries = list(entries)
     workers = workers or os.cpu_count() or 1
     segment_text = uses_local_analyzer()
-    job = _prepare_segmented if segment_text else prepare
+    job = prepare_segmented if segment_text else prepare
     outcomes, buffer = [], []
     parallel = workers > 1 and len(entries) >= PARALLEL_MIN_FILES
     with stream(COMMIT_EVERY, parallel) as index:
@@ -80,10 +44,6 @@ def ingest_many(entries, workers=None, progress=None):
             buffer.clear()
 
         if parallel:
-            db.connections.close_all()  # no connection crosses a fork
-            _warm(segment_text)  # loaded before the fork, jieba's dictionary and the gazetteer are
-            # shared by every worker (and Whoosh's sub-writers) instead of loaded in each;
-            gc.freeze()  # and the collector in a child never touches (so copies) what this process holds
             in_flight = threading.BoundedSemaphore(MAX_IN_FLIGHT)
 
             def fed():  # imap reads its input in a thread of its own: this holds it back
@@ -91,15 +51,13 @@ def ingest_many(entries, workers=None, progress=None):
                     in_flight.acquire()
                     yield entry
 
-            try:
-                with mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(segment_text,)) as pool:
-                    for prepared in pool.imap(job, fed(), chunksize=CHUNK):
-                        in_flight.release()
-                        buffer.append(prepared)
-                        if len(buffer) >= STORE_BATCH:
-                            flush()
-            finally:
-                gc.unfreeze()
+            ctx = mp.get_context("forkserver")  # fresh workers: see workers.py
+            with ctx.Pool(workers, initializer=start, initargs=(segment_text, settings_for_workers())) as pool:
+                for prepared in pool.imap(job, fed(), chunksize=CHUNK):
+                    in_flight.release()
+                    buffer.append(prepared)
+                    if len(buffer) >= STORE_BATCH:
+                        flush()
         else:
             for entry in entries:
                 buffer.append(job(entry))
