@@ -15,7 +15,6 @@ Tied to Whoosh 2.7.4's W3 codec (requirements.txt pins it): it uses the field
 writer's term table and postings file directly.
 """
 
-import multiprocessing
 import struct
 import zlib
 from array import array
@@ -28,6 +27,8 @@ from whoosh.compat import dumps
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
+
+from archive.ingest import workers
 
 from .backends import PresegmentedPositions
 
@@ -268,7 +269,7 @@ class BulkSegmentWriter(SegmentWriter):
                 self.pool.add_many(fieldname, docnum, words, weights, values)
             if field.separate_spelling() or field.vector:
                 raise NotImplementedError(f"{fieldname}: spelling words or term vectors (not in this schema)")
-            customval = fields.get("_stored_%s" % fieldname, value)
+            customval = fields.get(f"_stored_{fieldname}", value)
             perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
             column = field.column_type
             if column and customval is not None:
@@ -290,7 +291,7 @@ class BulkSegmentWriter(SegmentWriter):
 # process: a forked sub-writer shares that process's heap (Django, every report in flight)
 # and copies each page either side writes. Forked, a sub-writer grew to 460 MB over 2,000
 # reports; started fresh it holds its pool and little else (measured in DECISIONS.md).
-_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT = workers.context()
 
 
 class _SubWriterTask(multiproc.SubWriterTask):

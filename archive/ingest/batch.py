@@ -9,14 +9,13 @@ and hands each stored batch, with its tokens, to the one index writer. With one
 worker, or few files, everything runs here.
 """
 
-import multiprocessing as mp
 import os
 import threading
 
 from django import db
 
 from .service import Outcome, already_ingested, keep_uploads, store_prepared_many
-from .workers import prepare, prepare_segmented, settings_for_workers, start
+from .workers import context, prepare, prepare_segmented, settings_for_workers, start
 
 PARALLEL_MIN_FILES = 40
 CHUNK = 8
@@ -51,8 +50,7 @@ def ingest_many(entries, workers=None, progress=None):
                     in_flight.acquire()
                     yield entry
 
-            ctx = mp.get_context("forkserver")  # fresh workers: see workers.py
-            with ctx.Pool(workers, initializer=start, initargs=(segment_text, settings_for_workers())) as pool:
+            with context().Pool(workers, initializer=start, initargs=(segment_text, settings_for_workers())) as pool:
                 for prepared in pool.imap(job, fed(), chunksize=CHUNK):
                     in_flight.release()
                     buffer.append(prepared)

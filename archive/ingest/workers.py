@@ -11,7 +11,18 @@ A fresh process knows only the settings module, so the few settings the stages
 read are handed over as they are in this process (a test may have changed them).
 """
 
+import multiprocessing
+
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
+# imported once by the fork server, so each process it starts has them already (no settings needed)
+PRELOAD = ["numpy", "jieba", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models"]
+
+
+def context():
+    """The multiprocessing context of every process a bulk ingest starts (workers, index sub-writers)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)  # takes effect when the fork server starts (once a process)
+    return ctx
 
 
 def settings_for_workers():

@@ -100,3 +100,36 @@ def test_the_multi_process_writer_indexes_the_postings_a_worker_sent(report_of):
     finally:
         indexing.index_reports([report.pk])  # back to what its text gives
     assert matching_ids("乙丙") == []
+
+
+POOL = ("合作社 产业 茶园 搬迁 安置 就业 培训 电商 光伏 养殖 种植 道路 饮水 教育 医疗 住房 帮扶 干部 驻村 "
+        "农户 收入 项目 资金 贷款 保险 旅游 民宿 香菇 核桃 魔芋 苹果 柑橘 肉牛 生猪 鸡蛋 蜂蜜 工厂 车间 "
+        "学校 医生 护士 村民 社区 移民 山区 河谷 公路 网络 物流 仓库 冷链 市场 品牌 订单 企业 园区").split()
+
+
+def test_a_parallel_ingest_hands_its_settings_to_the_fresh_workers(tmp_path, settings, monkeypatch):
+    """Workers start from the fork server, not as copies of this process (archive/ingest/workers.py):
+    the settings the stages read must reach them, here a user dictionary that makes 扶贫车间 one word."""
+    import random
+
+    import jieba
+
+    from search import analysis
+
+    path = tmp_path / "user.dict"
+    path.write_text("扶贫车间 3000 n\n", "utf-8")
+    settings.SEARCH_USER_DICT = str(path)
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())  # this process's segmenters, with the dictionary
+    monkeypatch.setattr(analysis, "_rust", None)
+    assert "扶贫车间" in [w for w, _s, _e in analysis.tokenize("新建扶贫车间")]
+    n = batch.PARALLEL_MIN_FILES
+    files = [(f"p{i}.txt", (f"岚皋县第{i}号扶贫车间报告\n" + "".join(
+        w + "，" for w in random.Random(i).sample(POOL, 30)) + f"扶贫车间带动{i}户。").encode()) for i in range(n)]
+    outcomes = batch.ingest_many(files, workers=2)
+    created = sorted(o.report_id for o in outcomes if o.status == "created")
+    try:
+        assert len(created) == n, [str(o) for o in outcomes if o.status != "created"]
+        # the query is one token, 扶贫车间: found only where the workers segmented with the dictionary
+        assert sorted(matching_ids("扶贫车间")) == created
+    finally:
+        indexing.remove_reports(created)
