@@ -387,8 +387,8 @@ class BulkWriter:
         self._short = {}  # the postings of short text fields (source, script), by value
 
     def _short_postings(self, value):
-        """Short text fields (a source's name, a script) repeat a few values: segmented here once
-        each, so the sub-writers never load jieba (53 MB and a second each)."""
+        """A short text field's value (a source's name, a script) that came without postings:
+        segmented here once each, so the sub-writers never load jieba (53 MB and a second each)."""
         from .analysis import Presegmented, index_postings, segment
 
         found = self._short.get(value)
@@ -414,8 +414,10 @@ class BulkWriter:
             else:
                 doc[field] = Presegmented(doc[field], postings)
             for name in short:
-                if isinstance(doc.get(name), str):
-                    doc[name] = self._short_postings(doc[name])
+                value = doc.get(name)
+                if isinstance(value, str):
+                    postings = segments.get(value)
+                    doc[name] = self._short_postings(value) if postings is None else Presegmented(value, postings)
         if self.writer is None:
             from .segment_writer import BulkMpWriter, BulkSegmentWriter
 

@@ -11,6 +11,7 @@ worker, or few files, everything runs here.
 
 import os
 import threading
+from itertools import chain, islice
 
 from django import db
 
@@ -30,12 +31,14 @@ def ingest_many(entries, workers=None, progress=None):
     """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish."""
     from search.indexing import stream, uses_local_analyzer
 
-    entries = list(entries)
+    entries = iter(entries)  # read as the workers take them: a year of news is not held in memory
+    head = list(islice(entries, PARALLEL_MIN_FILES))
+    entries = chain(head, entries)
     workers = workers or os.cpu_count() or 1
     segment_text = uses_local_analyzer()
     job = prepare_segmented if segment_text else prepare
     outcomes, buffer = [], []
-    parallel = workers > 1 and len(entries) >= PARALLEL_MIN_FILES
+    parallel = workers > 1 and len(head) >= PARALLEL_MIN_FILES
     with stream(COMMIT_EVERY, parallel) as index:
         def flush():
             outcomes.extend(_store(buffer, index))
@@ -96,5 +99,5 @@ def _store(prepared, index):
         results[id(p)] = Outcome(p[0], "duplicate", first.report_id) if first.report_id else \
             Outcome(p[0], first.status, message=first.message)
     if created:
-        index.add([pk for pk, _seg in created], dict(seg for _pk, seg in created if seg))
+        index.add([pk for pk, _segs in created], dict(pair for _pk, segs in created if segs for pair in segs))
     return [results[id(p)] for p in prepared]

@@ -66,23 +66,49 @@ def expand(name, data):
     return expand_zip(name, data) if is_zip(name, data) else [(name, data)]
 
 
-def collect_paths(paths):
-    """[(name, bytes or Exception)] for files, folders (recursively) and zips given on a command line."""
-    out = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _skip(p.name)
-                           and p.suffix.lower() in ACCEPTED + (".zip",))
-        elif path.exists():
-            files = [path]
-        else:
-            out.append((str(path), FileNotFoundError(f"{path}: no such file or folder")))
-            continue
-        for f in files:
-            data = f.read_bytes()
+class Collected:
+    """The (name, bytes or Exception) entries of files, folders (recursively) and zips given on a
+    command line, read one file at a time as they are iterated: a year of news is not held in
+    memory before its ingest starts. len() is known up front (a zip counts its members)."""
+
+    def __init__(self, paths):
+        self.files = []  # Path, or (name, Exception) for a path that does not exist
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                self.files += sorted(p for p in path.rglob("*") if p.is_file() and not _skip(p.name)
+                                     and p.suffix.lower() in ACCEPTED + (".zip",))
+            elif path.exists():
+                self.files.append(path)
+            else:
+                self.files.append((str(path), FileNotFoundError(f"{path}: no such file or folder")))
+
+    def __len__(self):
+        return sum(_count(f) for f in self.files)
+
+    def __iter__(self):
+        for f in self.files:
+            if isinstance(f, tuple):
+                yield f
+                continue
             try:
-                out += expand(str(f), data)
+                yield from expand(str(f), f.read_bytes())
             except Rejected as exc:
-                out.append((str(f), exc))
-    return out
+                yield str(f), exc
+            except OSError as exc:
+                yield str(f), OSError(f"{f}: cannot be read ({exc.strerror or exc})")
+
+
+def _count(f):
+    """Entries a file gives: its members for a .zip (read from its directory), else one."""
+    if isinstance(f, tuple) or f.suffix.lower() != ".zip":
+        return 1
+    try:
+        with zipfile.ZipFile(f) as zf:
+            return max(1, sum(not i.is_dir() and not _skip(i.filename) for i in zf.infolist()))
+    except (OSError, zipfile.BadZipFile):
+        return 1
+
+
+def collect_paths(paths):
+    return Collected(paths)

@@ -56,7 +56,7 @@ def warm(segment_text):
 
 
 def prepare(entry, segment_text=False):
-    """(name, data, doc or error, signature, digest, (index text, its postings) or None)."""
+    """(name, data, doc or error, signature, digest, ((index text, its postings), ...) or None)."""
     from . import Rejected, run_pipeline
     from .dedupe import minhash, text_hash
 
@@ -73,8 +73,12 @@ def prepare(entry, segment_text=False):
         from search.analysis import index_postings, segment
         from search.search_indexes import indexed_text
 
-        text = indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text)
-        segments = (text, index_postings(segment(text)))
+        from .normalize import t2s
+
+        # the report's text, and the short text fields the index holds (its source's name, its script)
+        texts = (indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text), doc.script,
+                 t2s(doc.source) if doc.source else None)
+        segments = tuple((text, index_postings(segment(text))) for text in texts if text)
     return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
 
 

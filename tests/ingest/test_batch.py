@@ -60,6 +60,7 @@ def test_originals_are_kept_once_and_say_what_became_of_them(bulk):
 def test_reports_are_indexed_with_the_tokens_the_workers_computed(bulk):
     outcomes, writers = bulk
     assert writers and writers[0].resegmented == 0  # every text came with its tokens
+    assert not writers[0]._short  # and its source's name and script: nothing segmented by the writer
     assert outcomes[2].report_id in matching_ids("魔芋")
     created = {o.report_id for o in outcomes if o.status == "created"}
     assert created <= set(matching_ids("试点"))  # a two-character piece of 试点批量: recall as on the serial path
