@@ -367,6 +367,20 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         suggestion = " ".join(out)
         return suggestion if suggestion.replace(" ", "") != cleaned.replace(" ", "") else None
 
+    def common_words(self, words, share, at_least=100):
+        """The words in more than `share` of the documents (and in more than at_least of them, so a
+        small archive keeps every word), estimated from the largest segment: one term lookup a word,
+        where the exact count reads every segment's term table."""
+        if not self.setup_complete:
+            self.setup()
+        leaves = [leaf for leaf, _offset in self._shared_searcher().leaf_searchers()]
+        if not leaves:
+            return set()
+        big = max(leaves, key=lambda leaf: leaf.doc_count_all())
+        reader, n = big.reader(), big.doc_count_all()
+        limit = max(share * n, at_least * n / max(self._shared_searcher().doc_count_all(), 1))
+        return {w for w in words if reader.doc_frequency(self.content_field_name, w) > limit}
+
     def _process_results(self, raw_page, highlight=False, **kwargs):
         return super()._process_results(raw_page, highlight=False, **kwargs)
 

@@ -128,3 +128,14 @@ def test_jieba_alone_when_asked(monkeypatch, settings):
     settings.SEARCH_SEGMENTER = "jieba"
     monkeypatch.setattr(analysis, "_rust", None)
     assert analysis.tokenize(MIXED) and analysis._rust is False
+
+
+def test_key_words_are_jiebas_tf_idf_tags(docs):
+    """more_like_this's words: jieba.analyse.extract_tags exactly, with the fast segmenter."""
+    import jieba.analyse
+
+    from search.analysis import key_words
+
+    for text in [MIXED, *(d.normalized_text for d in docs.values())]:
+        assert key_words(text[:5000]) == jieba.analyse.extract_tags(text[:5000], topK=8)
+    assert len(key_words(docs["001"].normalized_text)) == 8
