@@ -83,7 +83,6 @@ class Report(models.Model):
     script = models.CharField(max_length=4, choices=SCRIPTS, db_index=True)
     status = models.CharField(max_length=8, choices=STATUSES, default=OK, db_index=True)
     error = models.TextField(blank=True, help_text="What the pipeline could not read in this report.")
-    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     regions = models.ManyToManyField(Region, through="RegionMention", related_name="reports")

@@ -66,7 +66,7 @@ def region(request, code):
 
 
 def report(request, pk):
-    r = get_object_or_404(Report.objects.select_related("source", "duplicate_of"), pk=pk)
+    r = get_object_or_404(Report.objects.select_related("source"), pk=pk)
     mentions = r.region_mentions.select_related("region").order_by("-primary", "-count")
     people = r.person_mentions.select_related("person__region")
     metrics = r.metrics.select_related("region")
