@@ -107,6 +107,7 @@ class TreeMemory:
         import threading
 
         self.every, self.total, self.main, self.child = every, 0, 0, 0
+        self._cpu = {}  # descendant pid -> CPU seconds when last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -146,10 +147,29 @@ class TreeMemory:
             pass
         return found
 
+    @staticmethod
+    def _cpu_seconds(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    def descendants_cpu(self):
+        """CPU seconds of every descendant, as last sampled: the workers and sub-writers are the fork
+        server's children, not this process's, so RUSAGE_CHILDREN never counts them (a process's
+        last fraction of a sample interval is missed)."""
+        return sum(self._cpu.values())
+
     def _run(self):
         me = os.getpid()
         while not self._stop.wait(self.every):
             kids = self._descendants(me)
+            for p in kids:
+                seconds = self._cpu_seconds(p)
+                if seconds is not None:
+                    self._cpu[p] = seconds
             total = sum(self._fields(p, "smaps_rollup", ("Pss",))["Pss"] for p in [me, *kids])
             self.total = max(self.total, total)
             self.main = max(self.main, self._fields(me, "status", ("RssAnon",))["RssAnon"])

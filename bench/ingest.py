@@ -57,16 +57,15 @@ def main():
         r = resource.getrusage(who)
         return r.ru_utime + r.ru_stime
 
-    cpu_main, cpu_children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+    cpu_main = cpu(resource.RUSAGE_SELF)
     t = time.perf_counter()
     with TreeMemory() as memory:
         outcomes = ingest_many(files(), workers=args.workers)
     n_items, chars = counted["items"], counted["chars"]
     ingest_s = time.perf_counter() - t
-    cpu_main, cpu_children = cpu(resource.RUSAGE_SELF) - cpu_main, cpu(resource.RUSAGE_CHILDREN) - cpu_children
+    cpu_main, cpu_children = cpu(resource.RUSAGE_SELF) - cpu_main, memory.descendants_cpu()
     created = sum(o.status == "created" for o in outcomes)
     peak_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     index_path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
     segments = len(list(Path(index_path).glob("*.seg")))
 
@@ -123,10 +122,10 @@ Corpus: the first {n_items:,} items of xwlb.jsonl.gz ({chars / 1e6:.1f} M charac
 | tokenisation floor: jieba search mode alone, one core (median of {args.repeat}) | {floor_docs:.0f} reports/s, {floor_chars / 1e6:.2f} M chars/s |
 | this project's index analyzer (t2s + jieba + parts + junctions), one core | {analyzer_docs:.0f} reports/s |
 | ingest end to end (decode → store → index), {args.workers} workers + 1 writer | **{rate:.0f} reports/s** ({ingest_s:.0f} s for {created:,}), {rate / floor_docs:.2f}× the floor |
-| CPU time a report: main process (store, feed the writer) / workers and index sub-writers | {cpu_main / n_items * 1000:.1f} ms / {cpu_children / n_items * 1000:.1f} ms ({(cpu_main + cpu_children) / ingest_s:.2f} cores busy on average) |
+| CPU time a report: main process (store, feed the writer) / workers and index sub-writers (sampled from /proc) | {cpu_main / n_items * 1000:.1f} ms / {cpu_children / n_items * 1000:.1f} ms ({(cpu_main + cpu_children) / ingest_s:.2f} cores busy on average) |
 | peak memory of the whole ingest (every process, PSS: shared pages counted once; sampled every 0.25 s) | **{memory.total:,} MB** |
-| peak anonymous memory (RssAnon): main process / largest worker or sub-writer | {memory.main:,} MB / {memory.child:,} MB |
-| peak RSS (ru_maxrss, counts pages shared after a fork in every process, and mapped index files): main / largest child | {peak_main:.0f} MB / {peak_child:.0f} MB |
+| peak anonymous memory (RssAnon; a process started by the fork server counts its shared dictionaries too): main process / largest worker or sub-writer | {memory.main:,} MB / {memory.child:,} MB |
+| peak RSS of the main process (ru_maxrss, counts mapped index files) | {peak_main:.0f} MB |
 | index after ingest | {segments} segments |
 | segments in the index after the rebuild | {segments_after} |
 | index rebuild from the database | {n / rebuild_s:.0f} reports/s ({rebuild_s:.0f} s), index {size:.0f} MB |

@@ -52,13 +52,16 @@ def _ensure_jieba():
     """jieba's dictionary (and rjieba's), loaded once per process, never per request (0.7-1.0 s)."""
     global _rust
     if _rust is None:
+        from .dictionaries import RJIEBA  # loads both, unless the fork server already has
+
         jieba.dt.check_initialized()
+        words = user_words()
         rust = False
-        if segmenter_name() == "rjieba":
+        if segmenter_name() == "rjieba":  # the shared one, or one of its own for a user dictionary
             import rjieba
 
-            rust = rjieba.Jieba()
-        for word, freq, tag in user_words():
+            rust = rjieba.Jieba() if words else RJIEBA
+        for word, freq, tag in words:
             jieba.dt.add_word(word, freq, tag)
             if rust:
                 rust.add_word(word, jieba.dt.FREQ[word], tag)  # the frequency jieba settled on
@@ -194,24 +197,38 @@ class Presegmented(str):
 
     A bulk ingest segments each report in its worker process; the index writer (and
     Whoosh's sub-writer processes, to which this pickles with its postings) then takes
-    them as they are (search.backends.PresegmentedPositions) instead of running jieba again."""
-
-    postings: list
+    them as they are (search.backends.PresegmentedPositions) instead of running jieba again.
+    The postings may be given packed (packed_postings()): they then pass through the
+    ingesting process as one bytes object, unpacked only where they are written."""
 
     def __new__(cls, text, postings):
         obj = super().__new__(cls, text)
-        obj.postings = postings
+        obj._postings = postings
         return obj
+
+    @property
+    def postings(self):
+        if isinstance(self._postings, bytes):
+            self._postings = pickle.loads(self._postings)
+        return self._postings
 
     def __reduce__(self):
         # the postings travel as one protocol-5 blob: Whoosh's multi-process writer pickles its
         # documents with protocol 2, which turns every bytes object into a codecs call
         # (1.0 ms to dump and 1.6 ms to load a report's 330 postings, against 0.15 and 0.2)
-        return _presegmented, (str(self), pickle.dumps(self.postings, protocol=5))
+        packed = self._postings
+        return _presegmented, (str(self), packed if isinstance(packed, bytes) else pickle.dumps(packed, protocol=5))
 
 
 def _presegmented(text, blob):
-    return Presegmented(text, pickle.loads(blob))
+    return Presegmented(text, blob)
+
+
+def packed_postings(tokens):
+    """index_postings(tokens) as one bytes object, as a worker sends them: the ingesting process
+    holds a report's 330 postings as one object, not 1,500 (110 MB for the reports in flight
+    at once, measured), and never unpickles them, only passes them on."""
+    return pickle.dumps(index_postings(tokens), protocol=5)
 
 
 _POSITIONS = Positions()

@@ -15,7 +15,8 @@ import multiprocessing
 
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
 # imported once by the fork server, so each process it starts has them already (no settings needed)
-PRELOAD = ["numpy", "jieba", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models"]
+PRELOAD = ["numpy", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models",
+           "search.dictionaries"]  # jieba's and rjieba's dictionaries: loaded once, shared by every process
 
 
 def context():
@@ -56,7 +57,7 @@ def warm(segment_text):
 
 
 def prepare(entry, segment_text=False):
-    """(name, data, doc or error, signature, digest, ((index text, its postings), ...) or None)."""
+    """(name, data, doc or error, signature, digest, ((index text, its packed postings), ...) or None)."""
     from . import Rejected, run_pipeline
     from .dedupe import minhash, text_hash
 
@@ -70,7 +71,7 @@ def prepare(entry, segment_text=False):
     doc.data = b""  # the bytes travel once, with the entry
     segments = None
     if segment_text:
-        from search.analysis import index_postings, segment
+        from search.analysis import packed_postings, segment
         from search.search_indexes import indexed_text
 
         from .normalize import t2s
@@ -78,7 +79,7 @@ def prepare(entry, segment_text=False):
         # the report's text, and the short text fields the index holds (its source's name, its script)
         texts = (indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text), doc.script,
                  t2s(doc.source) if doc.source else None)
-        segments = tuple((text, index_postings(segment(text))) for text in texts if text)
+        segments = tuple((text, packed_postings(segment(text))) for text in texts if text)
     return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
 
 
