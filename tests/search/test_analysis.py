@@ -64,6 +64,22 @@ def test_presegmented_postings_are_what_whoosh_makes_of_the_text_and_survive_pic
     assert [w for w, *_rest in fmt.word_values("扶贫", ChineseAnalyzer())] == ["扶贫"]  # plain text: analysed
 
 
+def test_packed_postings_pass_through_unopened_and_open_where_written():
+    """A worker sends a report's postings as one bytes object; the ingesting process passes it on
+    to the sub-writers as it came, and they read the same postings index_postings() makes."""
+    import pickle
+
+    from search.analysis import Presegmented, index_postings, packed_postings
+
+    tokens = segment("扶贫车间带动贫困户就业，扶贫产业")
+    packed = packed_postings(tokens)
+    assert isinstance(packed, bytes)
+    text = Presegmented("扶贫车间", packed)
+    assert pickle.loads(pickle.dumps(text, 2))._postings == packed  # not unpacked and packed again
+    assert text.postings == index_postings(tokens)
+    assert pickle.loads(pickle.dumps(text, 2)).postings == index_postings(tokens)  # unpacked: packed again
+
+
 MIXED = ("脱贫攻坚取得决定性胜利，贫困发生率降至0.6%，TD-LTE网络覆盖80%以上的行政村。\r\n"
          "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。"
          "2020年底建成5G基站3000个，G20杭州峰会，APP下载量破万，第19届亚运会。")
@@ -120,6 +136,19 @@ def test_a_user_dictionary_reaches_both_segmenters(fresh_segmenters, monkeypatch
     assert "扶贫车间" in words and "社区工厂" in words
     assert analysis.tokenize(text) == list(jieba.dt.tokenize(text))
     assert str(analysis.analyzer_version()).startswith(f"{analysis.ANALYZER_VERSION}:")  # the index is rebuilt
+    from search.dictionaries import RJIEBA
+
+    # a segmenter of its own: the shared one (the fork server's, for every worker) stays as it was
+    assert analysis._rust is not RJIEBA and "扶贫车间" not in RJIEBA.cut("发展扶贫车间")
+
+
+def test_without_a_user_dictionary_the_shared_segmenter_is_used(monkeypatch):
+    from search import analysis
+    from search.dictionaries import RJIEBA
+
+    monkeypatch.setattr(analysis, "_rust", None)
+    analysis._ensure_jieba()
+    assert analysis._rust is RJIEBA
 
 
 def test_jieba_alone_when_asked(monkeypatch, settings):
