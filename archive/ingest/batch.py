@@ -28,7 +28,11 @@ COMMIT_EVERY = 4000  # reports per index commit: one segment per core each, thei
 
 
 def ingest_many(entries, workers=None, progress=None):
-    """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish."""
+    """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish.
+
+    The worker processes come from multiprocessing's fork server, which imports the calling
+    script as each one starts (manage.py is safe): a script of one's own that calls this
+    must keep its work under `if __name__ == "__main__":`, as multiprocessing asks."""
     from search.indexing import stream, uses_local_analyzer
 
     entries = iter(entries)  # read as the workers take them: a year of news is not held in memory
