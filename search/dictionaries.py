@@ -4,12 +4,11 @@ The fork server of a bulk ingest imports this module (archive.ingest.workers.PRE
 so jieba's dictionary and rjieba's are loaded once, before it starts any worker or
 index sub-writer, and every process it starts shares their pages instead of loading
 its own copy (about 120 MB a worker, measured). Nothing writes to them afterwards but
-a user dictionary's few words, in the process that adds them. gc.freeze() keeps the
-collector from touching them (a collection writes to every object it visits).
-Anywhere else, search.analysis loads them on first use.
+a user dictionary's few words, in the process that adds them, and the collector barely
+touches them: jieba's is one dict of strings and numbers, which it does not track, and
+rjieba's lives outside Python. Anywhere else, search.analysis loads them on first use.
 """
 
-import gc
 import logging
 
 import jieba
@@ -22,4 +21,3 @@ except ImportError:  # jieba alone
     RJIEBA = None
 else:
     RJIEBA = rjieba.Jieba()
-gc.freeze()

@@ -300,6 +300,7 @@ class _SubWriterTask(multiproc.SubWriterTask):
         return _CONTEXT.Process._Popen(process_obj)
 
     def run(self):
+        workers.freeze_inherited()
         # Whoosh's run() builds its writer by the module's name for it; this process only
         multiproc.SegmentWriter = BulkSegmentWriter
         super().run()

@@ -26,6 +26,15 @@ def context():
     return ctx
 
 
+def freeze_inherited():
+    """First thing in a process the fork server started: what it inherited (the preloaded modules
+    and dictionaries) is left out of garbage collection, whose passes would write to those
+    shared pages and make them private copies. Only here: frozen objects are never collected."""
+    import gc
+
+    gc.freeze()
+
+
 def settings_for_workers():
     from django.conf import settings
 
@@ -34,6 +43,7 @@ def settings_for_workers():
 
 def start(segment_text, overrides):
     """Pool initializer in a fresh process: Django, the given settings, then warm()."""
+    freeze_inherited()
     import django
     from django.apps import apps
 
