@@ -244,7 +244,7 @@ def index_postings(tokens):
     return [(word, len(p), float(len(p)), encode(p)) for word, p in positions.items()]
 
 
-ANALYZER_VERSION = 4  # bump when segment() changes what it emits: sync_index then rebuilds
+ANALYZER_VERSION = 5  # bump when segment() changes what it emits: sync_index then rebuilds
 
 
 def analyzer_version():

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from .head import PageHead
+
 
 class Rejected(Exception):
     """A stage cannot go on with this file; the message is shown to the user as is."""
@@ -17,12 +19,14 @@ class Document:
     text: str = ""  # plain text, paragraphs on their own lines
     lines: list[str] = field(default_factory=list)  # body lines, furniture removed
     furniture: list[str] = field(default_factory=list)  # lines removed as page furniture (metadata reads them)
+    head: PageHead = field(default_factory=PageHead)  # what an HTML page's head says (html.py)
     title: str | None = None
     subtitle: str | None = None
     source: str | None = None
     published: date | None = None
     editor: str | None = None
     byline: list[tuple[str, str]] = field(default_factory=list)  # (name, role as printed)
+    credits: list[tuple[str, str]] = field(default_factory=list)  # journalists of items further down the page
     script: str = "hans"
     clean_text: str = ""  # body in the original script
     normalized_text: str = ""  # body in simplified script, same length as clean_text

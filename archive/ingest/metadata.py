@@ -1,16 +1,24 @@
 """Stage 4: title, subtitle, byline, source, editor and date.
 
-The title is the first short head line that reads as a headline (TITLE_* in
-metadata_patterns.py); a line starting with —— right after it is the subtitle;
-a byline line after them gives the journalists. These head lines leave the
-body. Source, editor and date are read from the furniture lines first (来源,
-發布時間, 责任编辑, 版权所有), then from the body's first lines; a report with no
-title gets None here (the store stage makes a fallback and flags it).
+The title is the page head's (an HTML page's <title> or og:title, read by
+head.py), whose copy printed at the top of the body leaves it; else the first
+short head line that reads as a headline (TITLE_* in metadata_patterns.py). A
+line starting with —— right after it is the subtitle; a byline line after
+them gives the journalists. These head lines leave the body, and so do the
+datelines (datelines.py). Each field is taken from the first place that has it:
+- source: a print line (《人民日报》(... 01版)), a dateline (央视网消息（新闻联播）,
+  新华社北京6月8日电), a 来源 line, the head's source meta, a copyright line, the
+  site's own name;
+- date: a print line, the head's date metas, a dated furniture line (发布时间 ...),
+  a dated line at the top of the body;
+- byline: the head line, the dateline's credits, the head's author meta.
+A report with no title gets None here (the store stage makes a fallback and flags it).
 """
 
 import re
 from datetime import date
 
+from .datelines import take_datelines
 from .document import Document
 from .metadata_patterns import (
     BYLINE_LINE,
@@ -53,17 +61,32 @@ def parse_byline(simplified_line: str) -> list[tuple[str, str]]:
     return people
 
 
+_TITLE_NOISE = re.compile(r"[\s“”\"'《》「」【】\[\]—\-–·:：,，。!！?？]")
+
+
+def _same_title(a, b):
+    return _TITLE_NOISE.sub("", t2s(a)) == _TITLE_NOISE.sub("", t2s(b))
+
+
 def _head(doc: Document):
     """Title, subtitle and byline from the first lines; they leave doc.lines."""
     i = 0
-    for j, line in enumerate(doc.lines[:TITLE_SCAN_LINES]):
-        if looks_like_title(line) and not SUBTITLE_START.match(line):
-            doc.title, i = line, j + 1
-            break
-        if len(line) > TITLE_MAX:
-            break
+    if doc.head.title and len(doc.head.title) >= TITLE_MIN:
+        doc.title = doc.head.title
+        i = next((j + 1 for j, line in enumerate(doc.lines[:TITLE_SCAN_LINES]) if _same_title(line, doc.title)), 0)
+    else:
+        for j, line in enumerate(doc.lines[:TITLE_SCAN_LINES]):
+            if looks_like_title(line) and not SUBTITLE_START.match(line):
+                doc.title, i = line, j + 1
+                break
+            if len(line) > TITLE_MAX:
+                break
     if doc.title is None:
         return
+    skipped = i - 1  # short lines above the title (a column's name): furniture, kept for the metadata
+    if skipped > 0 and not _same_title(doc.lines[skipped], doc.title or ""):
+        skipped = 0
+    doc.furniture += doc.lines[:max(skipped, 0)]
     if i < len(doc.lines) and SUBTITLE_START.match(doc.lines[i]) and len(doc.lines[i]) <= TITLE_MAX:
         doc.subtitle, i = SUBTITLE_START.sub("", doc.lines[i]), i + 1
     if i < len(doc.lines) and BYLINE_LINE.match(t2s(doc.lines[i])):
@@ -71,15 +94,28 @@ def _head(doc: Document):
     del doc.lines[:i]
 
 
+def _people_of(value):
+    """An author meta as names: 胡浩 / 胡浩 张三 / 胡浩、张三 (Chinese names only)."""
+    names = [n for n in re.split(r"[\s、，,;；]+", t2s(value or "")) if n]
+    return [(n, "作者") for n in names if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", n)]
+
+
 def read_metadata(doc: Document) -> Document:
-    """Fill the metadata fields; remove head lines from doc.lines."""
+    """Fill the metadata fields; remove head lines and datelines from doc.lines."""
+    doc.lines, dated = take_datelines(doc.lines, doc.furniture)  # first: a print line is never a title
     _head(doc)
+    doc.source, doc.published = dated.print_source or dated.sender, dated.print_date
+    doc.byline += [c for c in dated.byline if c not in doc.byline]
+    doc.credits = [c for c in dated.credits if c not in doc.byline]
     meta_lines = [t2s(ln) for ln in doc.furniture] + [t2s(ln) for ln in doc.lines[:3]]
     for line in meta_lines:
         if doc.source is None and (m := SOURCE.search(line)):
             doc.source = m.group(1)
         if doc.editor is None and (m := EDITOR.search(line)):
             doc.editor = m.group(1)
+    doc.source = doc.source or doc.head.source
+    doc.published = doc.published or doc.head.published
+    for line in meta_lines:
         if doc.published is None and DATE_LINE_KEY.search(line):
             doc.published = parse_date(line)
     if doc.source is None:
@@ -90,6 +126,9 @@ def read_metadata(doc: Document) -> Document:
                     break
             if doc.source:
                 break
+    doc.source = doc.source or doc.head.site
+    if not doc.byline:
+        doc.byline = _people_of(doc.head.author)
     if doc.title is None:
         doc.warnings.append("no title was printed: the first sentence stands in for it")
     doc.clean_text = "\n".join(doc.lines)

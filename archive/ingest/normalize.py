@@ -7,14 +7,20 @@ positions all map back to the characters as printed. Censored `*` characters
 are ordinary characters here: kept, never guessed.
 """
 
+import re
 from functools import cache
 
 import opencc
 
 from .document import Document
-from .variants import VARIANTS
+from .variants import VARIANTS, ZHU_KEEP_AFTER, ZHU_KEEP_BEFORE, ZHUO_WORDS_AFTER
 
-_FOLD = str.maketrans(VARIANTS)
+# Full-width digits and Latin letters (２０１６, ＡＢＣ) as their ASCII forms, one for one (what NFKC
+# does to them); full-width punctuation stays, it is how Chinese is printed.
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | \
+    {chr(c): chr(c - 0xFEE0) for c in (*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_FOLD = str.maketrans(VARIANTS | _WIDTH)
+_ZHU = re.compile(rf"著(?=[{ZHUO_WORDS_AFTER}])|(?<![{ZHU_KEEP_AFTER}])著(?![{ZHU_KEEP_BEFORE}])")
 
 
 @cache
@@ -23,14 +29,16 @@ def _converter(config):
 
 
 def t2s(text: str) -> str:
-    """Traditional (and variant) to simplified, one character for one character."""
+    """Traditional (and variant) to simplified, one character for one character: OpenCC t2s, the
+    variant table, full-width digits and letters as ASCII, and 著 as 着 where simplified writes 着."""
     if not text:
         return text or ""
     out = _converter("t2s").convert(text)
     if len(out) != len(text):  # a phrase rule changed the length: fall back to characters
         conv = _converter("t2s").convert
         out = "".join(conv(ch) if len(conv(ch)) == 1 else ch for ch in text)
-    return out.translate(_FOLD)
+    out = out.translate(_FOLD)
+    return _ZHU.sub("着", out) if "著" in out else out
 
 
 def s2t(text: str, config: str = "s2t") -> str:

@@ -47,3 +47,28 @@ def test_county_cms_html_is_unescaped():
     for item in poverty:
         doc = read_document("c.html", item["html"].encode())
         assert "&lt;" not in doc.clean_text and "<img" not in doc.clean_text
+
+
+def test_a_hard_wrapped_cms_body_reads_as_whole_sentences():
+    raw = ("&nbsp;&nbsp;&nbsp; 本报讯 近日，北京对口帮扶医疗健康精准扶贫活动拉开帷幕。\r\n<p>\r\n\t&nbsp;&nbsp;&nbsp;\r\n"
+           "为着力解决贫困地区、贫困家庭、贫\r\n困人口的看病就医难题，启动实施工程。记者 王拥 吴苏\r\n</p>")
+    doc = html_to_text(Document("x.html", kind="html", raw_text=raw))
+    assert "贫困人口的看病就医难题" in doc.text
+    assert "记者 王拥 吴苏" in doc.text  # spaces the author typed stay
+    assert "&nbsp;" not in doc.text and len(doc.text.splitlines()) == 2
+
+
+def test_the_page_head_gives_title_date_and_source():
+    page = ('<html><head><title>扶贫车间让村民家门口就业--扶贫--人民网</title>'
+            '<meta name="publishdate" content="2019-02-10"><meta name="source" content="来源：人民网－人民日报">'
+            '<meta name="author" content="胡浩"></head><body><h1>扶贫车间让村民家门口就业</h1>'
+            '<p>平利县新建社区工厂5家，带动贫困户120户就业。</p></body></html>')
+    doc = read_document("x.html", page.encode())
+    assert (doc.title, doc.published.isoformat(), doc.source) == ("扶贫车间让村民家门口就业", "2019-02-10", "人民日报")
+    assert doc.byline == [("胡浩", "作者")]
+    assert doc.clean_text == "平利县新建社区工厂5家，带动贫困户120户就业。"  # the <h1> copy of the title left the body
+
+
+def test_a_fragment_without_a_head_has_no_date_guessed_from_its_body():
+    doc = read_document("x.html", "<p>2016年3月24日，国家卫生计生委召开会议，部署健康扶贫工程。</p>".encode())
+    assert doc.published is None and doc.title is None

@@ -59,3 +59,28 @@ def test_byline_roles():
 def test_title_not_taken_from_a_caption_or_sentence():
     doc = read_document("x.txt", "4月15日，在北川经开区的车间里，袁仕应正熟练地运送产品。唐巍摄\n正文第二段。".encode())
     assert doc.title is None
+
+
+@pytest.mark.parametrize("text,source,published,byline,first_words", [
+    ("央视网消息（新闻联播）：脱贫攻坚进入决胜阶段。", "新闻联播", None, [], "脱贫攻坚"),
+    ("中国网络电视台消息(新闻联播)：贵州雷山县创新扶贫资金使用。", "新闻联播", None, [], "贵州雷山"),
+    ("新华社北京６月８日电（记者 胡浩）教育部今天发布通知，推进教育扶贫。", "新华社", None, [("胡浩", "记者")], "教育部"),
+    ("本报乌兰察布12月23日电 （记者 皇甫美鲜） 近日，医疗健康扶贫活动启动。", None, None, [("皇甫美鲜", "记者")], "近日"),
+    ("本报讯（记者 李明 通讯员 王芳、赵强）平利县新建社区工厂5家。", None, None,
+     [("李明", "记者"), ("王芳", "通讯员"), ("赵强", "通讯员")], "平利县"),
+    ("平利县新建社区工厂5家，带动贫困户120户。\n《 人民日报 》（ 2019年02月10日 01 版）", "人民日报", date(2019, 2, 10), [],
+     "平利县"),
+])
+def test_datelines_give_source_date_and_byline_and_leave_the_text(text, source, published, byline, first_words):
+    from archive.ingest.normalize import t2s
+
+    doc = read_document("x.txt", text.encode())
+    assert (doc.source and t2s(doc.source), doc.published, doc.byline) == (source, published, byline)
+    assert doc.clean_text.startswith(first_words)
+    for gone in ("央视网消息", "网络电视台消息", "电（记者", "本报", "《 人民日报 》"):
+        assert gone not in doc.clean_text
+
+
+def test_a_wire_word_in_running_text_is_no_dateline():
+    doc = read_document("x.txt", "新华社记者近日走访电力公司，了解光伏扶贫。\n第二段。".encode())
+    assert doc.source is None and doc.clean_text.startswith("新华社记者近日走访电力公司")

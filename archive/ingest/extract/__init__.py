@@ -24,7 +24,8 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
     head = "\n".join(x for x in (doc.title, doc.subtitle) if x)
     original = (head + "\n" + doc.clean_text) if head else doc.clean_text
     text = t2s(original)
-    mentions = find_regions(text, gz)
+    hits = gz.scan(text)
+    mentions = find_regions(text, gz, hits)
     doc.regions = summarize_regions(mentions, gz)
     primary = [r["code"] for r in doc.regions if r["primary"]]
     primary_county = next((c for c in primary if gz.places[c].level == "county"), None)
@@ -46,10 +47,12 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
             return non_province[i].code
         return primary[0] if primary else None
 
-    people = find_people(text, place_just_before)
+    # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
+    named = [(s, e) for s, e, key, entries in hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
+    people = find_people(text, place_just_before, [(m.start, m.end) for m in mentions] + named)
     merged = merge_people(people, primary_county)
     names = {p["name"] for p in merged}
-    for name, role in doc.byline:
+    for name, role in doc.byline + doc.credits:
         if name not in names:
             merged.append({"name": name, "title": role, "kind": "journalist", "region": None})
             names.add(name)

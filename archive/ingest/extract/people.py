@@ -1,39 +1,56 @@
 """People with their title as printed and a kind.
 
-Found by four patterns over the normalised text, each anchored on something
-that is not the name itself (a name alone is never enough):
-1. TITLE + NAME (县委书记郑小东, 村*委书记陈光玉), an optional place before the
-   title tying the person to it (平利县委书记 -> 平利县);
-2. NAME + speech verb after a boundary (“...”陈封学说 -> 陈封学);
-3. photo credits (马俊摄) and a closing author credit ((刘毅));
-4. the byline and editor the metadata stage read.
-A name is a surname (people_patterns.SURNAMES) and one or two more
-characters; the two-character reading wins when the third character starts a
-dictionary word with what follows (胡珂立下 -> 胡珂, 陈焕乐呵呵 -> 陈焕), and a
-candidate whose given name is a common word (高兴) is dropped.
+Each name is found where a Chinese report puts one, anchored on something
+beside it (a surname and two characters alone are never enough):
+1. a title or role noun before it (县委书记郑小东, 村民罗志, 贫困户谭登周, 第一书记
+   黄文秀; censored 村*委书记), an optional place before the title tying the person
+   to it (平利县委书记 -> 平利县), and the names listed after it with 、
+   (贫困户刘福有、曹六仁、王三女3户);
+2. a title after it (习近平总书记, 李斌同志, 李斌主任), at a clause boundary or where
+   the tagger calls the span a personal name (以习近平同志为核心);
+3. an apposition (作为…负责人，孙自立);
+4. a speech verb after it, at a clause boundary (“...”陈封学说 -> 陈封学, 李旭带领);
+5. the tagger (tagger.py: jieba's tag set) calling it a personal name where a person
+   stands: after a clause boundary or 像/和/让/的…, before punctuation, a verb or an
+   adverb (…长大的王帅是一名, 像杨金文，);
+6. photo credits (马俊摄), a closing author credit ((刘毅)), the byline, datelines and
+   the editor the metadata stage read;
+7. a three-character name printed again and again in a person's context (袁仕应).
+Where each name ends is decided by names.py. Never a place: a candidate inside a
+place the gazetteer found, or followed by 村/镇/乡/山..., is dropped.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import freq as _freq
+from .lexicon import freq
+from .names import Names
 from .people_patterns import (
-    COMMON_WORD_FREQ,
+    BOUNDARY_CHARS,
     COUNTY_TITLES,
-    DOUBLE_SURNAMES,
-    NAME_BAD_CHARS,
-    NAME_END_BEFORE,
-    NOT_NAMES,
+    LIST_SEPARATORS,
+    COPULA,
+    HONORIFICS,
+    PLACE_SUFFIXES,
+    QUALIFIER_JOINERS,
+    QUALIFIER_MAX,
+    QUALIFIER_STOP_VERBS,
+    QUALIFIER_TAGS,
     PERSON_AFTER_RE,
+    PERSON_AFTER_TAGS,
+    PERSON_AFTER_WORDS,
     PERSON_BEFORE,
+    PERSON_BEFORE_WORDS,
     POST_TITLES,
     REPEATED_NAME_MIN,
     REPEATED_NOT_BEFORE,
     SPEECH,
     SURNAMES,
     TITLES,
-    TWO_CHAR_WORD_FREQ,
+    UNANCHORED_BAD_END,
 )
+from .tagger import PERSON_TAGS
 
 _CJK = "\u4e00-\u9fff"
 
@@ -46,14 +63,14 @@ def _title_regex():
 
 
 _TITLE_RE = _title_regex()
-_TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?P<name>[{_CJK}]{{2,3}})")
-_BOUNDARY = r"(?:^|(?<=[，,。；;：:！!？?“”\"（(）)、\s]))"
-_NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,3}}?)(?P<title>{'|'.join(POST_TITLES)})")
-_APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{_TITLE_RE})[，,](?P<name>[{_CJK}]{{2,3}})")
-_SPEAKER = re.compile(rf"(?:^|(?<=[，,。；;：:！!？?“”\"（(）)、\s]))(?P<name>[{_CJK}]{{2,3}}?)(?:{'|'.join(SPEECH)})")
-_PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,3}})摄(?=$|[\s。）)])", re.M)
-_AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,3}})[）)]\s*$", re.M)
-_CANON_TITLES = {re.sub(r"[*]", "", t): t for t in TITLES}
+_TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")
+_BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
+_POSTS = sorted(POST_TITLES, key=len, reverse=True)
+_NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?P<title>{'|'.join(_POSTS)})")
+_APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{_TITLE_RE})(?:[，,]|的)(?=[{_CJK}]{{2}})")
+_SPEAKER = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})")
+_PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})摄(?=$|[\s。）)])", re.M)
+_AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,4}})[）)]\s*$", re.M)
 
 
 @dataclass
@@ -66,49 +83,6 @@ class PersonMention:
     region: str | None = None
 
 
-
-
-def split_name(text, start, end_max, anchored=True, closed=False):
-    """The name at text[start:], two or three characters, or None.
-
-    anchored: a title or speech verb stands next to it, so a given name that is
-    also a common word (张冠军) is allowed; unanchored candidates are stricter.
-    closed: the pattern itself ends the name at end_max (陈封学|说), so what
-    follows is not checked for a word running across the name's end.
-    """
-    head = text[start:start + 2]
-    if head in DOUBLE_SURNAMES:
-        surname_len = 2
-    elif text[start:start + 1] in SURNAMES:
-        surname_len = 1
-    else:
-        return None
-    if _freq(head) >= COMMON_WORD_FREQ and surname_len == 1:  # 来到, 高兴, 关心: a word, not a name
-        return None
-    for length in (surname_len + 2, surname_len + 1):
-        if start + length > end_max:
-            continue
-        name = text[start:start + length]
-        if not re.fullmatch(f"[{_CJK}]+", name) or any(ch in NAME_BAD_CHARS for ch in name[surname_len:]):
-            continue
-        given = name[surname_len:]
-        if length == surname_len + 2 and name[-1] in NAME_END_BEFORE:
-            continue
-        if _freq(name) >= (TWO_CHAR_WORD_FREQ if len(name) == 2 else COMMON_WORD_FREQ) or (not anchored and len(given) > 1 and _freq(given) >= COMMON_WORD_FREQ):
-            continue
-        # a dictionary word starting inside the given name and running past the name's end
-        # (not checked where the pattern itself ends the name: 陈封学|说)
-        after = "" if closed and start + length == end_max else text[start + length:start + length + 4]
-        crosses = any(_freq(given[i:] + after[:k]) >= 20 for i in range(len(given)) for k in range(1, len(after) + 1)
-                      if len(given[i:]) + k >= 2)
-        if crosses:
-            continue
-        if any(b in name for b in NOT_NAMES):
-            return None
-        return name
-    return None
-
-
 def _canonical_title(printed):
     if "*" in printed:
         for real in TITLES:
@@ -117,76 +91,183 @@ def _canonical_title(printed):
     return printed
 
 
-def find_people(text, region_at=None):
-    """PersonMentions in order of appearance; region_at(offset) names the place printed just before."""
+def _titled(title_printed, region=None, qualifier=""):
+    """A maker of mentions under this title: kind by the title, the title shown as printed with what
+    qualifies it, censored characters restored; an honorific (同志) anchors a name but is no title."""
+    title = _canonical_title(title_printed)
+    if title in HONORIFICS:
+        return lambda name, at: PersonMention(name, None, "other", at)
+    shown = qualifier + title
+    return lambda name, at: PersonMention(name, shown, TITLES.get(title, "other"), at, title_printed, region)
+
+
+_TITLE_AT_END = re.compile(rf"{_TITLE_RE}$")
+_COPULA = re.compile(rf"{COPULA}(?P<qual>[^，。；！？,;!?\n]{{0,20}}?)(?P<title>{_TITLE_RE})(?=[，。；！？,;!?\n的]|$)")
+
+
+def _qualifier(names, start, title):
+    """The words qualifying the title printed at start (QUALIFIER_TAGS), places left out."""
+    if title[:1] in PLACE_SUFFIXES:  # 平利县委书记, 白崖峪村民: what stands before is the place's name
+        return ""
+    tokens, text = names.tokens, names.text
+    i = names.token_before.get(start)
+    a = start
+    while i is not None and i >= 0 and start - tokens[i].start <= QUALIFIER_MAX:
+        t = tokens[i]
+        if t.tag.startswith(QUALIFIER_TAGS) and t.tag not in ("nr", "ns") and \
+                not (t.tag.startswith("v") and (len(t.word) < 2 or t.word in QUALIFIER_STOP_VERBS)):
+            a = t.start
+        elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
+            a = t.start
+        elif t.word == "、" and a < start and _TITLE_AT_END.search(text, 0, t.start):
+            a = t.start  # another title before this one, joined by 、
+        else:
+            break
+        i -= 1
+    while a < start and (tok := names.token_at.get(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
+        a = tok.end  # it starts with a noun
+    phrase = text[a:start]
+    places = [b for s, b in names.places if a <= b <= start] + \
+        [a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and a + k + 1 in names.ends]
+    if places:
+        phrase = text[max(places):start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
+    return _canonical_title(phrase) if "*" in phrase else phrase
+
+
+def find_people(text, region_at=None, places=()):
+    """PersonMentions, rule by rule (see above); region_at(offset) names the county printed just
+    before an offset; places are the report's region mentions (never part of a name)."""
+    names = Names(text, places)
     found = []
     pos = 0
     while m := _TITLE_NAME.search(text, pos):  # overlapping: 贫困户蚂蚱养殖户武六孩
-        name = split_name(text, m.start("name"), len(text))
-        pos = m.start("name") + (len(name) if name else 0)
-        if not name:
-            continue
-        title = _canonical_title(m.group("title"))
-        region = region_at(m.start("title")) if region_at else None
-        found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title"), region))
+        start = m.end()
+        name = names.at(start)
+        pos = start + (len(name) if name else 0)
+        if name:
+            make = _titled(m.group("title"), region_at(m.start("title")) if region_at else None,
+                           _qualifier(names, m.start("title"), m.group("title")))
+            found.append(make(name, start))
+            found += _listed(names, text, start + len(name), make)
     for m in _NAME_TITLE.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"), closed=True)
-        if name and len(name) == len(m.group("name")):
-            title = _canonical_title(m.group("title"))
-            found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title")))
+        name = names.at(m.start("name"), m.end("name"), closed=True)
+        if name:
+            found.append(_titled(m.group("title"))(name, m.start("name")))
+    for t in names.tokens:  # 以习近平同志为核心: the tagger's name right before a post-title needs no boundary
+        post = next((p for p in _POSTS if text.startswith(p, t.end)), None) if t.tag in PERSON_TAGS else None
+        if post and names.at(t.start, t.end, closed=True):
+            found.append(_titled(post)(t.word, t.start))
     for m in _APPOSITION.finditer(text):
-        name = split_name(text, m.start("name"), len(text))
+        name = names.at(m.end())
         if name:
-            title = _canonical_title(m.group("title"))
-            found.append(PersonMention(name, title, TITLES.get(title, "other"), m.start("name"), m.group("title")))
+            found.append(_titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
+                name, m.end()))
     for m in _SPEAKER.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"), closed=True)
-        if name and len(name) == len(m.group("name")):
-            found.append(PersonMention(name, None, "other", m.start("name")))
-    for m in _PHOTO.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"), closed=True)
+        name = names.at(m.start("name"), m.end("name"), closed=True, word_given=False)
         if name:
-            found.append(PersonMention(name, "摄影", "journalist", m.start("name")))
-    for m in _AUTHOR.finditer(text):
-        name = split_name(text, m.start("name"), m.end("name"), closed=True)
-        if name and len(name) == len(m.group("name")):
-            found.append(PersonMention(name, "作者", "journalist", m.start("name")))
-    found += _repeated_names(text, {pm.name for pm in found})
+            found.append(PersonMention(name, None, "other", m.start("name")))
+    for pattern, title in ((_PHOTO, "摄影"), (_AUTHOR, "作者")):
+        for m in pattern.finditer(text):
+            name = names.at(m.start("name"), m.end("name"), closed=True)
+            if name:
+                found.append(PersonMention(name, title, "journalist", m.start("name")))
+    found += _tagged(names, text)
+    found += _repeated_names(names, text, {pm.name for pm in found})
+    found += _stated_titles(names, text, found)
     return found
 
 
-def _repeated_names(text, known):
-    """Three-character names printed at least REPEATED_NAME_MIN times with nothing arguing against them."""
-    seen = {}
-    for i, ch in enumerate(text):
-        if ch in SURNAMES and re.fullmatch(f"[{_CJK}]{{3}}", text[i:i + 3]):
-            seen.setdefault(text[i:i + 3], []).append(i)
+def _stated_titles(names, text, found):
+    """Titles stated after a name in its clause (陆菁，现在挂职任固原市副市长)."""
     out = []
-    for cand, starts in seen.items():
-        if len(starts) < REPEATED_NAME_MIN or cand in known or any(cand[:2] == k or k.startswith(cand[:2]) for k in known):
+    for pm in {(pm.name, pm.start): pm for pm in found}.values():
+        m = _COPULA.match(text, pm.start + len(pm.name))
+        if m:
+            out.append(_titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
+                pm.name, pm.start))
+    return out
+
+
+def _listed(names, text, end, make):
+    """The names listed after a titled one: 贫困户刘福有、曹六仁、王三女3户."""
+    out = []
+    while text[end:end + 1] in LIST_SEPARATORS:
+        name = names.at(end + 1)
+        if not name or _TITLE_NAME.match(text, end + 1):
+            break
+        out.append(make(name, end + 1))
+        end += 1 + len(name)
+    return out
+
+
+_SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
+
+
+def _tagged(names, text):
+    """The tagger's personal names, where a person stands (rule 5); never inside a short quote
+    (“日访、周访、月访”: a slogan)."""
+    out = []
+    tokens = names.tokens
+    quoted = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
+    qstarts = [a for a, _b in quoted]
+    for i, t in enumerate(tokens):
+        if t.tag not in PERSON_TAGS or not 1 <= len(t.word) <= 4 or t.word[0] not in SURNAMES:
+            continue  # (the surname alone, tagged as a name, then the given name: 杨 + 金文)
+        before = tokens[i - 1].word if i else ""
+        if i and before[-1:] not in BOUNDARY_CHARS and not before.endswith(PERSON_BEFORE_WORDS):
             continue
-        if any(text[s + 3:s + 4] in REPEATED_NOT_BEFORE or text[s - 1:s] == "“" for s in starts):
+        name = names.at(t.start, anchored=False)
+        if not name or name[-1] in UNANCHORED_BAD_END:
             continue
-        if any(_freq(text[s - 1:s + 1]) >= 20 for s in starts if s):  # 发展茶饮: the surname ends a word
+        q = bisect.bisect_right(qstarts, t.start) - 1
+        if q >= 0 and quoted[q][1] > t.start:
+            continue
+        end = t.start + len(name)
+        after, nxt = text[end:end + 1], names.token_at.get(end)
+        if after in REPEATED_NOT_BEFORE or (text[t.start - 1:t.start] == "“" and after == "”"):
+            continue  # 万福山村: a place; “牛鼻子”: a term
+        verb_after = text.startswith(PERSON_AFTER_WORDS, end) or (nxt is not None and nxt.tag.startswith(PERSON_AFTER_TAGS))
+        if len(name) == 2 and not verb_after and len(names.occurrences(name)) < 2:
+            continue  # 开放、包容、普惠: two characters between commas are a word more often than a name
+        if verb_after or after in BOUNDARY_CHARS:
+            out.append(PersonMention(name, None, "other", t.start))
+    return out
+
+
+def _repeated_names(names, text, known):
+    """Three-character names printed at least REPEATED_NAME_MIN times with nothing arguing against them."""
+    out = []
+    for cand, starts in names.index().items():
+        if len(cand) != 3 or len(starts) < REPEATED_NAME_MIN or cand in known \
+                or any(cand[:2] == k or k.startswith(cand[:2]) for k in known):
+            continue
+        if any(text[s + 3:s + 4] in REPEATED_NOT_BEFORE or text[s - 1:s] == "“" or names.in_place(s, s + 3)
+               for s in starts):
+            continue
+        if any(freq(text[s - 1:s + 1]) >= 20 for s in starts if s):  # 发展茶饮: the surname ends a word
             continue
         in_context = any(text[max(0, s - 3):s].endswith(PERSON_BEFORE) or re.match(PERSON_AFTER_RE, text[s + 3:s + 8])
                          for s in starts)
-        if in_context and all(split_name(text, s, s + 3, anchored=False) == cand for s in starts):
+        if not any(s in names.token_at and (names.token_at[s].tag in PERSON_TAGS or s + 3 in names.ends)
+                   for s in starts):
+            continue  # the tagger never reads a name there, nor a word that starts and ends with it (管党|治党)
+        if in_context and all(names.at(s, anchored=False) == cand for s in starts):
             out.append(PersonMention(cand, None, "other", starts[0]))
     return out
 
 
 def merge_people(mentions, primary_county=None):
-    """One entry per (name, region): the first title printed wins, a titled mention beats an untitled one."""
+    """One entry per name: its titles in the report as printed, in order (one inside another counts
+    once), joined by ；; the kind of the first; the region its title ties it to."""
     people = {}
     for pm in mentions:
         region = pm.region
         if region is None and pm.title and primary_county and pm.title_printed and pm.title_printed.startswith(COUNTY_TITLES):
             region = primary_county
-        key = pm.name
-        cur = people.get(key)
-        if cur is None or (cur["title"] is None and pm.title):
-            people[key] = {"name": pm.name, "title": pm.title, "kind": pm.kind, "region": region or (cur or {}).get("region")}
-        elif region and not cur["region"]:
-            cur["region"] = region
-    return list(people.values())
+        cur = people.setdefault(pm.name, {"name": pm.name, "titles": [], "kind": None, "region": None})
+        if pm.title and not any(pm.title in t for t in cur["titles"]):
+            cur["titles"] = [t for t in cur["titles"] if t not in pm.title] + [pm.title]
+            cur["kind"] = cur["kind"] or pm.kind
+        cur["region"] = cur["region"] or region
+    return [{"name": p["name"], "title": "；".join(p["titles"]) or None, "kind": p["kind"] or "other",
+             "region": p["region"]} for p in people.values()]

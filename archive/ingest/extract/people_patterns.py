@@ -33,23 +33,49 @@ TITLES = {
     "校长": "official", "院长": "official", "教授": "other", "专家": "other", "医生": "other", "教师": "other",
     "记者": "journalist", "通讯员": "journalist", "编辑": "journalist", "责任编辑": "journalist", "摄影": "journalist",
     "作者": "journalist",
+    # role nouns reports put before a name (村民罗志, 贫困户谭登周, 领队陆菁, 队员任红梅)
+    "副书记": "official", "副组长": "official", "组长": "official", "副厅长": "official", "部长": "official",
+    "副部长": "official", "司长": "official", "副司长": "official", "处长": "official", "科长": "official",
+    "所长": "official", "站长": "official", "秘书长": "official", "委员": "official", "常委": "official",
+    "村支部书记": "cadre", "村党总支书记": "cadre", "支书": "cadre", "村长": "cadre", "村医": "other",
+    "领队": "cadre", "带头人": "entrepreneur", "能手": "resident", "党员": "resident", "老党员": "resident",
+    "移民": "resident", "老人": "resident", "户主": "resident", "村民代表": "resident", "工人": "resident",
+    "员工": "resident", "职工": "resident", "管护员": "resident", "保洁员": "resident", "队员": "other",
+    "调度员": "other", "讲解员": "other", "技术员": "other", "农技员": "other", "志愿者": "other",
+    "大学生": "other", "乡村医生": "other", "护士": "other", "院士": "other", "研究员": "other",
+    "工程师": "other", "会长": "other", "社长": "entrepreneur", "场长": "entrepreneur", "店主": "entrepreneur",
+    "主持人": "other",
 }
-# Titles printed after the name (习近平总书记).
-POST_TITLES = ("总书记", "主席", "总理", "委员长", "同志")
+# Titles printed after the name (习近平总书记, 李斌同志, 李斌主任).
+POST_TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主任", "主任", "书记", "院士", "教授", "夫妇")
 # Titles whose county comes from the report when not printed before them (县委书记 = this county's).
 COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府")
 
 # Words that follow a speaker's name: 陈封学说 -> 陈封学.
-SPEECH = ("说", "表示", "介绍", "告诉记者", "坦言", "感慨", "回忆", "笑着说", "高兴地说", "深有感触地说", "指出", "认为")
+SPEECH = ("说", "表示", "介绍", "告诉记者", "告诉", "坦言", "感慨", "感叹", "回忆", "笑着说", "高兴地说", "深有感触地说",
+          "指出", "认为", "说道", "透露", "强调", "谈到", "带领")
+# The tagger's personal names (tagger.py) stand where a person does: after a clause boundary or one of
+# these words, and before punctuation, a verb or adverb (its tag), or one of these words.
+PERSON_BEFORE_WORDS = ("像", "和", "与", "让", "给", "对", "帮", "叫", "找到", "带领", "跟着", "跟", "同", "向", "请", "的",
+                       "是", "为", "见到", "来到", "看到", "陪着", "及", "被", "由", "当")
+PERSON_AFTER_TAGS = ("v", "d", "p", "c", "l")  # jieba's tags: verb, adverb, preposition, conjunction, idiom
+PERSON_AFTER_WORDS = ("的", "一家", "夫妻", "家", "等")
+BOUNDARY_CHARS = "，,。；;：:！!？?“”\"（(）)、 \n"
+# Between names of a list after one title (贫困户刘福有、曹六仁、王三女).
+LIST_SEPARATORS = ("、",)
+# A name followed by this is at home (谭登周家): not a reason to cut it short.
+HOME_AFTER = "家"
+# Characters that end places and things, never a name the tagger alone found (鹿园, 华屋).
+UNANCHORED_BAD_END = set("园湖寺庙桥场厂店馆院校楼街路坝沟湾岭谷港岛城屋坪庄寨亭阁")
 # Characters never inside a name (they end a place or an organisation, or are particles).
-NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年月日")
+NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年副总氏儿")
 # A third character that is these ends the name before it (陈俊说 -> 陈俊).
-NAME_END_BEFORE = set("说的在是等了对也")
+NAME_END_BEFORE = set("说的在是等了对也摄")
 # A name repeated this often with no title is taken when nothing argues against it (袁仕应).
 REPEATED_NAME_MIN = 2
 # An untitled repeated name needs one occurrence in a person's context.
 PERSON_BEFORE = ("跟着", "像", "和", "与", "让", "给", "对", "帮", "叫", "找到", "带领", "原来，", "原来,")
-PERSON_AFTER_RE = r"^(夫妻|一家|家人|告诉|说|介绍|坦言|也是|是一|今年|已经|正在|正|[0-9]{4}年|带领|带动|一人)"
+PERSON_AFTER_RE = r"^(夫妻|一家|家人|告诉|说|介绍|坦言|也是|是一|今年|已经|正在|正|[0-9]{4}年|带领|带动|一人|就|也|还|可|都|又|便|才|却|的)"
 # After a name in any of its occurrences, these mean it is a place or a thing (万福山村).
 REPEATED_NOT_BEFORE = set("村镇乡山县市区园路街河湖寺庙桥站场厂店")
 # Not names even when they look like one.
@@ -58,3 +84,20 @@ NOT_NAMES = {"习近平总", "马克思", "毛泽东思想"}
 COMMON_WORD_FREQ = 300
 # A two-character name that is a dictionary word this common is a word (万众, 安居, 全员).
 TWO_CHAR_WORD_FREQ = 20
+
+# The title as printed takes the run of words qualifying it (jieba's tags: nouns, and verbs of two or
+# more characters inside a name: 国家卫生计生委主任, 女子采伐队队员), through 与/和/及 between two of them
+# (扶贫开发与对口支援工作领导小组组长) and through a 、 after another title (中共中央政治局常委、国务院
+# 副总理). A place stays out: that is the person's region (平利县委书记 -> 县委书记, 白崖峪村民 -> 村民).
+QUALIFIER_TAGS = ("n", "j", "b", "vn", "an", "nt", "nz", "ng", "l", "i", "zg", "v")
+QUALIFIER_STOP_VERBS = ("来到", "走访", "看望", "慰问", "担任", "出任", "成为", "作为", "帮助", "带领", "看到", "见到",
+                        "陪同", "陪着", "找到", "告诉", "采访", "联系", "组织", "动员", "号召", "鼓励", "号召", "邀请")
+QUALIFIER_JOINERS = ("与", "和", "及")
+QUALIFIER_MAX = 32
+PLACE_SUFFIXES = set("村镇乡县市区州省旗盟")
+# Honorifics that anchor a name but are no title (李斌同志).
+HONORIFICS = ("同志",)
+# A title stated after the name in its clause: 陆菁，现在挂职任固原市副市长 / 王帅也成为了…一名车辆调度员 /
+# 以习近平同志为总书记的 / 张凤宝，临危受命担任…村党支部书记.
+COPULA = (r"(?:同志)?(?:[，,]?\s*(?:现在|如今|目前|现|已经|已|也|还|又|后来|曾)?(?:挂职)?(?:成为了?|当上了?|是|任|为)"
+          r"|[，,]?[\u4e00-\u9fff]{0,6}?(?:担任|出任|当选为?|挂职任))")

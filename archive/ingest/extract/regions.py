@@ -39,9 +39,9 @@ def _plausible(text, start, end):
     return not NOT_A_DIVISION_AFTER.match(after) and not INSTITUTION_AFTER.match(after)
 
 
-def find_regions(text, gazetteer):
-    """All division mentions in text, in order, each resolved to one code."""
-    hits = [h for h in gazetteer.scan(text) if _plausible(text, h[0], h[1])]
+def find_regions(text, gazetteer, hits=None):
+    """All division mentions in text, in order, each resolved to one code (hits: gazetteer.scan(text))."""
+    hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h[0], h[1])]
     places = gazetteer.places
     # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
     context, province_at = set(), []

@@ -41,7 +41,10 @@ def test_people_names_look_like_names(extracted):
     names = [p["name"] for doc in extracted for p in doc.people]
     assert names  # the news names people
     for name in names:
-        assert 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", name), name
+        if "·" in name:  # a minority or foreign name, as printed (阿依·木呷, 比尔·盖茨)
+            assert re.fullmatch(r"[\u4e00-\u9fff]{1,4}(·[\u4e00-\u9fff]{1,8}){1,2}", name), name
+            continue
+        assert 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name), name
         assert not any(ch in NAME_BAD_CHARS for ch in name[1:]), name
 
 

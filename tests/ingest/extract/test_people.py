@@ -17,9 +17,23 @@ def people(text):
     ("墨玉县委书记张冠军坦言：", "张冠军", "县委书记"),
     ("图为新安万亩水果产业园。马俊摄", "马俊", "摄影"),
     ("按股分红。(刘毅)", "刘毅", "作者"),
-    ("作为社区加工厂负责人，孙自立是较早返乡创业者。", "孙自立", "负责人"),
+    ("作为社区加工厂负责人，孙自立是较早返乡创业者。", "孙自立", "加工厂负责人；返乡创业者"),
     ("本报讯(通讯员 邓永新)10月17日", "邓永新", "通讯员"),
-    ("白崖峪村的贫困户蚂蚱养殖户武六孩告诉记者。", "武六孩", "养殖户"),
+    ("白崖峪村的贫困户蚂蚱养殖户武六孩告诉记者。", "武六孩", "贫困户蚂蚱养殖户"),
+    # a role noun before the name, the name's end decided by what follows
+    ("村民罗志正在地里忙着收玉米。", "罗志", "村民"),
+    ("巡诊队来到贫困户谭登周家。谭登周原本靠种地为生，谭登周家里如今通了自来水。", "谭登周", "贫困户"),
+    ("新上任的村第一书记刘为吃了一惊。", "刘为", "第一书记"),
+    ("第一书记黄文秀带领村民种植砂糖橘。", "黄文秀", "第一书记"),
+    ("昭觉县村民吉子尔古说，日子越过越好。", "吉子尔古", "村民"),
+    ("记者 皇甫美鲜报道", "皇甫美鲜", "记者"),
+    ("全国政协委员阿依·木呷和大家一起讨论。", "阿依·木呷", "全国政协委员"),
+    # titles as printed: with what qualifies them, chained with 、, or stated after the name
+    ("中共中央政治局常委、国务院副总理张高丽在山东调研。", "张高丽", "中共中央政治局常委、国务院副总理"),
+    ("国家卫生计生委副主任王培安主持会议。", "王培安", "国家卫生计生委副主任"),
+    ("工作队的领队陆菁，现在挂职任固原市副市长。", "陆菁", "领队；副市长"),
+    ("以习近平同志为总书记的党中央", "习近平", "总书记"),
+    ("李斌同志出席会议并讲话。", "李斌", None),
 ])
 def test_people_found(text, name, title):
     assert people(text).get(name, "missing") == title
@@ -37,6 +51,38 @@ def test_people_found(text, name, title):
 ])
 def test_not_people(text, bad):
     assert not any(bad in n or n in bad for n in people(text)), people(text)
+
+
+def test_a_list_after_one_title():
+    found = people("村里的贫困户刘福有、曹六仁、王三女3户率先脱贫。")
+    assert {n: found.get(n) for n in ("刘福有", "曹六仁", "王三女")} == dict.fromkeys(("刘福有", "曹六仁", "王三女"), "贫困户")
+
+
+def test_the_taggers_names_where_a_person_stands():
+    found = people("从小在山里长大的王帅是一名导游。王帅也成为了景区的一名讲解员。像杨金文，就是种茶能手。"
+                   "从那时候起，黄日生就有了打算。在黄日生的蓝图中，民宿是第一步。")
+    assert {"王帅", "杨金文", "黄日生"} <= set(found), found
+    assert found["王帅"] == "讲解员"
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("被群众称为“牛鼻子”的工作", "牛鼻子"),
+    ("采取“日访、周访、月访”的办法", "周访"),
+    ("走进噶尔县的康乐新居，康乐新居里一排排新房。", "康乐新居"),
+    ("新农村里的陶然亭，陶然亭边游客如织。", "陶然亭"),
+    ("坚持开放、包容、普惠、平衡、共赢", "普惠"),
+    ("习近平总书记边听边记", "边听"),
+    ("村民罗云、安康市博元实业有限公司总经理张元江", "安康"),
+    ("本报乌兰察布12月23日电 近日", "乌兰察"),
+    ("鄂尔栋镇店子村村民杨三娃高兴地说", "鄂尔栋"),
+    ("石柱县委书记蹇泽西说", "石柱"),
+])
+def test_never_a_place_a_term_or_a_slogan(text, bad):
+    from archive.ingest.extract import extract_entities
+    from archive.ingest.document import Document
+
+    doc = extract_entities(Document(name="x.txt", clean_text=text, normalized_text=text))
+    assert not any(bad in p["name"] for p in doc.people), doc.people
 
 
 def test_repeated_untitled_name_in_a_persons_context():

@@ -1,0 +1,224 @@
+"""Where a personal name starts and ends, given a place where one stands.
+
+A Chinese name is a surname and one to three more characters, printed with no
+space before the next word, so its end is a choice: 谭登周家 (谭登周's home, not
+谭登 + 周家), 刘为吃了 (刘为 ate, not 刘为吃), 吉子尔古 (a four-character Yi name).
+Each possible length is scored on three kinds of evidence and the best wins
+(ties go to the longer name, which news prints more often):
+- the tagger (jieba's tag set, tagger.py) calls exactly that span a personal name,
+  or the surname alone and the next word (任 + 红梅), and the span ends on a word
+  boundary of its segmentation;
+- the report itself: a name printed several times is followed by different words
+  each time (谭登周家, 谭登周原本), while a shorter string that is always followed
+  by the same character (谭登 + 周) is not the name; a name's last character does
+  not start a dictionary word with what follows (胡珂立下 -> 胡珂);
+- the dictionary: a name is not an ordinary word (高兴, 万众), and 家 after it is
+  the person's home.
+Substrings are counted from one index of the report, built once, so this stays
+linear in the text's length.
+"""
+
+import bisect
+import re
+from collections import defaultdict
+
+from .lexicon import freq
+from .people_patterns import (
+    COMMON_WORD_FREQ,
+    DOUBLE_SURNAMES,
+    HOME_AFTER,
+    NAME_BAD_CHARS,
+    NAME_END_BEFORE,
+    NOT_NAMES,
+    SPEECH,
+    SURNAMES,
+    TWO_CHAR_WORD_FREQ,
+)
+from .tagger import PERSON_TAGS, tag, word_tag
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})?")
+DOTTED_STOP = set("和与及、等的在是说也都还就")
+DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
+CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
+MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
+UNANCHORED_NOT_SURNAMES = set("向和与在对把被将从为以于")
+SURNAME_NOT_TAGS = ("d", "p", "c", "u")  # the tagger reads the character as an adverb, preposition, conjunction, particle
+FOUR_CHAR_WORD_FREQ = 50  # a four-character name the tagger alone found holds no word this common
+
+
+class Names:
+    """Name boundaries in one report's normalised text."""
+
+    def __init__(self, text, places=()):
+        """places: the report's places, as region mentions or (start, end) spans."""
+        self.text = text
+        self.tokens = tag(text)
+        self.token_at = {t.start: t for t in self.tokens}
+        self.token_before = {t.end: i for i, t in enumerate(self.tokens)}  # end offset -> index of the token ending there
+        self.ends = {t.end for t in self.tokens}
+        self.places = sorted(p if isinstance(p, tuple) else (p.start, p.end) for p in places)
+        self._place_starts = [a for a, _b in self.places]
+        self._grams = None
+
+    # -- the report's own evidence ------------------------------------------------------------
+    def index(self):
+        """{substring of 2-5 characters starting with a surname character: [its starts]}."""
+        if self._grams is None:
+            grams = defaultdict(list)
+            text = self.text
+            for i, ch in enumerate(text):
+                if ch in SURNAMES or text[i:i + 2] in DOUBLE_SURNAMES:
+                    for n in range(2, 6):
+                        grams[text[i:i + n]].append(i)
+            self._grams = grams
+        return self._grams
+
+    def occurrences(self, s):
+        return self.index().get(s, ())
+
+    def _followers(self, s):
+        return {self.text[i + len(s):i + len(s) + 1] for i in self.occurrences(s)}
+
+    def _repeated_whole(self, name):
+        """Printed twice or more, never without its last character, and followed by different words."""
+        n = len(self.occurrences(name))
+        return n >= 2 and n == len(self.occurrences(name[:-1])) and len(self._followers(name)) >= 2
+
+    def _repeated_short(self, name):
+        """Printed twice or more and followed by different characters: no longer name hides in it."""
+        return len(self.occurrences(name)) >= 2 and len(self._followers(name)) >= 2
+
+    def _dotted(self, start, end_max):
+        """A name whose parts are joined by · (阿依·木呷), its last part ending where the next word is
+        a verb, an adverb, a conjunction or a particle (…西加艾提和杨安娣: 西加艾提)."""
+        m = _DOTTED.match(self.text, start, end_max)
+        if not m:
+            return None
+        end = m.end()
+        last = self.text.rindex("·", start, end) + 1
+        for i in range(last + 1, end):
+            t = self.token_at.get(i)
+            if self.text[i] in DOTTED_STOP or (t is not None and len(t.word) > 1 and t.tag.startswith(DOTTED_STOP_TAGS)):
+                end = i
+                break
+        return self.text[start:end] if end - last >= 1 else None
+
+    # -- checks --------------------------------------------------------------------------------
+    def in_place(self, start, end):
+        """True when the span overlaps a place the gazetteer found (乌兰察布 is no 乌兰察)."""
+        i = bisect.bisect_right(self._place_starts, end - 1) - 1
+        return i >= 0 and self.places[i][1] > start
+
+    def is_person_token(self, start, end):
+        t = self.token_at.get(start)
+        return t is not None and t.end == end and t.tag in PERSON_TAGS
+
+    @staticmethod
+    def surname_length(text, start):
+        if text[start:start + 2] in DOUBLE_SURNAMES:
+            return 2
+        return 1 if text[start:start + 1] in SURNAMES else 0
+
+    # -- the choice ------------------------------------------------------------------------------
+    def at(self, start, end_max=None, anchored=True, closed=False, word_given=True):
+        """The name starting at start (ending at end_max when closed), or None.
+
+        anchored: a title, a post-title or a speech verb stands next to it; unanchored candidates
+        (the tagger's alone) are stricter. word_given: a given name that is also a word (张冠军)
+        is allowed (after a title, not before a speech verb: 向大家表示)."""
+        text = self.text
+        end_max = len(text) if end_max is None else end_max
+        dotted = self._dotted(start, end_max)
+        if dotted and (anchored or self.is_person_token(start, start + dotted.index("·"))):
+            return dotted  # 阿依·木呷, 玉克塞克·西加艾提: a minority name, as printed
+        sl = self.surname_length(text, start)
+        token = self.token_at.get(start)
+        if sl == 0:  # a name without a common surname (阿衣热): only where the tagger sees one, after a title
+            if not (anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
+                    and not freq(token.word)):  # (its dictionary's 迎新春 and 大力支持 are no names)
+                return None
+            sl = 1
+        elif token is not None and token.end == start + sl and token.tag.startswith(SURNAME_NOT_TAGS):
+            return None  # 边听边记, 向总书记汇报: the "surname" is an adverb or a preposition here
+        if sl == 1 and freq(text[start:start + 2]) >= COMMON_WORD_FREQ and not self.is_person_token(start, start + 2) \
+                and not (token and token.tag in PERSON_TAGS and len(token.word) > 2):
+            return None  # 来到, 高兴, 关心: a word, not a surname and a given name
+        lengths = [end_max - start] if closed else list(range(sl + 1, sl + MAX_GIVEN + 1))
+        scored = []
+        for n in lengths:
+            if not sl + 1 <= n <= sl + MAX_GIVEN or start + n > end_max:
+                continue
+            name = text[start:start + n]
+            if not self._plausible(name, sl, n, start, anchored, word_given):
+                continue
+            scored.append((self._score(name, start, n, sl, closed), n, name))
+        if not scored:
+            return None
+        best = max(scored)
+        if best[0] < (0 if anchored else 2):
+            return None
+        return best[2]
+
+    def _plausible(self, name, sl, n, start, anchored, word_given=True):
+        if not _CJK.fullmatch(name) or any(ch in NAME_BAD_CHARS for ch in name[sl:]) or name in NOT_NAMES:
+            return False
+        if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
+            return False
+        if n == sl + MAX_GIVEN and not self.is_person_token(start, start + n) and not self._repeated_whole(name):
+            return False  # four characters only on evidence (吉子尔古, 欧阳美鲜)
+        if n >= sl + 2 and name[-1] in NAME_END_BEFORE:
+            return False  # 陈俊说, 马俊摄: the verb ends the name
+        if n == sl + MAX_GIVEN and freq(name):
+            return False  # 大力支持: four characters that are a word
+        token = self.token_at.get(start)
+        if token is not None and token.end > start + n and token.tag not in PERSON_TAGS:
+            return False  # 齐家(治国): the name would cut a word in two
+        if not anchored:  # the tagger alone: its dictionary calls 阿姨, 智慧 and 宣传教育 names too
+            if name[0] in UNANCHORED_NOT_SURNAMES:
+                return False  # (…，)向尼方提供: a preposition before a name, more often than a surname
+            if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else 1) or \
+                    (len(name) > 2 and max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ):
+                return False  # 康乐新居: 新居 is a word
+            after = self.text[start + n:start + n + 3]
+            if any(freq(name + after[:k]) >= CROSS_WORD_FREQ for k in range(1, len(after) + 1)):
+                return False  # 南太(平洋)
+            if n == sl + MAX_GIVEN and any(freq(name[i:i + 2]) >= FOUR_CHAR_WORD_FREQ for i in range(sl, n - 1)):
+                return False  # 康乐新居 (新居), not 白玛加布
+            return n < sl + MAX_GIVEN or self._repeated_whole(name)
+        if not word_given and len(name) - sl > 1 and freq(name[sl:]) >= COMMON_WORD_FREQ \
+                and not self.is_person_token(start, start + n):
+            return False  # 向大家表示
+        if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ) and \
+                not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ):
+            return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
+        return True
+
+    def _score(self, name, start, n, sl, closed):
+        text, end = self.text, start + n
+        score = 0
+        token = self.token_at.get(start)
+        if self.is_person_token(start, end):
+            score += 3
+        elif token and token.end == start + sl:  # the surname alone, then the given name (任 + 红梅, 秦 + 时运)
+            given = self.token_at.get(token.end)
+            if given and given.end == end:
+                score += 2 if given.tag in PERSON_TAGS or token.tag in PERSON_TAGS else 1
+        if end in self.ends:
+            score += 1
+        if n > sl + 1 and self._repeated_whole(name):
+            score += 4
+        if self._repeated_short(name) and len(self.occurrences(name)) > len(self.occurrences(text[start:end + 1])):
+            score += 4 if n < sl + MAX_GIVEN else 0
+        if n < sl + MAX_GIVEN and _CJK.fullmatch(text[end:end + 1]) and self._repeated_whole(text[start:end + 1]):
+            score -= 4  # 谭登, always printed as 谭登周
+        if text[end:end + 1] in HOME_AFTER:
+            score += 1
+        if text.startswith(SPEECH, end):
+            score += 2  # 马有全说
+        if not closed:
+            given, after = name[sl:], text[end:end + 4]
+            if any(freq(given[i:] + after[:k]) >= CROSS_WORD_FREQ for i in range(len(given))
+                   for k in range(1, len(after) + 1) if len(given) - i + k >= 2 and not (k == 1 and after[0] in HOME_AFTER)):
+                score -= 2  # 胡珂立下: 立下 is a word
+        return score
