@@ -15,7 +15,16 @@ import re
 
 from .document import Document, Rejected
 from .normalize import t2s
-from .patterns import DROP_CHARS, FURNITURE_LINE, SPACES, SPAM_MAX_LEN, SPAM_WORDS, TAIL_MARKERS, TAIL_START
+from .patterns import (
+    DROP_CHARS,
+    FURNITURE_LINE,
+    SENTENCE_PUNCTUATION,
+    SPACES,
+    SPAM_MAX_LEN,
+    SPAM_WORDS,
+    TAIL_MARKERS,
+    TAIL_START,
+)
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›/]\s*")
@@ -33,7 +42,11 @@ def is_furniture(simplified_line: str) -> bool:
 
 
 def is_spam(simplified_line: str) -> bool:
-    return len(simplified_line) <= SPAM_MAX_LEN and any(w in simplified_line.lower() for w in SPAM_WORDS)
+    """A short line of spam words that is no sentence (金融炒股怎么赚钱); a body sentence that says
+    打工赚钱 stays."""
+    low = simplified_line.lower()
+    words = sum(w in low for w in SPAM_WORDS)
+    return len(low) <= SPAM_MAX_LEN and (words >= 2 or (words == 1 and not any(p in low for p in SENTENCE_PUNCTUATION)))
 
 
 def strip_boilerplate(doc: Document) -> Document:

@@ -35,6 +35,7 @@ from .metadata_patterns import (
     TITLE_SCAN_LINES,
 )
 from .normalize import t2s
+from .patterns import SENTENCE_PUNCTUATION
 
 
 def looks_like_title(line: str) -> bool:
@@ -79,8 +80,8 @@ def _head(doc: Document):
             if looks_like_title(line) and not SUBTITLE_START.match(line):
                 doc.title, i = line, j + 1
                 break
-            if len(line) > TITLE_MAX:
-                break
+            if len(line) > TITLE_MAX or any(p in line for p in SENTENCE_PUNCTUATION):
+                break  # a sentence of the body: no title comes after it
     if doc.title is None:
         return
     skipped = i - 1  # short lines above the title (a column's name): furniture, kept for the metadata

@@ -59,3 +59,11 @@ def test_no_chinese_at_all_is_rejected():
 
 def test_traditional_and_simplified_lines_match_the_same_patterns():
     assert "瀏覽次數" not in read_document("x.txt", ("標題\n瀏覽次數:12\n" + seed_text(2)).encode()).clean_text
+
+
+def test_a_body_sentence_with_a_spam_word_stays():
+    from archive.ingest.clean import is_spam
+
+    assert is_spam("金融炒股怎么赚钱") and is_spam("色天使 色天使成人网 伊人在线")
+    assert not is_spam("让留守在家的妇女和老人在家门口就能打工赚钱。")
+    assert not is_spam("福利彩票公益金支持了10个扶贫项目。")

@@ -1,16 +1,34 @@
-"""Initiatives: named programmes and models, as data."""
+"""Local named models: where reports print them, as data (the national programmes are archive/programmes.py)."""
 
-# Known programme names, found wherever they are printed.
-KNOWN = (
-    "社区工厂", "扶贫车间", "易地扶贫搬迁", "对口帮扶", "东西部扶贫协作", "定点扶贫", "第一书记", "直播带货",
-    "消费扶贫", "光伏扶贫", "扶贫小额信贷", "资产收益扶贫", "金融扶贫", "电商扶贫", "旅游扶贫", "生态扶贫",
-    "健康扶贫", "教育扶贫", "集体经济破零", "扶贫超市", "万企帮万村", "以工代赈", "生态护林员", "公益性岗位",
-    "三变改革", "总队长制", "借芋还芋", "互联网+劳务输出", "村级财务代理记账", "扶贫互助资金",
-)
-# A quoted name followed (within a few characters) by one of these is a named model.
-MODEL_WORDS = ("模式", "机制", "改革", "制", "体系", "工程", "行动", "计划", "做法", "经验", "治理模式")
-MODEL_GAP = 8  # characters allowed between the closing quote and the model word
+# Words that make a name a model, programme or mechanism.
+MODEL_WORDS = ("模式", "机制", "改革", "制", "体系", "工程", "行动", "计划", "做法", "经验", "路子", "办法", "平台", "制度",
+               "治理模式", "产业联盟")
+MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
 QUOTED_MAX = 24
-# Unquoted: 2-4 characters right before 模式 (车河模式), after a boundary.
+# A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
+POLICY_VERBS = ("依靠", "推行", "实施", "实行", "采取", "采用", "探索", "探索出", "创新", "推出", "启动", "打造", "建立",
+                "推广", "总结出", "形成", "再次推进", "创造", "首创")
+QUOTED_OBJECT_MAX = 12
+# Quoted terms that are periods, plans or slogans, never a local model's name.
+QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
+# Between a quote and its model word, these mean the word belongs to another phrase (“十三五”实施健康扶贫工程).
+GAP_NOT = ("实施", "开展", "推进", "启动", "部署", "落实", "是", "为", "在", "和", "与")
+# Unquoted: after a launching verb, a name ending in a programme word (启动实施医疗健康精准扶贫工程).
+LAUNCH_VERBS = ("启动实施", "组织实施", "部署实施", "全面实施", "深入实施", "大力实施", "实施", "启动", "开展", "推进", "推行",
+                "出台《关于实施", "关于实施")
+LAUNCHED_WORDS = ("三年行动", "攻坚行动", "专项行动", "行动计划", "工程", "行动", "计划")
+LAUNCHED_MIN, LAUNCHED_MAX = 4, 14
+# A list of measures before 等办法 (推出社会化企业扶贫、光伏扶贫等办法): each item is one.
+LIST_HEADS = ("推出", "推行", "实施", "采取", "探索", "创新", "开展", "形成", "建立")
+LIST_ENDS = ("等办法", "等模式", "等做法", "等措施", "等机制", "等方式", "等举措", "等形式")
+LIST_ITEM_MIN, LIST_ITEM_MAX = 3, 10
+# Unquoted: 2-4 characters right before 模式, after a boundary (车河模式).
 BARE_MODEL_MIN, BARE_MODEL_MAX = 2, 4
-BARE_MODEL_STOPWORDS = ("随即", "治理", "发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新", "该", "此", "等")
+BARE_MODEL_STOPWORDS = ("随即", "治理", "发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新",
+                        "该", "此", "等", "的", "多种", "各种", "创新")
+# Quoted spans that are speech or slogans, not names: they hold these.
+NOT_A_NAME = set("，。！？；：,!?;:")
+# The report's categories: a programme of the category counts PROGRAMME_WEIGHT, each word of its evidence
+# (archive/taxonomy.py) printed one point; EVIDENCE_MIN points put the report in the category.
+PROGRAMME_WEIGHT = 2
+EVIDENCE_MIN = 2
