@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 POVERTY_TABLE = Path(__file__).resolve().parent / "data" / "poverty_counties.csv"
+FORMER_NAMES_TABLE = Path(__file__).resolve().parent / "data" / "former_names.csv"
 
 # cpca rows that are grouping placeholders, not divisions: their children hang on the province.
 PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -51,7 +52,7 @@ def ethnic_names():
 
 
 def short_name(name):
-    """平利县 -> 平利, 北川羌族自治县 -> 北川, 凉山彝族自治州 -> 凉山, 广西壮族自治区 -> 广西.
+    """平利县 -> 平利, 北川羌族自治县 -> 北川, 凉山彝族自治州 -> 凉山, 广西壮族自治区 -> 广西, 东乡族自治县 -> 东乡.
 
     A name that would shrink below two characters keeps its suffix (魏县 stays 魏县).
     """
@@ -66,6 +67,8 @@ def short_name(name):
                         if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
                             stem, changed = stem[: -len(ethnic)], True
                             break
+            if suffix.startswith("自治") and stem.endswith("族") and len(stem) >= 3:
+                stem = stem[:-1]  # 东乡族自治县 -> 东乡: a county named after its people
             return stem if len(stem) >= 2 else name
     return name
 
@@ -98,6 +101,15 @@ def read_divisions():
         lat = float(row["latitude"]) if row.get("latitude") else None
         out.append(Division(code, row["name"], short_name(row["name"]), level, parent, lon, lat))
     return out
+
+
+def read_former_names(path=FORMER_NAMES_TABLE):
+    """[(name, code, kind, date)] from the project's facts table (manage.py build_former_names);
+    kind: "former" (a name before the gazetteer's) or "later" (one taken after it)."""
+    if not Path(path).exists():
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return [(r["name"], r["code"], r["kind"], r["date"]) for r in csv.DictReader(fh)]
 
 
 def read_poverty_table(path=POVERTY_TABLE):

@@ -15,6 +15,7 @@ from .initiatives import find_categories, find_initiatives
 from .metrics import find_metrics
 from .people import find_people, merge_people
 from .regions import find_regions, summarize_regions
+from .tagger import Tokens
 
 PLACE_WINDOW = 12  # a place printed this close before a title ties the person to it
 
@@ -49,7 +50,8 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
 
     # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
     named = [(s, e) for s, e, key, entries in hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
-    people = find_people(text, place_just_before, [(m.start, m.end) for m in mentions] + named)
+    tokens = Tokens(text)  # tagged once: people and figures read the same tokens
+    people = find_people(text, place_just_before, [(m.start, m.end) for m in mentions] + named, tokens)
     merged = merge_people(people, primary_county)
     names = {p["name"] for p in merged}
     for name, role in doc.byline + doc.credits:
@@ -62,7 +64,7 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
     doc.initiatives = find_initiatives(text)
     doc.categories = find_categories(text, doc.initiatives)
     offset = len(original) - len(doc.clean_text)
-    doc.metrics = find_metrics(text, original, place_in_sentence)
+    doc.metrics = find_metrics(text, original, place_in_sentence, tokens)
     for f in doc.metrics:  # positions in the clean text (a figure in the title sits at 0)
         f.start = max(0, f.start - offset)
     return doc

@@ -6,11 +6,15 @@ and the unit canonicalised (名 -> 人). Never a figure from: ordinals (第一),
 numbers inside 《》 or short quoted slogans ("五个十万", "138"), Chinese
 numerals below ten (一人一村, 四位一体), bare magnitudes (千头万绪), dates and
 clock times (no unit), or a unit whose number was stripped out (个贫困村,
-余万元, 达%: no number, no figure). Compound facts (26811户74615人, 由45%下降
-至0.74%) give one figure per number. The year is a 19xx/20xx年 in the same
-sentence; the region is the nearest place named before it in the sentence.
+余万元, 达%: no number, no figure). What a figure counts is its label (labels.py).
+Compound facts give one figure per number under one label: 26811户74615人 (both
+贫困人口), 由45%下降至0.74% (both 贫困发生率, marked before and after). The year is
+the 19xx/20xx年 printed last before the figure in its sentence (从2013年的11000多人
+增长到2019年的14000多人: one each), else the sentence's first; the region is the
+nearest place named before it in the sentence. Every scan is linear in the text.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,31 +22,39 @@ import cn2an
 
 from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
+from . import labels
 from .metric_patterns import (
     APPROX_AFTER,
     APPROX_BEFORE,
     APPROX_TAIL,
+    CHANGE_FROM,
+    CHANGE_TO,
+    CHANGE_WHEN,
     CN_ALL,
     CN_DIGITS,
     HOUSEHOLD_AFTER_GE,
-    LABEL_MAX,
-    LABEL_STOP,
     MIN_CHINESE_VALUE,
+    NEAR_MAGNITUDE,
     NOUN_UNITS,
     SLOGAN_MAX_LEN,
 )
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NOUN_RE = "|".join(re.escape(n) for n in sorted(NOUN_UNITS, key=len, reverse=True))
-_NUMBER = rf"(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*)"
+_NUMBER = (rf"(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*"
+           rf"|(?<={NEAR_MAGNITUDE})(?=[千万亿]))")  # 近万元: the magnitude alone
 _METRIC = re.compile(
     rf"(?P<pre>{'|'.join(APPROX_BEFORE)})?{_NUMBER}(?P<approx1>{'|'.join(APPROX_AFTER)})?"
     rf"(?P<mag>万亿|万|亿)?(?P<approx2>{'|'.join(APPROX_AFTER)})?"
-    rf"(?:(?P<unit>{_UNIT_RE})|(?P<noun>{_NOUN_RE}))(?P<approx3>余|多)?(?P<tail>{'|'.join(APPROX_TAIL)})?"
+    rf"(?:(?P<noun>{_NOUN_RE})|(?P<unit>{_UNIT_RE}))(?P<approx3>余|多)?(?P<tail>{'|'.join(APPROX_TAIL)})?"
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _SENTENCE_END = "。！？；!?;\n"
+_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 _QUOTE_SPANS = re.compile(rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」")
+_CHANGE = re.compile(rf"{CHANGE_WHEN}{CHANGE_TO}{CHANGE_WHEN}")
+_FROM = re.compile(rf"(?:{'|'.join(CHANGE_FROM)}){CHANGE_WHEN}(?:每[\u4e00-\u9fff])?$")
+SENTENCE_WINDOW = 400  # characters either side of a figure read as its sentence when no sentence end is near
 
 
 @dataclass
@@ -56,9 +68,13 @@ class Figure:
     quote: str
     sentence: str
     start: int
+    end: int = 0  # of the quote, in the text the figures were found in
+    change: str | None = None  # "before" / "after": the two ends of one change (由45%下降至0.74%)
 
 
 def _number(raw):
+    if not raw:
+        return 1.0  # 近万元: one of the magnitude
     raw = raw.replace(",", "")
     if raw[0].isdigit():
         return float(raw)
@@ -71,39 +87,39 @@ def _number(raw):
     return value if value >= MIN_CHINESE_VALUE else None
 
 
-def _sentence_bounds(text, pos):
-    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return start, end
+class _Sentences:
+    """Sentence bounds by bisection over the sentence ends, found once (a scan per figure made a
+    1 MB text cost the square of its length)."""
+
+    def __init__(self, text):
+        self.ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+        self.n = len(text)
+
+    def bounds(self, pos):
+        i = bisect.bisect_left(self.ends, pos)
+        start = self.ends[i - 1] + 1 if i else 0
+        end = self.ends[i] + 1 if i < len(self.ends) else self.n
+        return max(start, pos - SENTENCE_WINDOW), min(end, pos + SENTENCE_WINDOW)
 
 
-def _label(text, m):
-    after = []
-    for ch in text[m.end():m.end() + LABEL_MAX]:
-        if ch in LABEL_STOP or ch.isdigit():
-            break
-        after.append(ch)
-    if m.group("noun"):
-        return m.group("noun")
-    if len(after) >= 2:
-        return "".join(after)
-    before = []
-    for ch in reversed(text[max(0, m.start() - LABEL_MAX):m.start()]):
-        if ch in LABEL_STOP or ch.isdigit():
-            break
-        before.append(ch)
-    return "".join(reversed(before))
+def _year(text, a, b):
+    """The year printed last in text[a:b]."""
+    years = _YEAR.findall(text, a, b)
+    return int(years[-1]) if years else None
 
 
-def find_metrics(text, original=None, region_at=None):
-    """Figures in text (normalised); quotes and sentences are cut from original (same length)."""
+def find_metrics(text, original=None, region_at=None, tokens=None):
+    """Figures in text (normalised); quotes and sentences are cut from original (same length);
+    tokens: the text's tagged tokens (tagger.Tokens), when the caller has them."""
     original = original if original is not None else text
     blocked = [(q.start(), q.end()) for q in _QUOTE_SPANS.finditer(text)]
+    block_starts = [a for a, _b in blocked]
+    sentences = _Sentences(text)
     out = []
     for m in _METRIC.finditer(text):
         s = m.start("num")
-        if text[s - 1:s] == "第" or any(a <= s < b for a, b in blocked):
+        k = bisect.bisect_right(block_starts, s) - 1
+        if text[s - 1:s] == "第" or (k >= 0 and blocked[k][1] > s):
             continue
         unit_printed = m.group("unit")
         if unit_printed in NON_METRIC_UNITS:
@@ -117,15 +133,40 @@ def find_metrics(text, original=None, region_at=None):
             unit = UNITS[unit_printed]
             if unit == "个" and text.startswith(HOUSEHOLD_AFTER_GE, m.end()):
                 unit = "户"
+            kind = "percent" if unit in ("%", "个百分点") else "count"
         else:
-            unit = NOUN_UNITS[m.group("noun")]
+            unit, kind = NOUN_UNITS[m.group("noun")], "noun"
         approx = any(m.group(g) for g in ("pre", "approx1", "approx2", "approx3", "tail"))
-        a, b = _sentence_bounds(text, s)
-        years = [int(y) for y in _YEAR.findall(text[a:b])]
+        a, b = sentences.bounds(s)
         quote_start = m.start("pre") if m.group("pre") else s
+        first = _YEAR.search(text, a, b)
         out.append(Figure(
-            value=round(value, 6), unit=unit, approx=approx, label=_label(text, m),
-            year=years[0] if years else None, region=region_at(s) if region_at else None,
-            quote=original[quote_start:m.end()], sentence=original[a:b].strip(), start=quote_start,
+            value=round(value, 6), unit=unit, approx=approx,
+            label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit, tokens),
+            year=_year(text, out[-1].end if out and out[-1].end > a else a, quote_start) or (int(first.group(1)) if first else None),
+            region=region_at(s) if region_at else None,
+            quote=original[quote_start:m.end()], sentence=original[a:b].strip(), start=quote_start, end=m.end(),
         ))
+    _relate(text, out, tokens)
     return out
+
+
+def _relate(text, figures, tokens=None):
+    """Figures of one fact share a label: a change (由45%下降至0.74%: before and after, labelled by
+    what stands before 由/从) and a compound (26811户74615人; 8.3万户、22.7万建档立卡贫困人口: the
+    numbers of a list count what its last names)."""
+    for f, g in zip(figures, figures[1:]):
+        between = text[f.end:g.start]
+        start = _FROM.search(text, max(0, f.start - 14), f.start)
+        if f.unit == g.unit and start and _CHANGE.fullmatch(between):
+            f.change, g.change = "before", "after"
+            f.label = labels.before(text, start.start(), tokens)[0] or labels.subject(text, start.start(), tokens) or f.label
+            g.label = f.label
+        elif f.label and between in ("", "、", "共") and not g.label:
+            g.label = f.label  # 26811户74615人, 147户、372人
+    for f, g in zip(reversed(figures[:-1]), reversed(figures[1:])):
+        if not f.label and g.label and text[f.end:g.start] in ("、", "共", ""):
+            f.label = g.label
+    for f in figures:
+        if not f.label and f.unit in ("元", "%"):
+            f.label = labels.subject(text, f.start, tokens)  # 全年…的收入，一年超过了一万元: an amount of the clause before

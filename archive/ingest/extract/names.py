@@ -14,8 +14,7 @@ Each possible length is scored on three kinds of evidence and the best wins
   not start a dictionary word with what follows (胡珂立下 -> 胡珂);
 - the dictionary: a name is not an ordinary word (高兴, 万众), and 家 after it is
   the person's home.
-Substrings are counted from one index of the report, built once, so this stays
-linear in the text's length.
+A string's occurrences are found once (str.find) and kept for the report.
 """
 
 import bisect
@@ -34,7 +33,7 @@ from .people_patterns import (
     SURNAMES,
     TWO_CHAR_WORD_FREQ,
 )
-from .tagger import PERSON_TAGS, tag, word_tag
+from .tagger import PERSON_TAGS, Tokens, word_tag
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})?")
@@ -50,35 +49,38 @@ FOUR_CHAR_WORD_FREQ = 50  # a four-character name the tagger alone found holds n
 class Names:
     """Name boundaries in one report's normalised text."""
 
-    def __init__(self, text, places=()):
-        """places: the report's places, as region mentions or (start, end) spans."""
+    def __init__(self, text, places=(), tokens=None):
+        """places: the report's places, as region mentions or (start, end) spans; tokens: the text's
+        (tagger.Tokens), when the caller has them."""
         self.text = text
-        self.tokens = tag(text)
-        self.token_at = {t.start: t for t in self.tokens}
-        self.token_before = {t.end: i for i, t in enumerate(self.tokens)}  # end offset -> index of the token ending there
-        self.ends = {t.end for t in self.tokens}
+        self.tokens = tokens if tokens is not None else Tokens(text)
         self.places = sorted(p if isinstance(p, tuple) else (p.start, p.end) for p in places)
         self._place_starts = [a for a, _b in self.places]
-        self._grams = None
+        self._occurrences = {}  # string -> its starts
+        self._seen = {}  # string -> the characters that follow it
 
     # -- the report's own evidence ------------------------------------------------------------
-    def index(self):
-        """{substring of 2-5 characters starting with a surname character: [its starts]}."""
-        if self._grams is None:
-            grams = defaultdict(list)
-            text = self.text
-            for i, ch in enumerate(text):
-                if ch in SURNAMES or text[i:i + 2] in DOUBLE_SURNAMES:
-                    for n in range(2, 6):
-                        grams[text[i:i + n]].append(i)
-            self._grams = grams
-        return self._grams
-
     def occurrences(self, s):
-        return self.index().get(s, ())
+        """The starts of s in the text (found once per string, by str.find: C speed)."""
+        found = self._occurrences.get(s)
+        if found is None:
+            found, i = [], self.text.find(s)
+            while i >= 0:
+                found.append(i)
+                i = self.text.find(s, i + 1)
+            self._occurrences[s] = found
+        return found
 
     def _followers(self, s):
-        return {self.text[i + len(s):i + len(s) + 1] for i in self.occurrences(s)}
+        found = self._seen.get(s)
+        if found is None:
+            found = self._seen[s] = {self.text[i + len(s):i + len(s) + 1] for i in self.occurrences(s)}
+        return found
+
+    def places_ending_in(self, a, b):
+        """The places that end within [a, b] (a title's qualifier), found by bisection."""
+        i = bisect.bisect_left(self._place_starts, a - 40)
+        return [p for p in self.places[i:bisect.bisect_right(self._place_starts, b)] if a <= p[1] <= b]
 
     def _repeated_whole(self, name):
         """Printed twice or more, never without its last character, and followed by different words."""
@@ -98,7 +100,7 @@ class Names:
         end = m.end()
         last = self.text.rindex("·", start, end) + 1
         for i in range(last + 1, end):
-            t = self.token_at.get(i)
+            t = self.tokens.at(i)
             if self.text[i] in DOTTED_STOP or (t is not None and len(t.word) > 1 and t.tag.startswith(DOTTED_STOP_TAGS)):
                 end = i
                 break
@@ -111,7 +113,7 @@ class Names:
         return i >= 0 and self.places[i][1] > start
 
     def is_person_token(self, start, end):
-        t = self.token_at.get(start)
+        t = self.tokens.at(start)
         return t is not None and t.end == end and t.tag in PERSON_TAGS
 
     @staticmethod
@@ -133,7 +135,7 @@ class Names:
         if dotted and (anchored or self.is_person_token(start, start + dotted.index("·"))):
             return dotted  # 阿依·木呷, 玉克塞克·西加艾提: a minority name, as printed
         sl = self.surname_length(text, start)
-        token = self.token_at.get(start)
+        token = self.tokens.at(start)
         if sl == 0:  # a name without a common surname (阿衣热): only where the tagger sees one, after a title
             if not (anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
                     and not freq(token.word)):  # (its dictionary's 迎新春 and 大力支持 are no names)
@@ -171,7 +173,7 @@ class Names:
             return False  # 陈俊说, 马俊摄: the verb ends the name
         if n == sl + MAX_GIVEN and freq(name):
             return False  # 大力支持: four characters that are a word
-        token = self.token_at.get(start)
+        token = self.tokens.at(start)
         if token is not None and token.end > start + n and token.tag not in PERSON_TAGS:
             return False  # 齐家(治国): the name would cut a word in two
         if not anchored:  # the tagger alone: its dictionary calls 阿姨, 智慧 and 宣传教育 names too
@@ -197,14 +199,14 @@ class Names:
     def _score(self, name, start, n, sl, closed):
         text, end = self.text, start + n
         score = 0
-        token = self.token_at.get(start)
+        token = self.tokens.at(start)
         if self.is_person_token(start, end):
             score += 3
         elif token and token.end == start + sl:  # the surname alone, then the given name (任 + 红梅, 秦 + 时运)
-            given = self.token_at.get(token.end)
+            given = self.tokens.at(token.end)
             if given and given.end == end:
                 score += 2 if given.tag in PERSON_TAGS or token.tag in PERSON_TAGS else 1
-        if end in self.ends:
+        if self.tokens.is_boundary(end):
             score += 1
         if n > sl + 1 and self._repeated_whole(name):
             score += 4

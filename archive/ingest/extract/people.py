@@ -22,7 +22,11 @@ place the gazetteer found, or followed by 村/镇/乡/山..., is dropped.
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
 
 from .lexicon import freq
 from .names import Names
@@ -63,6 +67,32 @@ def _title_regex():
 
 
 _TITLE_RE = _title_regex()
+_CJK_RE = re.compile(rf"[{_CJK}]+")
+
+
+@lru_cache(maxsize=1)
+def _title_automaton():
+    """Every title and its censored forms (村*委书记: 党 or 政 printed as *), in one Aho-Corasick automaton."""
+    auto = ahocorasick.Automaton()
+    for title in TITLES:
+        forms = {""}
+        for ch in title:
+            forms = {f + c for f in forms for c in ((ch, "*") if ch in "党政" else (ch,))}
+        for form in forms:
+            auto.add_word(form, form)
+    auto.make_automaton()
+    return auto
+
+
+def _title_hits(text):
+    """(start, end, title as printed), leftmost and longest first, not overlapping (as a regex finds them)."""
+    hits = sorted(((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text)), key=lambda h: (h[0], -h[1]))
+    out, last = [], -1
+    for h in hits:
+        if h[0] >= last:
+            out.append(h)
+            last = h[1]
+    return out
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")
 _BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
 _POSTS = sorted(POST_TITLES, key=len, reverse=True)
@@ -110,7 +140,7 @@ def _qualifier(names, start, title):
     if title[:1] in PLACE_SUFFIXES:  # 平利县委书记, 白崖峪村民: what stands before is the place's name
         return ""
     tokens, text = names.tokens, names.text
-    i = names.token_before.get(start)
+    i = tokens.index_ending_at(start)
     a = start
     while i is not None and i >= 0 and start - tokens[i].start <= QUALIFIER_MAX:
         t = tokens[i]
@@ -119,42 +149,41 @@ def _qualifier(names, start, title):
             a = t.start
         elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
             a = t.start
-        elif t.word == "、" and a < start and _TITLE_AT_END.search(text, 0, t.start):
+        elif t.word == "、" and a < start and _TITLE_AT_END.search(text, max(0, t.start - QUALIFIER_MAX), t.start):
             a = t.start  # another title before this one, joined by 、
         else:
             break
         i -= 1
-    while a < start and (tok := names.token_at.get(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
+    while a < start and (tok := tokens.at(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
         a = tok.end  # it starts with a noun
     phrase = text[a:start]
-    places = [b for s, b in names.places if a <= b <= start] + \
-        [a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and a + k + 1 in names.ends]
+    places = [b for _s, b in names.places_ending_in(a, start)] + \
+        [a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)]
     if places:
         phrase = text[max(places):start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
     return _canonical_title(phrase) if "*" in phrase else phrase
 
 
-def find_people(text, region_at=None, places=()):
+def find_people(text, region_at=None, places=(), tokens=None):
     """PersonMentions, rule by rule (see above); region_at(offset) names the county printed just
     before an offset; places are the report's region mentions (never part of a name)."""
-    names = Names(text, places)
+    names = Names(text, places, tokens)
     found = []
-    pos = 0
-    while m := _TITLE_NAME.search(text, pos):  # overlapping: 贫困户蚂蚱养殖户武六孩
-        start = m.end()
+    for t_start, t_end, printed in _title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
+        start = t_end + (text[t_end:t_end + 1] == " ")
+        if not _CJK_RE.fullmatch(text, start, start + 2):
+            continue
         name = names.at(start)
-        pos = start + (len(name) if name else 0)
         if name:
-            make = _titled(m.group("title"), region_at(m.start("title")) if region_at else None,
-                           _qualifier(names, m.start("title"), m.group("title")))
+            make = _titled(printed, region_at(t_start) if region_at else None, _qualifier(names, t_start, printed))
             found.append(make(name, start))
             found += _listed(names, text, start + len(name), make)
     for m in _NAME_TITLE.finditer(text):
         name = names.at(m.start("name"), m.end("name"), closed=True)
         if name:
             found.append(_titled(m.group("title"))(name, m.start("name")))
-    for t in names.tokens:  # 以习近平同志为核心: the tagger's name right before a post-title needs no boundary
-        post = next((p for p in _POSTS if text.startswith(p, t.end)), None) if t.tag in PERSON_TAGS else None
+    for t in map(names.tokens.__getitem__, names.tokens.with_tags(PERSON_TAGS)):  # 以习近平同志为核心: the tagger's
+        post = next((p for p in _POSTS if text.startswith(p, t.end)), None)  # name right before a post-title
         if post and names.at(t.start, t.end, closed=True):
             found.append(_titled(post)(t.word, t.start))
     for m in _APPOSITION.finditer(text):
@@ -200,6 +229,7 @@ def _listed(names, text, end, make):
     return out
 
 
+_SURNAME_AT = re.compile(f"[{''.join(sorted(SURNAMES))}]")
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
 
 
@@ -210,10 +240,11 @@ def _tagged(names, text):
     tokens = names.tokens
     quoted = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
     qstarts = [a for a, _b in quoted]
-    for i, t in enumerate(tokens):
-        if t.tag not in PERSON_TAGS or not 1 <= len(t.word) <= 4 or t.word[0] not in SURNAMES:
+    for i in tokens.with_tags(PERSON_TAGS):
+        t = tokens[i]
+        if not 1 <= len(t.word) <= 4 or t.word[0] not in SURNAMES:
             continue  # (the surname alone, tagged as a name, then the given name: 杨 + 金文)
-        before = tokens[i - 1].word if i else ""
+        before = tokens.words[i - 1] if i else ""
         if i and before[-1:] not in BOUNDARY_CHARS and not before.endswith(PERSON_BEFORE_WORDS):
             continue
         name = names.at(t.start, anchored=False)
@@ -223,7 +254,7 @@ def _tagged(names, text):
         if q >= 0 and quoted[q][1] > t.start:
             continue
         end = t.start + len(name)
-        after, nxt = text[end:end + 1], names.token_at.get(end)
+        after, nxt = text[end:end + 1], tokens.at(end)
         if after in REPEATED_NOT_BEFORE or (text[t.start - 1:t.start] == "“" and after == "”"):
             continue  # 万福山村: a place; “牛鼻子”: a term
         verb_after = text.startswith(PERSON_AFTER_WORDS, end) or (nxt is not None and nxt.tag.startswith(PERSON_AFTER_TAGS))
@@ -237,10 +268,13 @@ def _tagged(names, text):
 def _repeated_names(names, text, known):
     """Three-character names printed at least REPEATED_NAME_MIN times with nothing arguing against them."""
     out = []
-    for cand, starts in names.index().items():
-        if len(cand) != 3 or len(starts) < REPEATED_NAME_MIN or cand in known \
-                or any(cand[:2] == k or k.startswith(cand[:2]) for k in known):
+    tokens = names.tokens
+    counts = Counter(text[m.start():m.start() + 3] for m in _SURNAME_AT.finditer(text))
+    known_heads = {k[:2] for k in known}
+    for cand, n in counts.items():
+        if n < REPEATED_NAME_MIN or len(cand) != 3 or cand in known or cand[:2] in known_heads:
             continue
+        starts = names.occurrences(cand)
         if any(text[s + 3:s + 4] in REPEATED_NOT_BEFORE or text[s - 1:s] == "“" or names.in_place(s, s + 3)
                for s in starts):
             continue
@@ -248,7 +282,7 @@ def _repeated_names(names, text, known):
             continue
         in_context = any(text[max(0, s - 3):s].endswith(PERSON_BEFORE) or re.match(PERSON_AFTER_RE, text[s + 3:s + 8])
                          for s in starts)
-        if not any(s in names.token_at and (names.token_at[s].tag in PERSON_TAGS or s + 3 in names.ends)
+        if not any((t := tokens.at(s)) is not None and (t.tag in PERSON_TAGS or tokens.is_boundary(s + 3))
                    for s in starts):
             continue  # the tagger never reads a name there, nor a word that starts and ends with it (管党|治党)
         if in_context and all(names.at(s, anchored=False) == cand for s in starts):

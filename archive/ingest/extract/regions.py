@@ -13,6 +13,7 @@ The primary regions are the most-mentioned county or prefecture when it clearly
 leads (PRIMARY_* in region_patterns.py); a survey of many places has none.
 """
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ def find_regions(text, gazetteer, hits=None):
     hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h[0], h[1])]
     places = gazetteer.places
     # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
-    context, province_at = set(), []
+    context, province_at = set(), []  # province_at: (start, code), sorted
     for start, _e, key, entries in hits:
         if len(entries) == 1:
             code, kind = entries[0]
@@ -61,13 +62,17 @@ def find_regions(text, gazetteer, hits=None):
     def backed(place, start):
         if place.code in context or (place.level == "county" and place.prefecture in context):
             return True
+        if place.level == "county" and place.parent_code == place.province and place.province in context:
+            return True  # a county right under its province (重庆's 奉节): the province backs it
         if place.level == "prefecture" and place.province in context:
             return True
-        return any(code == place.province and 0 <= start - s <= PROVINCE_NEAR for s, code in province_at)
+        i = bisect.bisect_left(province_at, (start - PROVINCE_NEAR, ""))
+        return any(code == place.province for _s, code in province_at[i:bisect.bisect_right(province_at, (start, "~"))])
 
     for _round in range(2):  # a weak name backed once (广西融水) backs its other mentions (融水县委书记)
         resolved = _resolve(hits, places, context, weak, backed)
         context |= {p.code for _s, _e, p in resolved}
+        province_at = sorted(set(province_at) | {(s, p.code) for s, _e, p in resolved if p.level == "province"})
     return [RegionMention(p.code, p.name, p.level, s, e) for s, e, p in resolved]
 
 

@@ -61,3 +61,29 @@ def test_seed_regions(docs):
     assert {r["code"] for r in docs["004"].regions} == {"610921", "610000"}
     assert {r["code"] for r in docs["002"].regions} <= {"140224", "140000", "110000", "140200"}
     assert "140224" in {r["code"] for r in docs["002"].regions}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("湖北襄樊市推进精准扶贫。", "420600"),  # renamed 襄阳市 in 2010
+    ("山东定陶县实施易地扶贫搬迁。", "371703"),  # 定陶区 since 2016
+    ("贵州毕节黔西市脱贫摘帽。", "520522"),  # the gazetteer's 黔西县, 黔西市 since 2021
+    ("山西大同云州区发展黄花产业。", "140227"),  # the gazetteer's 大同县
+    ("重庆石柱县中益乡的贫困户。", "500240"),  # 石柱土家族自治县, as reports name it
+    ("甘肃临夏回族自治州东乡县的扶贫车间。", "622926"),  # 东乡族自治县, not 江西的东乡
+    ("重庆市在奉节，巫山等地开展巡诊。", "500236"),  # a county right under its province, backed by it
+    ("山西太原阳曲县在去年脱贫摘帽。", "140100"),  # a city the dictionary knows as a place
+])
+def test_places_as_reports_name_them(text, code):
+    assert code in codes(text)
+
+
+def test_a_mountain_range_is_no_prefecture():
+    assert "141100" not in codes("在山西吕梁山区的赤坚岭村，光伏扶贫带动贫困户增收。")
+
+
+def test_former_names_table_is_built_from_the_renames():
+    from archive.gazetteer import read_former_names
+
+    rows = {(name, code): kind for name, code, kind, _date in read_former_names()}
+    assert rows[("襄樊市", "420600")] == "former" and rows[("黔西市", "520522")] == "later"
+    assert ("郧县", "420322") not in rows  # diff.json maps 郧县 to 郧西县: a stem check refuses it

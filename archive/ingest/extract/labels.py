@@ -1,0 +1,198 @@
+"""What a figure counts: its label, in the words of its sentence.
+
+The label is a run of words next to the number, read with the tagger (tagger.py):
+- after a counting unit, the noun phrase it counts (辖10个镇 -> 镇, 48.1吨冷冻白条鸭,
+  300多万名第一书记和驻村干部, 6万多人的闽宁镇); after a percentage, the noun its 的 takes
+  (75%的员工);
+- else the noun phrase before the number, over the words between that belong to neither
+  (贫困发生率由45%, 中央财政支持资金增加到1561亿元), without a verb in front of it (建成社区
+  工厂83家 -> 社区工厂); a verb alone only when nothing else is there (累计减贫20466户 -> 减贫);
+- after a verb with nothing before it but the verb (支持2100人返乡创业, 实现4.48万人稳定脱贫,
+  带来60万元收入), what follows, verb and all.
+Figures of one fact share their label (26811户74615人; 由45%下降至0.74%: before and after),
+which find_metrics settles once all the figures are known.
+"""
+
+from functools import lru_cache
+
+from .metric_patterns import (
+    AFTER_STOP_VERBS,
+    CHANGE_VERBS,
+    GENERIC_PEOPLE,
+    LABEL_MAX,
+    LABEL_MODIFIER_TAGS,
+    LABEL_NOUN_TAGS,
+    LABEL_NOUNS,
+    LABEL_PREFIXES,
+    LABEL_STOP,
+    LABEL_STOP_AFTER,
+    LIGHT_VERBS,
+    MEASURE_ENDS,
+    MONEY_NOUNS,
+    NOT_LABELS_AFTER,
+    SKIP_BEFORE,
+)
+from .tagger import Tokens, tag
+
+_WINDOW = LABEL_MAX + 8
+_WINDOW_TOKENS = 9  # a label is read within this many of the report's tokens either side of its number
+_SKIP_TAGS = ("d", "m", "q", "t", "p", "uj", "ul", "c", "f", "r")
+_JOINERS = ("和", "与", "及", "、")
+_COVERING = ("覆盖", "占", "惠及", "带动")
+
+
+def _stop(t):
+    """Punctuation, a number or a function character: no label runs over it."""
+    return not t.word.isalpha() or (len(t.word) == 1 and t.word in LABEL_STOP)
+
+
+@lru_cache(maxsize=20000)
+def _nominal_word(word, tag_):
+    if word in LABEL_NOUNS:
+        return True
+    return tag_.startswith(LABEL_NOUN_TAGS) and word not in SKIP_BEFORE and word not in LABEL_STOP_AFTER \
+        and word.isalpha() and not (len(word) == 1 and word in LABEL_STOP)
+
+
+def _nominal(t):
+    return _nominal_word(t.word, t.tag)
+
+
+def _who_or_where(t):
+    return t.tag == "ns" or (t.tag in ("nr", "nrfg") and t.word[-1] not in MEASURE_ENDS)
+
+
+def _tokens_before(text, pos, tokens):
+    """The tokens that end by pos: the report's own when one ends exactly there, else the window's."""
+    i = tokens.index_ending_at(pos) if tokens is not None else None
+    if i is None:
+        return tag(text[max(0, pos - _WINDOW):pos])
+    return tokens[max(0, i + 1 - _WINDOW_TOKENS):i + 1]
+
+
+def _tokens_after(text, pos, tokens, extra=0):
+    i = tokens.index_at(pos) if tokens is not None else None
+    if i is None:
+        return tag(text[pos:pos + _WINDOW + extra])
+    return tokens[i:i + _WINDOW_TOKENS]
+
+
+def subject(text, pos, tokens=None):
+    """The noun phrase a clause ending at pos is about, over its verbs (居民人均可支配收入翻了一番多，),
+    within its sentence: the label of a figure that has none next to it."""
+    near = tag(text[max(0, pos - 2 * _WINDOW):pos])
+    i = len(near) - 1
+    while i >= 0 and near[i].word in "，,":
+        i -= 1
+    while i >= 0 and not _nominal(near[i]) and near[i].word not in "。！？；\n":
+        i -= 1
+    if i < 0 or near[i].word in "。！？；\n":
+        return ""
+    return before(text, max(0, pos - 2 * _WINDOW) + near[i].end, tokens)[0]
+
+
+def before(text, start, doc_tokens=None):
+    """(label, verb_only): the noun phrase before the number at start (see the module's docstring)."""
+    tokens = _tokens_before(text, start, doc_tokens)
+    i = len(tokens) - 1
+    while i >= 0 and (tokens[i].word in SKIP_BEFORE or tokens[i].tag in ("m", "q") or
+                      (tokens[i].word.isalpha() and tokens[i].tag.startswith(_SKIP_TAGS))):
+        if tokens[i].word in ("到", "至") and i > 0 and tokens[i - 1].word in CHANGE_VERBS:
+            i -= 1  # 增加/v 到/v
+        i -= 1  # 由, 从2013年的, 增加到, 七期
+    run, size, noun_seen = [], 0, False
+    while i >= 0 and size + len(tokens[i].word) <= LABEL_MAX:
+        t = tokens[i]
+        verbal = run and not noun_seen  # 农村贫困人口每年都减少: adverbs inside a verb phrase
+        if _stop(t) or (t.word in SKIP_BEFORE and not (verbal and t.tag.startswith(("d", "r", "t")))) \
+                or _who_or_where(t):
+            break  # a person or a place is who or where, not what is counted
+        if _nominal(t) or t.tag.startswith("v") or (noun_seen and t.tag.startswith(LABEL_MODIFIER_TAGS) and t.tag != "m") \
+                or (verbal and t.tag.startswith(("d", "r", "t"))):
+            run.insert(0, t)
+            noun_seen = noun_seen or _nominal(t)
+        elif len(t.word) == 1 and i > 0 and _nominal(tokens[i - 1]) and not _stop(tokens[i - 1]):
+            run.insert(0, t)  # 人均/j 可/v 支配/vn 收入: a character inside a noun phrase
+        else:
+            break
+        size += len(t.word)
+        i -= 1
+    while run and run[0].tag.startswith(("v", "d", "r", "t")) and not _nominal(run[0]) and any(_nominal(x) for x in run[1:]):
+        run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
+    return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
+
+
+def after(text, end, with_verbs=False, doc_tokens=None):
+    """The noun phrase after the unit ending at end: modifiers then nouns (深度贫困自然村, 冷冻白条鸭,
+    第一书记和驻村干部); with_verbs: the verb phrase too (返乡创业)."""
+    out, size, limit = [], 0, LABEL_MAX + (4 if with_verbs else 0)
+    tokens = _tokens_after(text, end, doc_tokens, 4)
+    if tokens and tokens[0].word == "的":
+        k = 1
+        while k < len(tokens) and tokens[k].tag in ("m", "q"):
+            k += 1  # 3800人次的三支队伍培训
+        if k < len(tokens) and _nominal(tokens[k]):
+            tokens = tokens[k:]  # 6万多人的闽宁镇
+    for j, t in enumerate(tokens):
+        rest = tokens[j + 1:j + 4]
+        if size + len(t.word) > limit or (t.word in LABEL_STOP_AFTER and not with_verbs):
+            break
+        if out and t.word in (*_JOINERS, "的") and any(_nominal(x) for x in rest):
+            pass  # 第一书记和驻村干部, 贫困家庭的适龄孩子
+        elif (not out or out[-1].word in _JOINERS) and t.word in LABEL_PREFIXES and any(_nominal(x) for x in rest):
+            pass  # 因病致贫
+        elif (t.word in SKIP_BEFORE or t.word in AFTER_STOP_VERBS) and not _nominal(t) and not with_verbs:
+            break
+        elif _nominal(t):
+            pass
+        elif out and out[-1].word in _JOINERS and len(t.word) == 1 and t.tag.startswith("v") and rest and _nominal(rest[0]):
+            pass  # 和 驻/v 村干部
+        elif not _stop(t) and t.tag != "m" and (
+                t.tag.startswith(LABEL_MODIFIER_TAGS + ("ad", "l", "i", "d")) if not any(_nominal(x) for x in out)
+                else len(t.word) > 1 and t.tag.startswith(LABEL_MODIFIER_TAGS) and not t.tag.startswith("d")):
+            pass  # 未/d 摘帽/v 县; 深度/n 贫困/a 自然村, 易地/n 扶贫/v 搬迁/v 户; not 耕地/n 浇/v 不/d 上/v 水
+        elif with_verbs and out and (t.word in ("了", "着", "过", "到", "在") or
+                                     (not _stop(t) and t.tag.startswith(("v", "a", "d", "vn", "u")))):
+            pass  # 贫困户都有了签约医生
+        else:
+            break
+        out.append(t)
+        size += len(t.word)
+    if not with_verbs:
+        while out and not _nominal(out[-1]):
+            out.pop()  # it ends on a noun
+    while out and out[-1].word in (*_JOINERS, "的"):
+        out.pop()
+    return "".join(t.word for t in out)
+
+
+def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
+    """The label of the figure text[start:end]; unit_kind: "count" (户, 个), "percent" or "noun"
+    (the unit is itself what is counted: 22.7万建档立卡贫困人口; 丧失劳动能力的2000多万人口 ->
+    丧失劳动能力人口)."""
+    head, verb_only = before(text, start, tokens)
+    if unit_kind == "noun":
+        if head and not verb_only and not head.endswith(noun):
+            return head + noun if noun in ("人口", "群众", "劳动力") else noun
+        if head and not verb_only:
+            return head
+        return (after(text, end - len(noun), with_verbs=True, doc_tokens=tokens) or noun) if noun.endswith(GENERIC_PEOPLE) \
+            else noun
+    if unit_kind == "percent":  # 75%的员工; 产业扶贫覆盖60%的贫困人口: what covers and what is covered
+        counted = after(text, end + 1, doc_tokens=tokens) if text[end:end + 1] == "的" else ""
+        if counted.endswith(GENERIC_PEOPLE):
+            counted = after(text, end + 1, with_verbs=True, doc_tokens=tokens) or counted  # 80%的人群因病返贫
+        return head + counted if head and counted and head.endswith(_COVERING) else counted or head
+    counted = after(text, end, doc_tokens=tokens)
+    if counted in NOT_LABELS_AFTER:
+        counted = ""  # 194户人
+    if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)
+        money = counted.endswith(MONEY_NOUNS)
+        return counted if money or (counted and not head) else head or after(text, end, True, doc_tokens=tokens)
+    if counted.endswith(GENERIC_PEOPLE):
+        return after(text, end, with_verbs=True, doc_tokens=tokens) or counted  # 37974名群众需要易地扶贫搬迁
+    if counted:
+        return counted
+    if verb_only or not head or text[max(0, start - 4):start].endswith(LIGHT_VERBS):
+        return after(text, end, with_verbs=True, doc_tokens=tokens) or head
+    return head
