@@ -47,6 +47,27 @@ class Region(models.Model):
         return chain
 
 
+class RegionName(models.Model):
+    """A name a division had before the gazetteer's (襄樊市 of 襄阳市) or took after it (黔西市 of 黔西县),
+    from the former-names facts table (archive/data/former_names.csv)."""
+
+    FORMER, LATER = "former", "later"
+    KINDS = [(FORMER, "曾用名"), (LATER, "今名")]
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="other_names", verbose_name="行政区划")
+    name = models.CharField("名称", max_length=64, db_index=True)
+    kind = models.CharField("类别", max_length=8, choices=KINDS)
+    date = models.CharField("更名日期", max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["region", "date", "name"]
+        unique_together = [("region", "name")]
+        verbose_name = verbose_name_plural = "曾用名"
+
+    def __str__(self):
+        return self.name
+
+
 class Source(models.Model):
     name = models.CharField(max_length=128, unique=True)
 
@@ -189,6 +210,8 @@ class RegionMention(models.Model):
 
 class Initiative(models.Model):
     name = models.CharField(max_length=64)
+    programme = models.CharField(max_length=64, blank=True, db_index=True,
+                                 help_text="The thesaurus programme it names (archive/programmes.py), if any.")
     category = models.CharField(max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True, db_index=True)
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives")
 
@@ -213,6 +236,10 @@ class Metric(models.Model):
     quote = models.CharField(max_length=64)
     sentence = models.TextField()
     position = models.PositiveIntegerField(default=0, help_text="Character offset of the quote in the clean text.")
+    BEFORE, AFTER = "before", "after"
+    CHANGES = [(BEFORE, "变化前"), (AFTER, "变化后")]
+    change = models.CharField(max_length=6, blank=True, choices=CHANGES,
+                              help_text="One end of a change printed as 由…到… (贫困发生率由45%降至0.74%).")
 
     class Meta:
         ordering = ["report", "position"]

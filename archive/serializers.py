@@ -21,7 +21,7 @@ def extraction_json(doc):
         "categories": doc.categories,
         "metrics": [
             {"value": f.value, "unit": f.unit, "approx": f.approx, "label": f.label, "year": f.year,
-             "region": f.region, "quote": f.quote, "sentence": f.sentence}
+             "region": f.region, "quote": f.quote, "sentence": f.sentence, "change": f.change}
             for f in doc.metrics
         ],
     }

@@ -232,9 +232,9 @@ def save_entities_many(pairs, fresh=False):
     insert_rows(ReportCategory, ("report_id", "category"),
                 ((report.pk, c) for report, doc in pairs for c in dict.fromkeys(doc.categories)))
     insert_rows(Metric, ("report_id", "region_id", "label", "value", "unit", "approx", "year", "quote", "sentence",
-                         "position"),
+                         "position", "change"),
                 ((report.pk, rid.get(f.region), f.label[:64], float(f.value), f.unit, bool(f.approx), f.year,
-                  f.quote[:64], f.sentence, f.start) for report, doc in pairs for f in doc.metrics))
+                  f.quote[:64], f.sentence, f.start, f.change or "") for report, doc in pairs for f in doc.metrics))
 
 
 _PLAIN_FIELDS = (models.IntegerField, models.CharField, models.TextField, models.BooleanField, models.FloatField,
@@ -273,7 +273,7 @@ def _save_people(pairs, rid):
     if not keys:
         return
     known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in keys})}
-    new = [Person(name=n, region_id=r, title=p["title"] or "", kind=p["kind"]) for (n, r), p in keys.items()
+    new = [Person(name=n, region_id=r, title=(p["title"] or "")[:64], kind=p["kind"]) for (n, r), p in keys.items()
            if (n, r) not in known]
     for person in Person.objects.bulk_create(new):
         known[(person.name, person.region_id)] = person
@@ -283,11 +283,11 @@ def _save_people(pairs, rid):
     for k, p in keys.items():
         person = known[k]
         if p["title"] and not person.title:
-            person.title, person.kind = p["title"], p["kind"]
+            person.title, person.kind = p["title"][:64], p["kind"]
             untitled.append(person)
     if untitled:
         Person.objects.bulk_update(untitled, ["title", "kind"])
-    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=p["title"] or "")
+    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=(p["title"] or "")[:64])
                                       for report, people in wanted for k, p in people.items())
 
 
@@ -301,7 +301,8 @@ def _save_initiatives(pairs, rid):
     if not keys:
         return
     known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in={n for n, _r in keys})}
-    new = [Initiative(name=n, region_id=r, category=i["category"]) for (n, r), i in keys.items() if (n, r) not in known]
+    new = [Initiative(name=n, region_id=r, category=i["category"], programme=i.get("programme") or "")
+           for (n, r), i in keys.items() if (n, r) not in known]
     for initiative in Initiative.objects.bulk_create(new):
         known[(initiative.name, initiative.region_id)] = initiative
     if any(i.pk is None for i in known.values()):

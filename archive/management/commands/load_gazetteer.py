@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from archive.gazetteer import read_divisions, read_poverty_table, short_name
-from archive.models import Region
+from archive.gazetteer import read_divisions, read_former_names, read_poverty_table, short_name
+from archive.models import Region, RegionName
 
 
 class Command(BaseCommand):
-    help = "Fill Region from the cpca gazetteer and flag the 832 national poverty counties (idempotent)."
+    help = ("Fill Region from the cpca gazetteer, flag the 832 national poverty counties and load the former names "
+            "(idempotent).")
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -38,9 +39,13 @@ class Command(BaseCommand):
         for code, (_name, year) in poverty.items():
             Region.objects.filter(code=code).exclude(poverty_county=True, exit_year=year).update(poverty_county=True, exit_year=year)
         flagged = Region.objects.filter(poverty_county=True).count()
+        names = [RegionName(region=existing[code], name=name, kind=kind, date=date)
+                 for name, code, kind, date in read_former_names() if code in existing]
+        RegionName.objects.all().delete()
+        RegionName.objects.bulk_create(names)
         self.stdout.write(
             f"gazetteer: {len(divisions)} divisions ({created} created, {updated} updated); "
-            f"{flagged} national poverty counties flagged, {len(missing)} unmatched"
+            f"{flagged} national poverty counties flagged, {len(missing)} unmatched; {len(names)} former and later names"
         )
         if missing:
             self.stderr.write("poverty counties not in the gazetteer: " + ", ".join(missing))
