@@ -52,14 +52,16 @@ def region(request, code):
     rows = [h["report"] for h in page.hits]
     prefix = code[:2] if place.level == Region.PROVINCE else code[:4] if place.level == Region.PREFECTURE else code
     people = Person.objects.filter(region__code__startswith=prefix)[:50]
+    other_names = [{"name": n.name, "kind": n.kind, "date": n.date} for n in place.other_names.all()]
     data = {"code": place.code, "name": place.name, "level": place.level, "poverty_county": place.poverty_county,
+            "other_names": other_names,
             "exit_year": place.exit_year, "parents": [{"code": p.code, "name": p.name} for p in place.ancestors()],
             "reports_total": page.total,
             "children": [{"code": c.code, "name": c.name, "reports": c.n} for c in children],
             "reports": [_report_row(r) for r in rows]}
     return respond(request, Page("archive/region.html",
                                  {"place": place, "children": children, "reports": rows, "people": people,
-                                  "total": page.total},
+                                  "total": page.total, "other_names": other_names},
                                  data, ["id", "title", "source", "published"],
                                  ([r.pk, r.title, r.source.name if r.source else "", r.published] for r in rows),
                                  f"region-{code}"))

@@ -4,6 +4,10 @@ Query syntax: words are ANDed; "quoted phrases" match those words in that order;
 OR between words makes alternatives; -word excludes. An empty query browses
 everything. Filters: several values of one facet combine with OR; facets AND
 together. Each facet's counts reflect every filter but its own.
+
+A word that names a programme of the thesaurus (archive/programmes.py) also finds
+its other names (易地搬迁 finds 易地扶贫搬迁, 扶贫搬迁 …, each as a phrase); the page
+shows the expansion and expand=False turns it off.
 """
 
 import re
@@ -14,6 +18,7 @@ from haystack.query import SQ, SearchQuerySet
 
 from archive.ingest.normalize import t2s
 from archive.models import RegionMention, Report
+from archive.programmes import programme_of, synonyms
 
 from .analysis import query_terms
 from .facets import FACETS
@@ -37,14 +42,29 @@ class SearchPage:
     suggestion: str | None = None
     per_page: int = PER_PAGE
     related: list = field(default_factory=list)
+    expansions: list = field(default_factory=list)  # [(word, programme, [its other names])]
+    expand: bool = True
 
     @property
     def pages(self):
         return max(1, -(-self.total // self.per_page))
 
 
-def parse_query(q):
-    """An SQ for the query string, or None for an empty query."""
+def expansions(q):
+    """[(word, programme, [other names])] for the query's words that name a thesaurus programme."""
+    out = []
+    for m in _TOKEN.finditer(q or ""):
+        word = m.group(5)
+        if word and not word.startswith("-") and word not in ("OR", "|"):
+            key = programme_of(t2s(word))
+            if key:
+                out.append((word, key, [n for n in synonyms(key) if n != t2s(word)]))
+    return out
+
+
+def parse_query(q, expand=True):
+    """An SQ for the query string, or None for an empty query; expand: programme names find their
+    other names too."""
     current, pending_or = [], False
     for m in _TOKEN.finditer(q or ""):
         neg_phrase, phrase, neg_phrase2, phrase2, word = m.groups()
@@ -58,6 +78,10 @@ def parse_query(q):
             negate = word.startswith("-") and len(word) > 1
             text = word[1:] if negate else word
             sq = _matches(t2s(text), phrase=False)
+            key = programme_of(t2s(text)) if expand and not negate else None
+            for other in synonyms(key) if key else ():
+                if other != t2s(text):
+                    sq = sq | _matches(other, phrase=True)
         if negate:
             current.append(~sq)
         elif pending_or and current:
@@ -77,9 +101,9 @@ def _matches(text, phrase):
     return SQ(content=Exact(text)) if phrase else SQ(content=text)
 
 
-def _base(q, filters, skip=None):
+def _base(q, filters, skip=None, expand=True):
     sqs = SearchQuerySet()
-    sq = parse_query(q)
+    sq = parse_query(q, expand)
     if sq is not None:
         sqs = sqs.filter(sq)
     for name, values in filters.items():
@@ -104,10 +128,10 @@ def clean_filters(params):
     return out
 
 
-def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, script="hans"):
+def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, script="hans", expand=True):
     filters = filters or {}
     sort = sort if sort in SORTS else "relevance"
-    sqs = _base(q, filters)
+    sqs = _base(q, filters, expand=expand)
     for name in FACETS:
         sqs = sqs.facet(name)
     if SORTS[sort]:
@@ -118,9 +142,11 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     total = sqs.count()
     counts = (sqs.facet_counts() or {}).get("fields", {})
     for name in filters:  # OR within a facet: its counts ignore its own selection
-        own = _base(q, filters, skip=name).facet(name)
+        own = _base(q, filters, skip=name, expand=expand).facet(name)
         own.query.set_limits(0, 1)  # counts only: no result objects for every match
         counts[name] = (own.facet_counts() or {}).get("fields", {}).get(name, [])
+    found_expansions = expansions(q) if expand else []
+    marked = " ".join([_plain(q), *(n for _w, _k, names in found_expansions for n in names)])  # what the snippets mark
     reports = Report.objects.select_related("source").in_bulk([int(r.pk) for r in results])
     regions = {}
     for m in RegionMention.objects.filter(report__in=reports, region__level__in=("prefecture", "county")) \
@@ -131,7 +157,7 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
         report = reports.get(int(r.pk))
         if report is None:
             continue
-        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, _plain(q), script),
+        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, marked, script),
                      "regions": regions.get(report.pk, [])})
     facets = [{"name": name, "label": f.label, "visible": f.visible(filters),
                "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters)}
@@ -139,7 +165,7 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     suggestion = _suggest(_plain(q)) if q and total == 0 else None
     related = _related(q, filters) if q and total == 0 else []
     return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,
-                      suggestion, per_page, related)
+                      suggestion, per_page, related, found_expansions if expand else expansions(q), expand)
 
 
 def _related(q, filters):

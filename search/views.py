@@ -11,7 +11,9 @@ def search_page(request):
     except ValueError:
         page_no = 1
     script = display_script(request)
-    result = search(q, clean_filters(request.GET), request.GET.get("sort", "relevance"), page_no, script=script)
+    expand = request.GET.get("expand", "1") != "0"
+    result = search(q, clean_filters(request.GET), request.GET.get("sort", "relevance"), page_no, script=script,
+                    expand=expand)
     hits = [{"id": h["report"].pk, "title": h["report"].title, "snippet": h["snippet"],
              "source": h["report"].source.name if h["report"].source else None,
              "published": h["report"].published, "url": h["report"].get_absolute_url(),
@@ -19,6 +21,8 @@ def search_page(request):
     data = {"query": q, "normalized_query": result.normalized_query, "total": result.total, "page": result.page,
             "pages": result.pages, "sort": result.sort, "filters": result.filters, "hits": hits,
             "suggestion": result.suggestion, "related": [{"query": t, "total": n} for t, n in result.related],
+            "expanded": result.expand and bool(result.expansions),
+            "expansions": [{"word": w, "programme": k, "names": names} for w, k, names in result.expansions],
             "facets": {f["name"]: [{"value": v["value"], "label": v["label"], "count": v["count"]} for v in f["values"]]
                        for f in result.facets}}
     chips = [(name, v["value"], v["label"]) for f in result.facets for v in f["values"] if v["selected"]

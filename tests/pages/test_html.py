@@ -63,3 +63,15 @@ def test_display_toggle_does_not_filter_by_the_script_facet(client):
     assert data["total"] == 5
     data = client.get("/search/?q=脱贫&script=hant&format=json").json()
     assert data["total"] == 2  # the facet: reports written in traditional
+
+
+def test_search_shows_the_programme_expansion_and_turns_it_off(client):
+    html = client.get("/search/", {"q": "扶贫车间"}).content.decode()
+    assert "同时检索" in html and "社区工厂" in html and "expand=0" in html
+    html = client.get("/search/", {"q": "扶贫车间", "expand": "0"}).content.decode()
+    assert "未扩展同义名称" in html and "expand=1" in html
+
+
+def test_region_page_shows_former_names(client):
+    html = client.get("/region/420600/").content.decode()
+    assert "襄樊市" in html

@@ -28,3 +28,10 @@ def test_region_json(client):
 def test_unknown_format_is_a_clear_400(client):
     r = client.get("/search/?format=xml")
     assert r.status_code == 400 and "json" in r.content.decode()
+
+
+def test_search_json_says_what_it_expanded(client):
+    data = client.get("/search/", {"q": "易地搬迁", "format": "json"}).json()
+    assert data["expanded"] and data["expansions"][0]["programme"] == "易地扶贫搬迁"
+    assert "易地扶贫搬迁" in data["expansions"][0]["names"]
+    assert not client.get("/search/", {"q": "易地搬迁", "expand": "0", "format": "json"}).json()["expanded"]

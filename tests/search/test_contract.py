@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 class SearchContract:
     """What any engine must do for this archive. Subclasses pick the engine."""
 
-    def ids(self, q, **filters):
-        return {h["report"].original_name.rsplit("/", 1)[-1][:3] for h in search(q, filters, per_page=50).hits}
+    def ids(self, q, expand=True, **filters):
+        return {h["report"].original_name.rsplit("/", 1)[-1][:3]
+                for h in search(q, filters, per_page=50, expand=expand).hits}
 
     def test_segmentation_finds_words_inside_longer_words(self):
         assert {"000", "004"} <= self.ids("扶贫")
@@ -27,6 +28,15 @@ class SearchContract:
     def test_words_across_token_boundaries_are_found(self):
         assert {"000", "003"} <= self.ids("村支")  # 村支书, 村支部: inside longer words
         assert self.ids("区工") == {"000", "004"}  # 社区|工厂
+
+    def test_zhu_folded_where_simplified_writes_zhe_both_ways(self):
+        assert self.ids("着力") == self.ids("著力") and {"000", "004"} <= self.ids("着力")  # 000 prints 著力
+
+    def test_a_programme_finds_its_other_names_unless_told_not_to(self):
+        assert {"000", "004"} <= self.ids("扶贫车间")  # they print 社区工厂, its other name
+        assert not {"000", "004"} <= self.ids("扶贫车间", expand=False)
+        page = search("扶贫车间")
+        assert page.expansions[0][1] == "扶贫车间" and "社区工厂" in page.expansions[0][2]
 
     def test_short_name_finds_its_county_only(self):
         assert self.ids("平利") == {"000"}

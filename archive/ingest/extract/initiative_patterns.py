@@ -6,8 +6,7 @@ MODEL_WORDS = ("模式", "机制", "改革", "制", "体系", "工程", "行动"
 MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
-POLICY_VERBS = ("依靠", "推行", "实施", "实行", "采取", "采用", "探索", "探索出", "创新", "推出", "启动", "打造", "建立",
-                "推广", "总结出", "形成", "再次推进", "创造", "首创")
+POLICY_VERBS = ("依靠", "推行", "实施", "实行", "采取", "采用", "探索出", "推出", "总结出", "首创", "创新推行")
 QUOTED_OBJECT_MAX = 12
 # Quoted terms that are periods, plans or slogans, never a local model's name.
 QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
@@ -18,12 +17,15 @@ LAUNCH_VERBS = ("启动实施", "组织实施", "部署实施", "全面实施", 
                 "出台《关于实施", "关于实施")
 LAUNCHED_WORDS = ("三年行动", "攻坚行动", "专项行动", "行动计划", "工程", "行动", "计划")
 LAUNCHED_MIN, LAUNCHED_MAX = 4, 14
+# A launched name whose head is only one of these is no name (专项行动, 脱贫攻坚工程, 一批重大标志性工程).
+GENERIC_HEADS = ("专项", "脱贫攻坚", "扶贫", "重大", "一批", "各项", "系列", "民生", "惠民", "国防发展重大", "重点", "各类")
 # A list of measures before 等办法 (推出社会化企业扶贫、光伏扶贫等办法): each item is one.
 LIST_HEADS = ("推出", "推行", "实施", "采取", "探索", "创新", "开展", "形成", "建立")
 LIST_ENDS = ("等办法", "等模式", "等做法", "等措施", "等机制", "等方式", "等举措", "等形式")
 LIST_ITEM_MIN, LIST_ITEM_MAX = 3, 10
 # Unquoted: 2-4 characters right before 模式, after a boundary (车河模式).
 BARE_MODEL_MIN, BARE_MODEL_MAX = 2, 4
+BARE_COMMON_TAIL_FREQ = 300  # 可行商业模式: a bare name ending in a common word (商业) is no name
 BARE_MODEL_STOPWORDS = ("随即", "治理", "发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新",
                         "该", "此", "等", "的", "多种", "各种", "创新")
 # Quoted spans that are speech or slogans, not names: they hold these.

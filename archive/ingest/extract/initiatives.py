@@ -27,10 +27,13 @@ from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
 
 from .initiative_patterns import (
+    BARE_COMMON_TAIL_FREQ,
     BARE_MODEL_MAX,
     BARE_MODEL_MIN,
     BARE_MODEL_STOPWORDS,
     EVIDENCE_MIN,
+    GAP_NOT,
+    GENERIC_HEADS,
     LAUNCH_VERBS,
     LAUNCHED_MAX,
     LAUNCHED_MIN,
@@ -41,14 +44,14 @@ from .initiative_patterns import (
     LIST_ITEM_MIN,
     MODEL_GAP,
     MODEL_WORDS,
-    GAP_NOT,
     NOT_A_NAME,
     POLICY_VERBS,
     PROGRAMME_WEIGHT,
-    QUOTED_NOT_MODELS,
     QUOTED_MAX,
+    QUOTED_NOT_MODELS,
     QUOTED_OBJECT_MAX,
 )
+from .lexicon import freq
 
 _CJK = "\u4e00-\u9fff"
 _MODEL_WORD = "|".join(sorted(MODEL_WORDS, key=len, reverse=True))
@@ -59,6 +62,7 @@ _VERB_BEFORE = re.compile(rf"(?:{'|'.join(sorted(POLICY_VERBS, key=len, reverse=
 _LAUNCHED = re.compile(rf"(?:{'|'.join(sorted(LAUNCH_VERBS, key=len, reverse=True))})(?:了)?(?:(?:19|20)\d{{2}}年)?"
                        rf"(?P<name>[{_CJK}]{{{LAUNCHED_MIN - 2},{LAUNCHED_MAX - 2}}}?(?:{'|'.join(LAUNCHED_WORDS)}))")
 _LIST = re.compile(rf"(?:{'|'.join(LIST_HEADS)})(?:了|出)?(?P<items>[{_CJK}、“”]{{{LIST_ITEM_MIN},80}}?)(?:{'|'.join(LIST_ENDS)})")
+_WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 
 
@@ -126,7 +130,7 @@ def find_initiatives(text):
         found[name] = {"name": name, "programme": programme,
                        "category": category or categorize(name, sentences.at(pos))}
 
-    for start, end, name in _programme_hits(text):
+    for start, _end, name in _programme_hits(text):
         add(name, start, NAMES[name])
     for m in _QUOTED.finditer(text):
         name = m.group("name")
@@ -135,21 +139,26 @@ def find_initiatives(text):
         after = _GAP_MODEL.match(text, m.end())
         gap = after.group("gap") if after else ""
         if after and not any(w in gap for w in GAP_NOT) and (not gap.startswith(("的", "等")) or gap in ("的", "等")):
-            word = after.group("word")
-            add(name + (word if word in ("制", "改革") and not name.endswith(word) else ""), m.start())
+            word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
+            add(name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
+                m.start())
         elif _ENDS_MODEL.search(name) and len(name) >= 4:
             add(name, m.start())
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):
-        add(m.group("name").rpartition("的")[2], m.start("name"))
+        name = m.group("name").rpartition("的")[2]
+        head = _WORD_END.sub("", name)
+        if "等" not in name and len(head) >= 2 and not head.startswith(GENERIC_HEADS):
+            add(name, m.start("name"))
     for m in _LIST.finditer(text):
         for item in m.group("items").split("、"):
             if LIST_ITEM_MIN <= len(_clean(item)) <= LIST_ITEM_MAX:
                 add(item, m.start("items"))
     for m in _BARE.finditer(text):
         name = m.group("name")
-        if not name.startswith(BARE_MODEL_STOPWORDS) and not name.endswith(BARE_MODEL_STOPWORDS):
+        if not name.startswith(BARE_MODEL_STOPWORDS) and not name.endswith(BARE_MODEL_STOPWORDS) \
+                and freq(name[-2:]) < BARE_COMMON_TAIL_FREQ:
             add(name + "模式", m.start())
     return _distinct(list(found.values()))
 

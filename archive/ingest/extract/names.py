@@ -113,8 +113,10 @@ class Names:
         return i >= 0 and self.places[i][1] > start
 
     def is_person_token(self, start, end):
+        """The tagger reads text[start:end] as one personal name, and not from its dictionary: the
+        dictionary tags words as names too (贺词, 修枝, 杨维), its model finds the names it never saw."""
         t = self.tokens.at(start)
-        return t is not None and t.end == end and t.tag in PERSON_TAGS
+        return t is not None and t.end == end and t.tag in PERSON_TAGS and (end - start > 2 or not freq(t.word))
 
     @staticmethod
     def surname_length(text, start):
@@ -167,8 +169,9 @@ class Names:
             return False
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
-        if n == sl + MAX_GIVEN and not self.is_person_token(start, start + n) and not self._repeated_whole(name):
-            return False  # four characters only on evidence (吉子尔古, 欧阳美鲜)
+        if n == sl + MAX_GIVEN and not self.is_person_token(start, start + n) and not self._repeated_whole(name) \
+                and not (anchored and self.text[start + n:start + n + 1] in "：:"):
+            return False  # four characters only on evidence (吉子尔古, 欧阳美鲜, 委员伊丽苏娅：)
         if n >= sl + 2 and name[-1] in NAME_END_BEFORE:
             return False  # 陈俊说, 马俊摄: the verb ends the name
         if n == sl + MAX_GIVEN and freq(name):
@@ -179,7 +182,7 @@ class Names:
         if not anchored:  # the tagger alone: its dictionary calls 阿姨, 智慧 and 宣传教育 names too
             if name[0] in UNANCHORED_NOT_SURNAMES:
                 return False  # (…，)向尼方提供: a preposition before a name, more often than a surname
-            if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else 1) or \
+            if freq(name) or \
                     (len(name) > 2 and max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ):
                 return False  # 康乐新居: 新居 is a word
             after = self.text[start + n:start + n + 3]
@@ -191,6 +194,8 @@ class Names:
         if not word_given and len(name) - sl > 1 and freq(name[sl:]) >= COMMON_WORD_FREQ \
                 and not self.is_person_token(start, start + n):
             return False  # 向大家表示
+        if not word_given and n == 2 and freq(name):
+            return False  # 贺词说: a two-character word before a verb is the word
         if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ) and \
                 not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ):
             return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
@@ -210,12 +215,17 @@ class Names:
             score += 1
         if n > sl + 1 and self._repeated_whole(name):
             score += 4
+        if n == sl + 2 and freq(text[start:end - 1]) >= TWO_CHAR_WORD_FREQ and not freq(name) \
+                and word_tag(text[start:end - 1]) in PERSON_TAGS:
+            score += 2  # 杨维信: 杨维 is a word of the dictionary, 杨维信 is no word
         if self._repeated_short(name) and len(self.occurrences(name)) > len(self.occurrences(text[start:end + 1])):
             score += 4 if n < sl + MAX_GIVEN else 0
         if n < sl + MAX_GIVEN and _CJK.fullmatch(text[end:end + 1]) and self._repeated_whole(text[start:end + 1]):
             score -= 4  # 谭登, always printed as 谭登周
         if text[end:end + 1] in HOME_AFTER:
             score += 1
+        if text[end:end + 1] in "：:":
+            score += 3  # 全国政协委员卢天锡：“…”: an interview's speaker ends at the colon
         if text.startswith(SPEECH, end):
             score += 2  # 马有全说
         if not closed:

@@ -18,7 +18,7 @@ def names(text):
     ("“镇园产业联盟”模式被写进一号文件。", "镇园产业联盟"),
 ])
 def test_named_initiatives(text, name):
-    assert name in names(text)
+    assert any(name in n for n in names(text)), names(text)  # the gold rule: a name found holds it
 
 
 def test_initiative_category_from_its_name_then_its_sentence():
