@@ -1,4 +1,4 @@
-# Quick start: `make run` (set up and serve http://127.0.0.1:8000), `make test` (the whole suite).
+# Quick start: `make run` (set up, serve http://127.0.0.1:8000 and run the background worker), `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +18,10 @@ setup: $(BIN)/.installed
 	$(BIN)/python manage.py ingest fixtures/ --quiet
 	$(BIN)/python manage.py sync_index
 
+# The worker (upload batches) runs beside the web server and stops with it (Ctrl+C stops both).
 run: setup
+	@$(BIN)/python manage.py archive_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: $(BIN)/.installed

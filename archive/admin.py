@@ -4,13 +4,14 @@ Customised through get_* methods and @admin.action; every parse goes through
 archive.ingest.service (no parsing code here).
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html
 
-from .ingest import Rejected, run_pipeline
-from .ingest.files import expand
-from .ingest.service import ingest_bytes, process_upload
+from . import upload_views
+from .ingest import Rejected, intake, run_pipeline
 from .ingest.store import save_entities
 from .models import (
     Initiative,
@@ -23,56 +24,63 @@ from .models import (
     ReportCategory,
     Source,
     Upload,
+    UploadBatch,
 )
-
-
-class UploadForm(forms.ModelForm):
-    file = forms.FileField(help_text="txt, html, docx, pdf, or a zip of many")
-
-    class Meta:
-        model = Upload
-        fields = ["file"]
 
 
 @admin.register(Upload)
 class UploadAdmin(admin.ModelAdmin):
     list_display = ["original_name", "status", "report", "error", "size", "created"]
     list_filter = ["status"]
-    search_fields = ["original_name", "error"]
+    search_fields = ["original_name", "error", "sha256"]
     actions = ["retry"]
+    readonly_fields = ["stored_file", "original_name", "sha256", "size", "status", "error", "report", "created"]
+    exclude = ["file"]
 
-    def get_form(self, request, obj=None, **kwargs):
-        return UploadForm if obj is None else super().get_form(request, obj, **kwargs)
+    def has_add_permission(self, request):
+        return False  # files come in through the upload page (批次), never one by one here
 
-    def get_readonly_fields(self, request, obj=None):
-        return ["file", "original_name", "sha256", "size", "status", "error", "report", "created"] if obj else []
+    @admin.display(description="原始文件")
+    def stored_file(self, obj):
+        return format_html('<a href="{}">下载</a>', reverse("admin:archive_upload_download", args=[obj.pk]))
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            return
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        try:
-            entries = expand(upload.name, data)
-        except Rejected as exc:
-            entries = [(upload.name, exc)]
-        outcomes = [ingest_bytes(name, content) for name, content in entries]
-        for o in outcomes:
-            level = messages.ERROR if o.status == "failed" else messages.SUCCESS if o.status == "created" else messages.WARNING
-            self.message_user(request, str(o), level)
-        kept = Upload.objects.filter(original_name=entries[0][0]).first() if entries else None
-        obj.pk = kept.pk if kept else None
+    def get_urls(self):
+        return [path("<int:pk>/download/", self.admin_site.admin_view(self.download), name="archive_upload_download"),
+                *super().get_urls()]
 
-    def response_add(self, request, obj, post_url_continue=None):
-        from django.http import HttpResponseRedirect
-        from django.urls import reverse
+    def download(self, request, pk):
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import get_object_or_404
 
-        return HttpResponseRedirect(reverse("admin:archive_upload_changelist"))
+        from .views import download
 
-    @admin.action(description="Retry the selected files")
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        upload = get_object_or_404(Upload, pk=pk)
+        return download(upload.file, upload.original_name)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "upload_url": reverse("admin:archive_report_upload")}
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description="重新处理所选文件")
     def retry(self, request, queryset):
-        for upload in queryset:
-            self.message_user(request, str(process_upload(upload)))
+        batch = intake.retry(queryset, request.user)
+        self.message_user(request, f"已重新排队 {queryset.count()} 个文件（批次 #{batch.pk}）。")
+        return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[batch.pk]))
+
+
+@admin.register(UploadBatch)
+class UploadBatchAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created", "created_by", "status", "finished"]
+    list_filter = ["status"]
+    readonly_fields = ["created", "created_by", "status", "task_id", "finished"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[object_id]))
 
 
 class MetricInline(admin.TabularInline):
@@ -110,11 +118,27 @@ class ReportAdmin(admin.ModelAdmin):
     actions = ["re_extract"]
     fieldsets = [
         (None, {"fields": ["title", "title_is_fallback", "subtitle", "source", "published", "byline", "editor", "status", "error"]}),
-        ("Text", {"classes": ["collapse"], "fields": ["clean_text", "script", "original", "original_name", "sha256"]}),
+        ("Text", {"classes": ["collapse"], "fields": ["clean_text", "script", "original_file", "original_name", "sha256"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["script", "original", "original_name", "sha256", "clean_text"]
+        return ["script", "original_file", "original_name", "sha256", "clean_text"]
+
+    @admin.display(description="原始文件")
+    def original_file(self, obj):
+        if not obj.original:
+            return "—"
+        return format_html('<a href="{}">下载</a>', reverse("archive:original", args=[obj.pk]))
+
+    def get_urls(self):
+        site = self.admin_site
+        return [
+            path("upload/", site.admin_view(lambda request: upload_views.upload(site, request)),
+                 name="archive_report_upload"),
+            path("upload/<int:pk>/", site.admin_view(lambda request, pk: upload_views.batch_page(site, request, pk)),
+                 name="archive_report_upload_batch"),
+            *super().get_urls(),
+        ]
 
     @admin.action(description="Extract again from the original (replaces corrections)")
     def re_extract(self, request, queryset):
@@ -160,4 +184,4 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Source)
-admin.site.site_header = "扶贫案例库 管理"
+admin.site.site_header = admin.site.site_title = "扶贫案例库 管理"

@@ -7,6 +7,9 @@ SEARCH_INDEX_PATH  Whoosh index folder (default var/whoosh)
 SEARCH_SEGMENTER   rjieba (default: jieba's tokens, faster) | jieba
 SEARCH_USER_DICT   a jieba user dictionary for the analyzer (optional)
 MEDIA_ROOT         uploaded originals (default var/media)
+UPLOAD_MAX_BYTES   the largest file an upload takes (default 64 MB)
+UPLOAD_MAX_FILES   the most files one upload request takes (default 200)
+TASKS_BACKEND      django_tasks_db.DatabaseBackend (default) | django_tasks.backends.immediate.ImmediateBackend
 SECRET_KEY, DEBUG, ALLOWED_HOSTS
 """
 
@@ -42,12 +45,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "haystack",
+    "django_tasks",
+    "django_tasks_db",
     "archive",
     "search.apps.SearchConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from the app server itself (gunicorn, runserver)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,7 +90,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers (pages) run while one writer ingests.
     # synchronous=NORMAL is safe in WAL mode (no corruption; the last commits may be lost on power failure)
     # and saves an fsync per ingested report.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 30}
+    # IMMEDIATE: a transaction takes the write lock when it begins, and waits for it (the busy timeout)
+    # instead of failing at once with "database is locked" when a read turns into a write mid-way.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                                       "timeout": 30, "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "zh-hans"
@@ -95,10 +104,24 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks there at start (filled by collectstatic)
+# In production (DEBUG off) static files are collected (`manage.py collectstatic`) with hashed,
+# compressed names and served by WhiteNoise with far-future caching; in development, from the source.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # the non-file part of a request
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads go to a temporary file, not memory
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 64 * 1024 * 1024))  # one file; a larger one is refused
+UPLOAD_MAX_FILES = int(os.environ.get("UPLOAD_MAX_FILES", 200))  # files in one upload request
+
+# Background jobs: the Django tasks API (django-tasks; Django 6 ships the same API), stored in the
+# database and run by `manage.py archive_worker`, which `make run` starts beside the web server.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Search: the engine is chosen here only (search/query.py is the one interface).
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh")

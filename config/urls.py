@@ -1,10 +1,9 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+# Stored originals are never served from MEDIA_URL: archive:original hands them out as downloads.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("", include("archive.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]

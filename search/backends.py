@@ -14,6 +14,9 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
   (stock: on every query, 64-85 % of query time, yet None for a zero-hit query);
 - setup(): the index storage without mmap (Whoosh's mmap path copies every file of a
   compound segment into memory: 1 GB per process at the full corpus);
+- search() during another process's commit: a segment file that vanished between
+  reading the table of contents and opening it is retried, and the thread keeps its
+  old searcher until a new one opens (stock: FileNotFoundError, a 500);
 - _process_results(): no stock highlighting (it hard-codes StemmingAnalyzer);
   snippets are marked by search/highlight.py with the same analyzer.
 And for writing: InliningCodec (Whoosh's own inline-postings bug fixed, field
@@ -23,11 +26,12 @@ postings its workers computed, committing without merging).
 
 import os
 import threading
+import time
 
 import numpy as np
 from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.constants import DJANGO_CT, ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
@@ -126,6 +130,10 @@ class InliningCodec(W3Codec):
 
 INLINE_LIMIT = 8  # postings per term kept inline
 MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
+
+
+VANISHED_RETRIES = 5  # opens of a searcher whose segment file a concurrent commit removed
+VANISHED_WAIT = 0.02  # seconds, times the attempt
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -294,16 +302,47 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def _shared_searcher(self):
         """This thread's searcher, reopened only when the index changed (stock: a new searcher,
-        every segment file opened again, on every query)."""
+        every segment file opened again, on every query). A commit elsewhere may remove a
+        segment between reading the index's table of contents and opening its files: the open
+        is retried, and meanwhile the old searcher (its files open) serves the query."""
         searcher = getattr(_local, "searcher", None)
-        if searcher is None or getattr(_local, "storage", None) is not self.storage:
-            searcher = self.index.refresh().searcher()
-        elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+        if searcher is not None and getattr(_local, "storage", None) is not self.storage:
+            searcher = None
+        for attempt in range(VANISHED_RETRIES):
+            try:
+                if searcher is None:
+                    searcher = self.index.refresh().searcher()
+                elif not searcher.up_to_date():
+                    searcher = searcher.refresh()
+                break
+            except FileNotFoundError:
+                if searcher is not None:
+                    break  # the old reader until the new one opens
+                if attempt == VANISHED_RETRIES - 1:
+                    raise
+                time.sleep(VANISHED_WAIT * (attempt + 1))
         _local.searcher, _local.storage = searcher, self.storage
         return searcher
 
     def search(self, query_string, **kwargs):
+        for attempt in range(VANISHED_RETRIES):
+            try:
+                return self._search(query_string, **kwargs)
+            except FileNotFoundError:  # a file of this thread's searcher went with a commit: open anew
+                if attempt == VANISHED_RETRIES - 1:
+                    raise
+                _local.searcher = None
+                time.sleep(VANISHED_WAIT * (attempt + 1))
+
+    def indexed_ids(self):
+        """The ids of the reports in the index (its live documents; deleted ones left out)."""
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            return {int(fields[DJANGO_ID]) for _docnum, fields in searcher.reader().iter_docs()}
+
+    def _search(self, query_string, **kwargs):
         if query_string.strip() in ("*", "*:*", ""):  # browse everything: Whoosh's parser finds nothing for *
             query_string = f"{DJANGO_CT}:archive.report"
         if not self.setup_complete:

@@ -148,6 +148,38 @@ def rebuild():
     return len(pks)
 
 
+def indexed_ids():
+    """The ids of the reports the index holds: the engine's own documents, not what the database
+    says was indexed (an ingest killed between its commits stores reports the index never got)."""
+    from haystack.query import SearchQuerySet
+
+    backend, _index = _backend_and_index()
+    if hasattr(backend, "indexed_ids"):
+        return backend.indexed_ids()
+    sqs = SearchQuerySet().models(_index.get_model())
+    return {int(pk) for pk in sqs.values_list("pk", flat=True)[:sqs.count()]}
+
+
+def sync():
+    """Bring the index in line with the database: index the reports it lacks, remove those the
+    database no longer has. Returns (added, removed). Run by `make run`, the worker's start and
+    every `manage.py ingest`, so a crash at any point is repaired by the next start."""
+    from archive.models import Report
+
+    if not schema_is_current():
+        return rebuild(), 0
+    in_db = set(Report.objects.values_list("pk", flat=True))
+    indexed = indexed_ids()
+    missing, stale = sorted(in_db - indexed), sorted(indexed - in_db)
+    if missing:
+        with stream(REBUILD_COMMIT_EVERY, parallel=len(missing) >= 1000) as s:
+            for i in range(0, len(missing), QUERY_CHUNK):
+                s.add(missing[i:i + QUERY_CHUNK])
+    if stale:
+        remove_reports(stale)
+    return len(missing), len(stale)
+
+
 def schema_is_current():
     """False when the index on disk was written with another schema (fields or analyzers changed):
     it must be rebuilt. Engines without a local schema answer True."""

@@ -112,9 +112,9 @@ def _base(q, filters, skip=None, expand=True):
     return sqs
 
 
-def matching_ids(q="", filters=None, limit=1_000_000):
+def matching_ids(q="", filters=None, limit=1_000_000, expand=True):
     """Every matching report id (for exports and measurements), best first."""
-    return [int(pk) for pk in _base(q, filters or {}).values_list("pk", flat=True)[:limit]]
+    return [int(pk) for pk in _base(q, filters or {}, expand=expand).values_list("pk", flat=True)[:limit]]
 
 
 def clean_filters(params):

@@ -59,3 +59,26 @@ def report_of(db):
     from archive.models import Report
 
     return lambda n: Report.objects.get(original_name__endswith=seed(n).name)
+
+
+@pytest.fixture
+def index_rollback(db):
+    """The index forgets the reports a test created (the database forgets them with its rollback)."""
+    from django.db.models import Max
+
+    from archive.models import Report
+    from search.indexing import remove_reports
+
+    before = Report.objects.aggregate(m=Max("pk"))["m"] or 0
+    yield
+    after = Report.objects.aggregate(m=Max("pk"))["m"] or 0
+    remove_reports(range(before + 1, after + 1))
+
+
+@pytest.fixture
+def corpus():
+    """../shared/corpus, read where it lies (its README: never copied into the project)."""
+    from tests.live import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} is absent (../shared is not beside the project)")

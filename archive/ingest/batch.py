@@ -27,8 +27,9 @@ COMMIT_EVERY = 4000  # reports per index commit: one segment per core each, thei
 # then (a sub-writer holding 5,000 reports took 590 MB; the whole ingest must stay within 1 GiB)
 
 
-def ingest_many(entries, workers=None, progress=None):
-    """Outcomes for (name, bytes) entries, in order. progress(n) is called as files finish.
+def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
+    """Outcomes for (name, bytes) entries, in order. progress(outcomes) is called with each stored
+    chunk's outcomes (in order) as it is stored; store_every: files per stored chunk.
 
     The worker processes come from multiprocessing's fork server, which imports the calling
     script as each one starts (manage.py is safe): a script of one's own that calls this
@@ -45,8 +46,9 @@ def ingest_many(entries, workers=None, progress=None):
     parallel = workers > 1 and len(head) >= PARALLEL_MIN_FILES
     with stream(COMMIT_EVERY, parallel) as index:
         def flush():
-            outcomes.extend(_store(buffer, index))
-            progress and progress(len(buffer))
+            done = _store(buffer, index)
+            outcomes.extend(done)
+            progress and progress(done)
             buffer.clear()
 
         if parallel:
@@ -61,12 +63,12 @@ def ingest_many(entries, workers=None, progress=None):
                 for prepared in pool.imap(job, fed(), chunksize=CHUNK):
                     in_flight.release()
                     buffer.append(prepared)
-                    if len(buffer) >= STORE_BATCH:
+                    if len(buffer) >= store_every:
                         flush()
         else:
             for entry in entries:
                 buffer.append(job(entry))
-                if len(buffer) >= STORE_BATCH:
+                if len(buffer) >= store_every:
                     flush()
         if buffer:
             flush()

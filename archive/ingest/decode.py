@@ -4,7 +4,9 @@ Word (.docx) and PDF files are read by their own libraries; everything else is
 text in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5.
 GBK and Big5 overlap byte for byte, so candidates are decoded strictly and the
 one whose characters are most common Chinese wins (charset-normalizer's
-coherence measure), rather than trusting a single guess.
+coherence measure), rather than trusting a single guess. A few bad bytes in an
+otherwise valid file are read as replacement characters, with a warning that
+counts them; a file longer than MAX_TEXT_CHARS is refused with the cap named.
 """
 
 import io
@@ -16,7 +18,10 @@ from .document import Document, Rejected
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 CANDIDATES = ("utf_8", "gb18030", "big5")
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # as settings.UPLOAD_MAX_BYTES: what an upload takes is read (then the text cap)
+MAX_TEXT_CHARS = 3_000_000  # characters of decoded text: a longer file is refused with the cap named
+DAMAGED_SHARE = 0.01  # a valid encoding with at most this share of bad bytes is read, with a warning
+DAMAGED_MIN = 20
 
 
 def sniff_kind(name: str, data: bytes) -> str:
@@ -28,7 +33,7 @@ def sniff_kind(name: str, data: bytes) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             pass
         raise Rejected("this is a zip or Office file that is not a Word .docx document")
     head = data[:4096].lower()
@@ -37,39 +42,69 @@ def sniff_kind(name: str, data: bytes) -> str:
     return "txt"
 
 
-def decode_bytes(data: bytes) -> str:
-    """Text from bytes in any encoding Chinese reports are published in, or Rejected."""
+def _damaged(text, enc, warnings):
+    """The text decoded with replacements, if only a few bytes were bad; its warning says how many."""
+    bad = text.count("\ufffd")
+    if bad > max(DAMAGED_MIN, len(text) * DAMAGED_SHARE):
+        return None
+    warnings.append(f"{bad} byte{'s' if bad > 1 else ''} could not be read as {enc} and show as � in the text")
+    return text
+
+
+def decode_bytes(data: bytes, warnings=None) -> str:
+    """Text from bytes in any encoding Chinese reports are published in, or Rejected.
+
+    A valid encoding with a few bad bytes (a truncated file, one damaged byte) is read with
+    replacement characters and a warning that counts them; only a file that is mostly undecodable
+    is refused."""
+    warnings = warnings if warnings is not None else []
     if not data.strip():
         raise Rejected("the file is empty")
     if len(data) > MAX_BYTES:
-        raise Rejected(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB")
+        raise Rejected(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB (the cap)")
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(enc)
-            except UnicodeDecodeError as exc:
-                raise Rejected(f"the file starts as {enc} but is not valid {enc} at byte {exc.start}") from None
+            except UnicodeDecodeError:
+                text = _damaged(data[len(bom):].decode(enc, errors="replace"), enc, warnings)
+                if text is None:
+                    raise Rejected(f"the file starts as {enc} but most of it is not {enc}") from None
+                return text
     if b"\x00" in data[:4096]:
         raise Rejected("this is a binary file, not text, HTML, Word or PDF")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _damaged(data.decode("utf-8", errors="replace"), "UTF-8", warnings)
+    if text is not None:
+        return text
     best = from_bytes(data, cp_isolation=list(CANDIDATES[1:])).best()
-    if best is None:
-        raise Rejected("the text is in an encoding that is not UTF-8, GBK/GB18030 or Big5; save it as UTF-8 and retry")
-    text = str(best)
-    if text.count("\ufffd") > max(3, len(text) // 200):
-        raise Rejected("too many characters could not be decoded; save the file as UTF-8 and retry")
-    return text
+    if best is not None:
+        text = _damaged(str(best), best.encoding.upper(), warnings)
+        if text is not None:
+            return text
+    for enc in CANDIDATES[1:]:  # a GBK or Big5 file with a few bad bytes: charset-normalizer gives up on it
+        text = _damaged(data.decode(enc, errors="replace"), enc.upper(), warnings)
+        if text is not None:
+            return text
+    raise Rejected("most of the file could not be read as text in UTF-8, GBK/GB18030 or Big5: it is damaged or "
+                   "not a text file; save it as UTF-8 and retry")
 
 
 def _docx_text(data: bytes) -> str:
     import docx
 
+    from .files import MAX_MEMBER_BYTES, MAX_RATIO
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a Word file is a zip: the same caps as any zip
+        for info in zf.infolist():
+            if info.file_size > MAX_MEMBER_BYTES or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
+                raise Rejected("this Word file unpacks to far more than it holds (a zip bomb?)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception:
+    except Exception:  # noqa: BLE001 (python-docx raises many kinds on a damaged file)
         raise Rejected("this Word file is damaged and cannot be opened") from None
     return "\n".join(p.text for p in document.paragraphs)
 
@@ -83,7 +118,9 @@ def _pdf_text(data: bytes) -> str:
         if reader.is_encrypted:
             raise Rejected("this PDF is password-protected")
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except PdfReadError:
+    except Rejected:
+        raise
+    except (PdfReadError, Exception):  # noqa: BLE001 (pypdf raises many kinds on a damaged file)
         raise Rejected("this PDF is damaged and cannot be read") from None
     if not text.strip():
         raise Rejected("this PDF has no text layer (a scan?); OCR it and retry")
@@ -98,7 +135,10 @@ def decode(doc: Document) -> Document:
     elif doc.kind == "pdf":
         doc.raw_text = _pdf_text(doc.data)
     else:
-        doc.raw_text = decode_bytes(doc.data)
+        doc.raw_text = decode_bytes(doc.data, doc.warnings)
     if not doc.raw_text.strip():
         raise Rejected("the file has no text")
+    if len(doc.raw_text) > MAX_TEXT_CHARS:
+        raise Rejected(f"the file holds {len(doc.raw_text):,} characters of text; at most {MAX_TEXT_CHARS:,} "
+                       "are taken in one report (split it and retry)")
     return doc

@@ -1,18 +1,42 @@
 """What users hand in: files, folders and zips, expanded to (name, bytes) entries.
 
-A zip is opened in memory and each member read on its own; members that are
-folders, hidden or macOS resource forks are skipped. Names inside a zip are
-reported as zipname/member so a failure says where it was.
+A zip is read member by member, streaming, with every member checked twice:
+by what its directory declares (size, compression ratio) before a byte is
+read, and by what it actually gives while it is read (a member that lies
+about its size is stopped at the cap, not after). A zip is refused whole when
+its directory holds too many entries or declares too much; a member is
+refused alone when it is too large, too compressed (a bomb) or a zip nested
+too deep. Nothing is ever written out by a member's own name (a name with ../
+cannot reach outside: members are kept content-addressed by the store), and
+names are shown cleaned (no control characters, no ../, no leading /). Members
+that are folders, hidden or macOS resource forks are skipped. Names inside a
+zip are reported as zipname/member so a failure says where it was.
 """
 
 import io
+import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
 from .document import Rejected
 
 ACCEPTED = (".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf")
-MAX_MEMBERS = 5000
+MAX_MEMBERS = 5000  # entries a zip may hold
+MAX_MEMBER_BYTES = 64 * 1024 * 1024  # uncompressed, one member (as the upload cap, settings.UPLOAD_MAX_BYTES)
+MAX_ZIP_BYTES = 500 * 1024 * 1024  # uncompressed, all members of one zip together
+MAX_RATIO = 200  # uncompressed / compressed, one member: text compresses 3-10x, a bomb 1000x
+MAX_DEPTH = 2  # a zip in a zip in a zip, no deeper
+_CHUNK = 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_name(name: str) -> str:
+    """A file name as it can be shown and stored: no control characters (NUL), no ../ or leading /,
+    backslashes as /; never empty."""
+    name = unicodedata.normalize("NFC", _CONTROL.sub("", str(name))).replace("\\", "/")
+    parts = [p for p in name.split("/") if p not in ("", ".", "..")]
+    return "/".join(parts)[-255:] or "upload"
 
 
 def _skip(name):
@@ -29,24 +53,80 @@ def _decode_member_name(info):
         return info.filename
 
 
-def expand_zip(name, data):
-    """[(name, bytes)] for the members of a zip archive."""
+def _open(data_or_file):
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        return zipfile.ZipFile(io.BytesIO(data_or_file) if isinstance(data_or_file, bytes) else data_or_file)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise Rejected("the zip file is damaged and cannot be opened") from None
-    with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir() and not _skip(i.filename)]
+
+
+def _members(zf):
+    return [i for i in zf.infolist() if not i.is_dir() and not _skip(i.filename)]
+
+
+def inspect_zip(data_or_file):
+    """Refuse a zip whole by what its directory says (cheap: nothing is decompressed)."""
+    with _open(data_or_file) as zf:
+        infos = _members(zf)
         if len(infos) > MAX_MEMBERS:
-            raise Rejected(f"the zip holds {len(infos)} files; at most {MAX_MEMBERS} are taken at once")
-        out = []
-        for info in infos:
-            member = _decode_member_name(info)
+            raise Rejected(f"the zip holds {len(infos):,} files; at most {MAX_MEMBERS:,} are taken in one zip")
+        declared = sum(i.file_size for i in infos)
+        if declared > MAX_ZIP_BYTES:
+            raise Rejected(f"the zip would unpack to {declared / 1024 / 1024:,.0f} MB; at most "
+                           f"{MAX_ZIP_BYTES // 1024 // 1024} MB are taken from one zip")
+        return len(infos)
+
+
+def _read_member(zf, info, budget):
+    """The member's bytes, read in chunks and stopped as soon as it gives more than it may."""
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise Rejected(f"it unpacks to {info.file_size / 1024 / 1024:,.0f} MB; at most "
+                       f"{MAX_MEMBER_BYTES // 1024 // 1024} MB are taken from one file")
+    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+        raise Rejected(f"it is compressed {info.file_size / info.compress_size:,.0f} times (a zip bomb?); "
+                       f"at most {MAX_RATIO} times is taken")
+    cap = min(MAX_MEMBER_BYTES, budget)
+    out = bytearray()
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                out += chunk
+                if len(out) > cap or (info.compress_size and len(out) > MAX_RATIO * max(info.compress_size, 1)):
+                    raise Rejected("it unpacks to more than its zip says (a zip bomb?); it was stopped at "
+                                   f"{len(out) // 1024 // 1024} MB")
+    except (RuntimeError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise Rejected(f"it cannot be unpacked ({exc.__class__.__name__}: encrypted or damaged)") from None
+    return bytes(out)
+
+
+def iter_zip(name, data_or_file, depth=0):
+    """(name, bytes or Rejected) for each member, streaming; nested zips are opened up to MAX_DEPTH."""
+    inspect_zip(data_or_file)
+    budget = MAX_ZIP_BYTES
+    with _open(data_or_file) as zf:
+        for info in _members(zf):
+            member = f"{name}/{clean_name(_decode_member_name(info))}"
             try:
-                out.append((f"{name}/{member}", zf.read(info)))
-            except (RuntimeError, zipfile.BadZipFile, NotImplementedError) as exc:
-                out.append((f"{name}/{member}", exc))
-        return out
+                data = _read_member(zf, info, budget)
+            except Rejected as exc:
+                yield member, exc
+                continue
+            budget -= len(data)
+            if is_zip(member, data):
+                if depth + 1 >= MAX_DEPTH:
+                    yield member, Rejected(f"a zip inside a zip inside a zip: at most {MAX_DEPTH} levels are unpacked")
+                    continue
+                try:
+                    yield from iter_zip(member, data, depth + 1)
+                except Rejected as exc:
+                    yield member, exc
+                continue
+            yield member, data
+
+
+def expand_zip(name, data):
+    """[(name, bytes or Rejected)] for the members of a zip archive."""
+    return list(iter_zip(name, data))
 
 
 def is_zip(name, data):
@@ -57,13 +137,13 @@ def _has_docx_part(data):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "word/document.xml" in zf.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return False
 
 
 def expand(name, data):
     """A file's entries: itself, or its members when it is a zip (not a .docx)."""
-    return expand_zip(name, data) if is_zip(name, data) else [(name, data)]
+    return list(iter_zip(name, data)) if is_zip(name, data) else [(name, data)]
 
 
 class Collected:
@@ -92,7 +172,11 @@ class Collected:
                 yield f
                 continue
             try:
-                yield from expand(str(f), f.read_bytes())
+                if f.suffix.lower() == ".zip":
+                    with f.open("rb") as fh:  # streamed: the zip is not read into memory whole
+                        yield from iter_zip(str(f), fh)
+                else:
+                    yield from expand(str(f), f.read_bytes())
             except Rejected as exc:
                 yield str(f), exc
             except OSError as exc:
@@ -105,8 +189,8 @@ def _count(f):
         return 1
     try:
         with zipfile.ZipFile(f) as zf:
-            return max(1, sum(not i.is_dir() and not _skip(i.filename) for i in zf.infolist()))
-    except (OSError, zipfile.BadZipFile):
+            return max(1, len(_members(zf)))
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
         return 1
 
 

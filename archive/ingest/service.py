@@ -9,12 +9,13 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 
 from archive.models import Upload
 
 from . import Rejected, run_pipeline
-from .store import Item, store_documents
+from .files import clean_name
+from .store import Item, Stored, store_documents
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Outcome:
 
     def __str__(self):
         if self.status == "created":
-            return f"{self.name}: created #{self.report_id}"
+            return f"{self.name}: created #{self.report_id}" + (f" ({self.message})" if self.message else "")
         if self.status == "duplicate":
             return f"{self.name}: duplicate of #{self.report_id}"
         return f"{self.name}: failed: {self.message}"
@@ -38,23 +39,26 @@ def keep_upload(name, data):
 
 
 def keep_uploads(entries):
-    """The Upload holding each (name, bytes), in order: the file is saved before anything is parsed."""
+    """The Upload holding each (name, bytes), in order: the file is saved before anything is parsed,
+    one row and one stored copy per distinct content (sha256 is unique: a copy that lost a race with
+    another process's is removed, and that one is used)."""
     digests = [hashlib.sha256(data).hexdigest() for _name, data in entries]
-    known = {}
-    for upload in Upload.objects.filter(sha256__in=set(digests)).order_by("pk"):
-        known.setdefault(upload.sha256, upload)
-    new = []
+    known = {u.sha256: u for u in Upload.objects.filter(sha256__in=set(digests))}
+    new = {}
     for (name, data), digest in zip(entries, digests):
-        if digest not in known:
-            upload = Upload(original_name=name[-255:], sha256=digest, size=len(data))
+        if digest not in known and digest not in new:
+            name = clean_name(name)
+            upload = Upload(original_name=name, sha256=digest, size=len(data))
             upload.file.save(name.rsplit("/", 1)[-1][-100:] or "upload", ContentFile(data), save=False)
-            known[digest] = upload
-            new.append(upload)
+            new[digest] = upload
     if new:
-        Upload.objects.bulk_create(new)
-        if any(u.pk is None for u in new):  # an engine that does not return ids from bulk inserts
-            for upload in Upload.objects.filter(sha256__in=[u.sha256 for u in new]):
-                known[upload.sha256] = upload
+        with transaction.atomic():
+            Upload.objects.bulk_create(new.values(), ignore_conflicts=True)
+        stored = {u.sha256: u for u in Upload.objects.filter(sha256__in=list(new))}
+        for digest, upload in new.items():
+            if stored[digest].file.name != upload.file.name:
+                upload.file.storage.delete(upload.file.name)
+        known.update(stored)
     return [known[d] for d in digests]
 
 
@@ -81,7 +85,8 @@ def store_prepared(upload, doc, signature=None, digest=None):
 
 def store_prepared_many(prepared, index=True):
     """[(Outcome, Stored or None)] for [(upload, Document or reason, signature, digest)]: the
-    documents stored in one transaction, each Upload marked with what became of it.
+    documents stored and each Upload marked with what became of it, in one transaction (a process
+    killed between the two would leave a stored report whose Upload says it is still pending).
 
     If the batch cannot be stored, each document is tried alone, so one bad document
     fails by itself (its Upload says why and can be retried) and takes no other with it."""
@@ -89,14 +94,22 @@ def store_prepared_many(prepared, index=True):
     items = [Item(doc, sig or [], digest or "", upload.file.name, upload.original_name, upload.sha256)
              for upload, doc, sig, digest in docs]
     try:
-        stored = dict(zip(map(id, docs), store_documents(items, index=index)))
+        with transaction.atomic():
+            stored = dict(zip(map(id, docs), store_documents(items, index=index)))
+            return _record(prepared, stored)
     except DatabaseError as exc:
         if len(items) > 1:
             return [x for p in prepared for x in store_prepared_many([p], index=index)]
+        if not docs:
+            raise
         upload = docs[0][0]
         prepared = [(upload, f"the archive could not store this report ({exc}); retry it from the uploads page",
                      None, None) if entry is docs[0] else entry for entry in prepared]
-        stored = {}
+        with transaction.atomic():
+            return _record(prepared, {})
+
+
+def _record(prepared, stored):
     out = []
     for entry in prepared:
         upload, doc = entry[0], entry[1]
@@ -105,10 +118,13 @@ def store_prepared_many(prepared, index=True):
             out.append((Outcome(upload.original_name, "failed", message=doc), None))
             continue
         s = stored[id(entry)]
+        if not s.created and s.report.sha256 == upload.sha256:  # its own report, stored by a run that died
+            s = Stored(s.report, True)  # before the Upload was marked (before the two shared a transaction)
         upload.report = s.report
         upload.status = Upload.CREATED if s.created else Upload.DUPLICATE
         upload.error = "" if s.created else f"same report as #{s.report.pk} ({s.similarity:.0%} alike)"
-        out.append((Outcome(upload.original_name, "created" if s.created else "duplicate", s.report.pk), s))
+        warned = "; ".join(doc.warnings) if s.created else ""  # read, but not all of it (bad bytes, no title)
+        out.append((Outcome(upload.original_name, "created" if s.created else "duplicate", s.report.pk, warned), s))
     _mark({u.pk: u for u, *_rest in prepared}.values())
     return out
 

@@ -13,7 +13,7 @@ stream: index=False).
 
 from dataclasses import dataclass, field
 
-from django.db import connection, connections, models, router, transaction
+from django.db import IntegrityError, connection, connections, models, router, transaction
 
 from archive.models import (
     Fingerprint,
@@ -65,7 +65,25 @@ def store_document(doc: Document, *, original=None, original_name="", sha256="",
 
 
 def store_documents(items: list[Item], index=True) -> list[Stored]:
-    """Store a batch in one transaction; one Stored per item, in order."""
+    """Store a batch in one transaction; one Stored per item, in order.
+
+    Two processes storing the same text at the same instant (two admins, the same file): the
+    second's insert breaks the unique text hash; its transaction is rolled back and stored again,
+    when the first's report is there to be found as the original (a duplicate, never an error)."""
+    for attempt in range(STORE_ATTEMPTS):
+        try:
+            return _store_documents(items, index)
+        except IntegrityError:
+            if attempt == STORE_ATTEMPTS - 1:
+                raise
+            _SOURCES.clear()  # a source created by the rolled-back transaction does not exist
+    raise AssertionError("unreachable")
+
+
+STORE_ATTEMPTS = 3
+
+
+def _store_documents(items, index):
     with transaction.atomic():
         results = _deduplicate(items)
         fresh = [(i, item) for i, item in enumerate(items) if results[i] is None]

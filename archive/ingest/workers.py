@@ -15,12 +15,16 @@ import multiprocessing
 
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
 # imported once by the fork server, so each process it starts has them already (no settings needed)
-PRELOAD = ["numpy", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models",
+PRELOAD = ["archive.lifeline",  # first: the fork server dies with the process that started it
+           "numpy", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models",
            "search.dictionaries"]  # jieba's and rjieba's dictionaries: loaded once, shared by every process
 
 
 def context():
     """The multiprocessing context of every process a bulk ingest starts (workers, index sub-writers)."""
+    from archive.lifeline import mark_parent
+
+    mark_parent()  # the fork server, when this starts it, is to die with this process
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)  # takes effect when the fork server starts (once a process)
     return ctx
@@ -29,9 +33,13 @@ def context():
 def freeze_inherited():
     """First thing in a process the fork server started: what it inherited (the preloaded modules
     and dictionaries) is left out of garbage collection, whose passes would write to those
-    shared pages and make them private copies. Only here: frozen objects are never collected."""
+    shared pages and make them private copies. Only here: frozen objects are never collected.
+    And such a process dies with the fork server, which dies with the ingest (archive/lifeline.py)."""
     import gc
 
+    from archive.lifeline import die_with_parent
+
+    die_with_parent()
     gc.freeze()
 
 

@@ -32,7 +32,7 @@ from .metric_patterns import (
     NOT_LABELS_AFTER,
     SKIP_BEFORE,
 )
-from .tagger import Tokens, tag
+from .tagger import tag
 
 _WINDOW = LABEL_MAX + 8
 _WINDOW_TOKENS = 9  # a label is read within this many of the report's tokens either side of its number

@@ -19,7 +19,6 @@ A string's occurrences are found once (str.find) and kept for the report.
 
 import bisect
 import re
-from collections import defaultdict
 
 from .lexicon import freq
 from .people_patterns import (

@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from archive.ingest.batch import ingest_many
 from archive.ingest.files import collect_paths
+from search.indexing import sync
 
 
 class Command(BaseCommand):
@@ -16,9 +17,13 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
 
     def handle(self, *args, paths, quiet, workers, **options):
+        added, removed = sync()  # an ingest killed earlier stored reports its index never got
+        if added or removed:
+            self.stdout.write(f"index repaired first: {added} stored reports were not searchable and are now indexed"
+                              + (f", {removed} deleted ones removed" if removed else ""))
         entries = collect_paths(paths)
         with tqdm(total=len(entries), desc="ingest", unit="file", disable=quiet or len(entries) < 2) as bar:
-            outcomes = ingest_many(entries, workers=workers, progress=bar.update)
+            outcomes = ingest_many(entries, workers=workers, progress=lambda done: bar.update(len(done)))
         for o in outcomes:
             self.stdout.write(str(o))
         counts = Counter(o.status for o in outcomes)

@@ -1,0 +1,96 @@
+"""The admin's upload page and a batch's progress page (hooked into ReportAdmin.get_urls).
+
+The upload request only checks and keeps (archive/ingest/intake.py); the files
+are parsed by the batch's background job (archive/tasks.py). The progress page
+is one dict rendered as HTML and as JSON (?format=json), which
+static/upload-progress.js polls to update the page without a reload; without
+JavaScript the page refreshes itself until the batch is done.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from .formats import Page, respond
+from .ingest.intake import accept
+from .models import BatchItem, UploadBatch
+
+ACCEPT = ".txt,.text,.html,.htm,.xhtml,.docx,.pdf,.zip"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe); an empty file is not a form error
+    here but an outcome of its own in the batch ("the file is empty"), beside the others."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True, "accept": ACCEPT}))
+        super().__init__(allow_empty_file=True, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        return [one(d, initial) for d in data] if isinstance(data, list | tuple) else [one(data, initial)]
+
+
+class UploadFilesForm(forms.Form):
+    files = MultipleFileField(label="文件", help_text="txt、html、docx、pdf，或装着多个文件的 zip；可一次选多个文件。",
+                              error_messages={"required": "请选择至少一个文件。"})
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > settings.UPLOAD_MAX_FILES:
+            raise forms.ValidationError(f"一次最多上传 {settings.UPLOAD_MAX_FILES} 个文件；多的请打包成 zip 上传。")
+        return files
+
+
+def upload(admin_site, request):
+    """GET: the form; POST: keep the files, make a batch, go to its page."""
+    if not request.user.has_perm("archive.add_upload"):
+        raise PermissionDenied
+    form = UploadFilesForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = accept(form.cleaned_data["files"], request.user)
+        messages.info(request, f"已收到 {batch.items.count()} 个文件，正在后台处理。")
+        return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[batch.pk]))
+    context = {**admin_site.each_context(request), "title": "上传报道", "form": form,
+               "recent": UploadBatch.objects.filter(created_by=request.user)[:10] if request.user.is_authenticated else [],
+               "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024, "max_files": settings.UPLOAD_MAX_FILES}
+    from django.template.response import TemplateResponse
+
+    return TemplateResponse(request, "admin/archive/report/upload.html", context)
+
+
+def batch_data(batch):
+    """The progress of a batch, as the page and its JSON show it."""
+    items = list(batch.items.select_related("parent").order_by("id"))
+    files = [i for i in items if i.status != BatchItem.UNPACKED]  # a zip counts by its members
+    done = sum(i.status != BatchItem.QUEUED for i in files)
+    counts = {s: sum(i.status == s for i in files) for s, _label in BatchItem.STATUSES if s != BatchItem.UNPACKED}
+    labels = dict(BatchItem.STATUSES)
+    return {
+        "batch": batch.pk, "status": batch.status, "status_label": dict(UploadBatch.STATUSES)[batch.status],
+        "created": batch.created, "finished": batch.finished, "total": len(files), "done": done, "counts": counts,
+        "items": [{"id": i.pk, "name": i.name, "status": i.status, "status_label": labels[i.status],
+                   "report": i.report_id, "report_url": reverse("archive:report", args=[i.report_id]) if i.report_id else None,
+                   "message": i.message, "in_zip": i.parent.name if i.parent_id else None,
+                   "shown": i.name.removeprefix(i.parent.name + "/") if i.parent_id else i.name} for i in items],
+    }
+
+
+def batch_page(admin_site, request, pk):
+    if not request.user.has_perm("archive.view_upload"):
+        raise PermissionDenied
+    batch = get_object_or_404(UploadBatch, pk=pk)
+    data = batch_data(batch)
+    context = {**admin_site.each_context(request), "title": f"上传批次 #{batch.pk}", "data": data,
+               "running": batch.status != UploadBatch.DONE}
+    rows = ([i["name"], i["status_label"], i["report"] or "", i["message"]] for i in data["items"])
+    return respond(request, Page("admin/archive/report/upload_batch.html", context, data,
+                                 ["文件", "结果", "报道", "说明"], rows, f"upload-batch-{batch.pk}"))
