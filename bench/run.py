@@ -17,7 +17,7 @@ def main():
     args = ap.parse_args()
     for script, extra in (("extraction.py", []), ("search_recall.py", []), ("segmenter.py", ["--docs", args.docs]),
                           ("ingest.py", ["--docs", args.docs]),
-                          ("search_latency.py", ["--docs", args.docs])):
+                          ("search_latency.py", ["--docs", args.docs]), ("upload.py", [])):
         print(f"== {script}", flush=True)
         rc = subprocess.call([sys.executable, str(HERE / script), *extra])
         if rc:
