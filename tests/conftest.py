@@ -82,3 +82,9 @@ def corpus():
 
     if not CORPUS.exists():
         pytest.skip(f"{CORPUS} is absent (../shared is not beside the project)")
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']}); search: {settings.SEARCH_ENGINE}"

@@ -77,9 +77,23 @@ class LiveArchive:
                         TASKS_BACKEND="django_tasks_db.DatabaseBackend", PYTHONUNBUFFERED="1")
         for key in ("DATABASE_URL", "MEDIA_ROOT", "SEARCH_INDEX_PATH", "TEST_TMP"):
             self.env.pop(key, None)
+        self.pg = self._postgres_database(os.environ.get("DATABASE_URL", ""))
         self.procs = {}
         self.logs = {}
         self.base = None
+
+    def _postgres_database(self, url):
+        """When the suite runs on PostgreSQL, so does the live archive: a database of its own."""
+        if not url.startswith(("postgres://", "postgresql://")):
+            return None
+        import psycopg
+
+        name = "fupin_" + re.sub(r"\W", "_", self.var.name).lower()
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute(f'CREATE DATABASE "{name}"')
+        self._pg_admin = url
+        self.env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+        return self.env["DATABASE_URL"]
 
     # -- setting up, as `make run` does ---------------------------------------------------------
     def manage(self, *args, timeout=600, check=True):
@@ -147,6 +161,12 @@ class LiveArchive:
                 except (ProcessLookupError, subprocess.TimeoutExpired):
                     os.killpg(proc.pid, signal.SIGKILL)
             self.procs.pop(name)
+        if self.pg:
+            import psycopg
+
+            with psycopg.connect(self._pg_admin, autocommit=True) as db:
+                db.execute(f'DROP DATABASE IF EXISTS "{self.pg.rsplit("/", 1)[1]}" WITH (FORCE)')
+            self.pg = None
 
     def log(self, name):
         path = self.logs.get(name) or self.var / f"{name}.log"
@@ -162,6 +182,11 @@ class LiveArchive:
 
     # -- what is stored ---------------------------------------------------------------------------
     def sql(self, query, *params):
+        if self.pg:
+            import psycopg
+
+            with psycopg.connect(self.pg) as db:
+                return [tuple(row) for row in db.execute(query.replace("?", "%s"), params or None).fetchall()]
         with sqlite3.connect(f"file:{self.var / 'archive.sqlite3'}?mode=ro", uri=True, timeout=30) as db:
             return db.execute(query, params).fetchall()
 
