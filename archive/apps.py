@@ -11,5 +11,8 @@ class ArchiveConfig(AppConfig):
         import jieba
 
         from . import checks  # noqa: F401  (registers system checks)
+        from .curation import connect_history
+
+        connect_history()
 
         jieba.setLogLevel(logging.WARNING)

@@ -2,8 +2,16 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .taxonomy import CATEGORIES
+
+
+class ShownManager(models.Manager):
+    """The records the archive shows: all but those a person rejected (Curated.REJECTED)."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(curation="rejected")
 
 
 class Region(models.Model):
@@ -12,21 +20,28 @@ class Region(models.Model):
     PROVINCE, PREFECTURE, COUNTY = "province", "prefecture", "county"
     LEVELS = [(PROVINCE, "省级"), (PREFECTURE, "地级"), (COUNTY, "县级")]
 
-    code = models.CharField(max_length=6, unique=True)
-    name = models.CharField(max_length=64, db_index=True)
-    short_name = models.CharField(max_length=32, db_index=True)
-    level = models.CharField(max_length=10, choices=LEVELS, db_index=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
-    longitude = models.FloatField(null=True, blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    poverty_county = models.BooleanField(default=False, db_index=True)
-    exit_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    code = models.CharField("区划代码", max_length=6, unique=True, help_text="GB/T 2260")
+    name = models.CharField("名称", max_length=64, db_index=True)
+    short_name = models.CharField("简称", max_length=32, db_index=True)
+    level = models.CharField("级别", max_length=10, choices=LEVELS, db_index=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+                               verbose_name="上级区划")
+    longitude = models.FloatField("经度", null=True, blank=True)
+    latitude = models.FloatField("纬度", null=True, blank=True)
+    poverty_county = models.BooleanField("国家级贫困县", default=False, db_index=True)
+    exit_year = models.PositiveSmallIntegerField("脱贫摘帽年份", null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
+        verbose_name = verbose_name_plural = "行政区划"
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name with its code, as the admin's choosers show it: 赫章县（520527）."""
+        return f"{self.name}（{self.code}）"
 
     def get_absolute_url(self):
         return reverse("archive:region", args=[self.code])
@@ -69,10 +84,11 @@ class RegionName(models.Model):
 
 
 class Source(models.Model):
-    name = models.CharField(max_length=128, unique=True)
+    name = models.CharField("名称", max_length=128, unique=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = verbose_name_plural = "来源"
 
     def __str__(self):
         return self.name
@@ -83,35 +99,47 @@ class Report(models.Model):
 
     HANS, HANT = "hans", "hant"
     SCRIPTS = [(HANS, "简体"), (HANT, "繁體")]
-    OK, REVIEW = "ok", "review"
-    STATUSES = [(OK, "已入库"), (REVIEW, "需复核")]
+    NEW, NEEDS_REVIEW, REVIEWED = "new", "needs", "reviewed"
+    REVIEW_STATES = [(NEW, "新入库"), (NEEDS_REVIEW, "待复核"), (REVIEWED, "已审核")]
+    # what extraction sets on a report, and a person may correct (then it is theirs: curated_fields)
+    EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published")
 
-    title = models.CharField(max_length=300)
-    title_is_fallback = models.BooleanField(default=False, help_text="No title was printed; this one was made from the first sentence.")
-    subtitle = models.CharField(max_length=300, blank=True)
-    byline = models.CharField(max_length=200, blank=True)
-    editor = models.CharField(max_length=64, blank=True)
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
-    published = models.DateField(null=True, blank=True, db_index=True)
-    original = models.FileField(upload_to="originals/%Y/%m/", blank=True)
-    original_name = models.CharField(max_length=255, blank=True)
-    sha256 = models.CharField(max_length=64, db_index=True)
-    raw_text = models.TextField(blank=True)
-    clean_text = models.TextField()
-    normalized_text = models.TextField()
-    text_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the normalised text without spaces or punctuation")
-    minhash = models.JSONField(default=list, blank=True, help_text="MinHash signature for near-duplicate lookup")
-    script = models.CharField(max_length=4, choices=SCRIPTS, db_index=True)
-    status = models.CharField(max_length=8, choices=STATUSES, default=OK, db_index=True)
-    error = models.TextField(blank=True, help_text="What the pipeline could not read in this report.")
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
-    regions = models.ManyToManyField(Region, through="RegionMention", related_name="reports")
-    people = models.ManyToManyField("Person", through="PersonMention", related_name="reports")
-    initiatives = models.ManyToManyField("Initiative", related_name="reports", blank=True)
+    title = models.CharField("标题", max_length=300)
+    title_is_fallback = models.BooleanField("标题为代拟", default=False,
+                                            help_text="原文没有标题，此标题取自正文第一句。")
+    subtitle = models.CharField("副标题", max_length=300, blank=True)
+    byline = models.CharField("署名", max_length=200, blank=True)
+    editor = models.CharField("责任编辑", max_length=64, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports",
+                               verbose_name="来源")
+    published = models.DateField("发布日期", null=True, blank=True, db_index=True)
+    original = models.FileField("原始文件", upload_to="originals/%Y/%m/", blank=True)
+    original_name = models.CharField("原始文件名", max_length=255, blank=True)
+    sha256 = models.CharField("文件 SHA-256", max_length=64, db_index=True)
+    raw_text = models.TextField("原始文本", blank=True)
+    clean_text = models.TextField("正文")
+    normalized_text = models.TextField("简化字正文")
+    text_hash = models.CharField(max_length=64, unique=True, help_text="去掉空白和标点后的简化字正文的 sha256")
+    minhash = models.JSONField(default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
+    script = models.CharField("字体", max_length=4, choices=SCRIPTS, db_index=True)
+    review = models.CharField("审核状态", max_length=8, choices=REVIEW_STATES, default=NEW, db_index=True)
+    reviewed_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="审核人")
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    curated_fields = models.JSONField("人工修改的字段", default=list, blank=True,
+                                      help_text="重新抽取时保留这些字段的人工修改。")
+    error = models.TextField("读取警告", blank=True, help_text="入库时未能完整读取的内容。")
+    created = models.DateTimeField("入库时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+    regions = models.ManyToManyField(Region, through="RegionMention", related_name="reports", verbose_name="地区")
+    people = models.ManyToManyField("Person", through="PersonMention", related_name="reports", verbose_name="人物")
+    initiatives = models.ManyToManyField("Initiative", through="InitiativeMention", related_name="reports",
+                                         blank=True, verbose_name="项目")
+    history = HistoricalRecords(excluded_fields=["raw_text", "normalized_text", "minhash", "text_hash"])
 
     class Meta:
         ordering = ["-published", "-id"]
+        verbose_name = verbose_name_plural = "报道"
 
     def __str__(self):
         return self.title
@@ -124,23 +152,57 @@ class Report(models.Model):
         return sorted({c.category for c in self.category_links.all()}, key=CATEGORIES.index)
 
 
-class ReportCategory(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="category_links")
-    category = models.CharField(max_length=16, choices=[(c, c) for c in CATEGORIES], db_index=True)
+class Curated(models.Model):
+    """What an extracted record carries about who decided it. Untouched, it is the extractor's and
+    follows the extractor when the report is extracted again; accepted, corrected, added or
+    rejected by a person, it is a fact that re-extraction keeps (a rejected one stays out of the
+    public pages and is not extracted again)."""
+
+    MACHINE, ACCEPTED, CORRECTED, ADDED, REJECTED = "", "accepted", "corrected", "added", "rejected"
+    CURATIONS = [(MACHINE, "自动抽取"), (ACCEPTED, "人工确认"), (CORRECTED, "人工修正"), (ADDED, "人工添加"),
+                 (REJECTED, "人工删除")]
+
+    curation = models.CharField("审核", max_length=9, choices=CURATIONS, default=MACHINE, blank=True, db_index=True)
+    curated_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="审核人")
+    curated_at = models.DateTimeField("审核时间", null=True, blank=True)
+
+    objects = ShownManager()
+    all_objects = models.Manager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "all_objects"
+
+    @property
+    def by_person(self):
+        return self.curation != self.MACHINE
+
+
+class ReportCategory(Curated):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="category_links", verbose_name="报道")
+    category = models.CharField("类别", max_length=16, choices=[(c, c) for c in CATEGORIES], db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         unique_together = [("report", "category")]
+        verbose_name = verbose_name_plural = "报道类别"
+        base_manager_name = "all_objects"
+
+    def __str__(self):
+        return self.category
 
 
 class Fingerprint(models.Model):
     """MinHash bands of a report's normalised text, for near-duplicate lookup."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="fingerprints")
-    band = models.PositiveSmallIntegerField()
-    value = models.BigIntegerField()
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="fingerprints", verbose_name="报道")
+    band = models.PositiveSmallIntegerField("分段")
+    value = models.BigIntegerField("取值")
 
     class Meta:
         indexes = [models.Index(fields=["band", "value"])]
+        verbose_name = verbose_name_plural = "查重指纹"
 
 
 class Upload(models.Model):
@@ -222,76 +284,150 @@ class Person(models.Model):
         (ENTREPRENEUR, "企业家"), (JOURNALIST, "记者/编辑"), (OTHER, "其他"),
     ]
 
-    name = models.CharField(max_length=32, db_index=True)
-    title = models.CharField(max_length=64, blank=True)
-    kind = models.CharField(max_length=12, choices=KINDS, default=OTHER, db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    name = models.CharField("姓名", max_length=32, db_index=True)
+    title = models.CharField("职务", max_length=64, blank=True)
+    kind = models.CharField("身份", max_length=12, choices=KINDS, default=OTHER, db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+                               verbose_name="地区")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["name", "region"], name="person_name_region")]
+        verbose_name = verbose_name_plural = "人物"
 
     def __str__(self):
-        return self.name
+        return f"{self.name}（{self.region.name}）" if self.region_id and self.region else self.name
 
     def get_absolute_url(self):
         return reverse("archive:person", args=[self.pk])
 
 
-class PersonMention(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="person_mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
-    title = models.CharField(max_length=64, blank=True, help_text="The title as printed in this report.")
+class PersonAlias(models.Model):
+    """A (name, region) that extraction finds and that a person merged into this one: found again, it
+    is this person, not a new one."""
+
+    name = models.CharField("姓名", max_length=32, db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name="地区")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases", verbose_name="人物")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="person_alias_name_region")]
+        verbose_name = verbose_name_plural = "人物别名"
+
+
+class PersonMention(Curated):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="person_mentions", verbose_name="报道")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", verbose_name="人物")
+    title = models.CharField("职务", max_length=64, blank=True, help_text="本篇报道所写的职务。")
+    history = HistoricalRecords()
 
     class Meta:
         unique_together = [("report", "person")]
+        verbose_name = verbose_name_plural = "人物提及"
+        base_manager_name = "all_objects"
+
+    def __str__(self):
+        return self.person.name
 
 
-class RegionMention(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="region_mentions")
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mentions")
-    count = models.PositiveIntegerField(default=1)
-    primary = models.BooleanField(default=False)
+class RegionMention(Curated):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="region_mentions", verbose_name="报道")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mentions", verbose_name="地区")
+    count = models.PositiveIntegerField("提及次数", default=1)
+    primary = models.BooleanField("主要地区", default=False)
+    history = HistoricalRecords()
 
     class Meta:
         unique_together = [("report", "region")]
+        verbose_name = verbose_name_plural = "地区提及"
+        base_manager_name = "all_objects"
+
+    def __str__(self):
+        return self.region.name
 
 
 class Initiative(models.Model):
-    name = models.CharField(max_length=64)
-    programme = models.CharField(max_length=64, blank=True, db_index=True,
-                                 help_text="The thesaurus programme it names (archive/programmes.py), if any.")
-    category = models.CharField(max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True, db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives")
+    name = models.CharField("名称", max_length=64)
+    programme = models.CharField("规范项目", max_length=64, blank=True, db_index=True,
+                                 help_text="它所指的词表项目（archive/programmes.py）。")
+    category = models.CharField("类别", max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True,
+                                db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives",
+                               verbose_name="地区")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["name", "region"], name="initiative_name_region")]
+        verbose_name = verbose_name_plural = "扶贫项目"
 
     def __str__(self):
-        return self.name
+        return f"{self.name}（{self.region.name}）" if self.region_id and self.region else self.name
 
 
-class Metric(models.Model):
+class InitiativeAlias(models.Model):
+    """A (name, region) merged into this programme by a person (see PersonAlias)."""
+
+    name = models.CharField("名称", max_length=64, db_index=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name="地区")
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="aliases", verbose_name="项目")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="initiative_alias_name_region")]
+        verbose_name = verbose_name_plural = "项目别名"
+
+
+class InitiativeMention(Curated):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="initiative_mentions",
+                               verbose_name="报道")
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="mentions", verbose_name="项目")
+    history = HistoricalRecords()
+
+    class Meta:
+        unique_together = [("report", "initiative")]
+        verbose_name = verbose_name_plural = "项目提及"
+        base_manager_name = "all_objects"
+
+    def __str__(self):
+        return self.initiative.name
+
+
+class Metric(Curated):
     """A figure, normalised to a canonical unit, with the exact words it came from."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="metrics")
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics")
-    label = models.CharField(max_length=64, blank=True)
-    value = models.FloatField()
-    unit = models.CharField(max_length=16, db_index=True)
-    approx = models.BooleanField(default=False)
-    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
-    quote = models.CharField(max_length=64)
-    sentence = models.TextField()
-    position = models.PositiveIntegerField(default=0, help_text="Character offset of the quote in the clean text.")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="metrics", verbose_name="报道")
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics",
+                               verbose_name="地区")
+    label = models.CharField("指标", max_length=64, blank=True)
+    value = models.FloatField("数值")
+    unit = models.CharField("单位", max_length=16, db_index=True)
+    approx = models.BooleanField("约数", default=False)
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
+    quote = models.CharField("原文", max_length=64)
+    sentence = models.TextField("所在句子")
+    position = models.PositiveIntegerField("位置", default=0, help_text="原文在正文中的字符位置。")
     BEFORE, AFTER = "before", "after"
     CHANGES = [(BEFORE, "变化前"), (AFTER, "变化后")]
-    change = models.CharField(max_length=6, blank=True, choices=CHANGES,
-                              help_text="One end of a change printed as 由…到… (贫困发生率由45%降至0.74%).")
+    change = models.CharField("变化", max_length=6, blank=True, choices=CHANGES,
+                              help_text="“由…到…”所写变化的一端（贫困发生率由45%降至0.74%）。")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["report", "position"]
+        verbose_name = verbose_name_plural = "数据"
+        base_manager_name = "all_objects"
 
     def __str__(self):
-        return f"{self.label} {self.value:g} {self.unit}"
+        return f"{self.label} {format_number(self.value)} {self.unit}"
+
+
+def format_number(value):
+    """A figure as a reader writes it: 1,800,000 and 0.74, never 1.8e+06."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")

@@ -44,7 +44,7 @@ def _unpack(item):
         _finish(item, BatchItem.FAILED, message=str(exc))
         Upload.objects.filter(pk=item.upload_id).update(status=Upload.FAILED, error=str(exc))
         return
-    _finish(item, BatchItem.UNPACKED, message=f"{members} file{'s' if members != 1 else ''} in the zip")
+    _finish(item, BatchItem.UNPACKED, message=f"压缩包内有 {members} 个文件")
     Upload.objects.filter(pk=item.upload_id).update(status=Upload.UNPACKED, error="")
 
 
@@ -60,8 +60,8 @@ def _message(outcome):
     if outcome.status == "failed":
         return outcome.message
     if outcome.status == "created":
-        return f"created report #{outcome.report_id}" + (f"; read with a warning: {outcome.message}" if outcome.message else "")
-    return f"the archive already holds it as report #{outcome.report_id}"
+        return f"已入库为报道 #{outcome.report_id}" + (f"；读取警告：{outcome.message}" if outcome.message else "")
+    return f"与已有报道 #{outcome.report_id} 相同"
 
 
 def run_batch(batch_id, workers=None):
@@ -82,7 +82,7 @@ def run_batch(batch_id, workers=None):
                 with item.upload.file.open("rb") as fh:
                     yield item.name, fh.read()
             except OSError as exc:
-                yield item.name, OSError(f"{item.name}: the kept copy cannot be read ({exc.strerror or exc})")
+                yield item.name, OSError(f"{item.name}：保存的文件无法读取（{exc.strerror or exc}）")
 
     def record(outcomes):
         for outcome in outcomes:

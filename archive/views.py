@@ -85,7 +85,8 @@ def report(request, pk):
                          "primary": m.primary} for m in mentions],
             "people": [{"name": m.person.name, "title": m.title, "kind": m.person.kind,
                         "region": m.person.region.code if m.person.region else None} for m in people],
-            "initiatives": [{"name": i.name, "category": i.category} for i in r.initiatives.all()],
+            "initiatives": [{"name": m.initiative.name, "category": m.initiative.category}
+                            for m in r.initiative_mentions.select_related("initiative")],
             "categories": r.categories,
             "metrics": [_metric_row(m) for m in metrics], "citation": citation(r, request)}
     return respond(request, Page("archive/report.html",

@@ -114,6 +114,14 @@ class LiveArchive:
         subprocess.run([sys.executable, "manage.py", "createsuperuser", "--noinput", "--username", "admin",
                         "--email", "admin@example.com"], cwd=ROOT, env=env, check=True, capture_output=True)
 
+    def user(self, username, group=None):
+        """A staff user with the test password, in group (e.g. 审核员)."""
+        code = (f"from django.contrib.auth.models import User, Group; u = User.objects.create_user({username!r}, "
+                f"password={PASSWORD!r}, is_staff=True)")
+        if group:
+            code += f"; u.groups.add(Group.objects.get(name={group!r}))"
+        self.manage("shell", "-c", code)
+
     # -- processes ------------------------------------------------------------------------------
     def _start(self, name, argv):
         log = open(self.var / f"{name}.log", "ab")

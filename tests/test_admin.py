@@ -51,10 +51,10 @@ def test_upload_files_and_a_zip(admin_client, django_capture_on_commit_callbacks
     assert data["status"] == "done" and data["total"] == 4 and data["done"] == 4
     assert data["counts"] == {"queued": 0, "created": 2, "duplicate": 1, "failed": 1}
     by_name = {i["name"]: i for i in data["items"]}
-    assert by_name["batch.zip"]["status"] == "unpacked" and "3 files" in by_name["batch.zip"]["message"]
+    assert by_name["batch.zip"]["status"] == "unpacked" and "3 个文件" in by_name["batch.zip"]["message"]
     assert by_name["batch.zip/new.txt"]["in_zip"] == "batch.zip"
     assert by_name["batch.zip/again.txt"]["status"] == "duplicate"
-    assert by_name["batch.zip/bad.txt"]["message"] == "this is a binary file, not text, HTML, Word or PDF"
+    assert by_name["batch.zip/bad.txt"]["message"] == "这是二进制文件，不是文本、HTML、Word 或 PDF"
     new = Report.objects.get(title="灵丘县新建光伏电站")
     assert by_name["batch.zip/new.txt"]["report"] == new.pk
     assert [h["report"].pk for h in search("灵丘 光伏电站").hits][:1] == [new.pk]  # searchable
@@ -91,8 +91,8 @@ def test_refused_files_say_why_and_are_kept(admin_client, settings, django_captu
             files_module.MAX_MEMBERS = cap
     assert r.status_code == 200
     items = {i.name: i for i in BatchItem.objects.all()}
-    assert items["empty.txt"].message == "the file is empty"
-    assert items["big.txt"].message.startswith("the file is 1.8 KB; an upload takes at most 1.5 KB a file (the cap)")
+    assert items["empty.txt"].message == "文件是空的"
+    assert items["big.txt"].message.startswith("文件大小为 1.8 KB；每个文件最多 1.5 KB（上限）")
     assert items["bomb.zip"].status == BatchItem.FAILED and "10" in items["bomb.zip"].message
     assert Upload.objects.get(original_name="bomb.zip").status == Upload.FAILED  # the refused zip is kept
     assert not Upload.objects.filter(original_name__startswith="bomb.zip/").exists()  # nothing of it unpacked
@@ -116,8 +116,8 @@ def test_a_damaged_text_is_read_with_a_warning(admin_client, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post("/admin/archive/report/upload/", {"files": [SimpleUploadedFile("damaged.txt", data)]})
     item = BatchItem.objects.get(name="damaged.txt")
-    assert item.status == BatchItem.CREATED and "1 byte could not be read as UTF-8" in item.message
-    assert item.report.status == Report.REVIEW and "1 byte" in item.report.error
+    assert item.status == BatchItem.CREATED and "有 1 个字节无法按 UTF-8 读取" in item.message
+    assert item.report.review == Report.NEW and "1 个字节" in item.report.error
 
 
 def test_upload_needs_the_permission(client, django_user_model):

@@ -75,5 +75,5 @@ def strip_boilerplate(doc: Document) -> Document:
     doc.lines = [ln for ln, k in zip(lines, keep) if k]
     doc.furniture = [ln for ln, k in zip(lines, keep) if not k]
     if not any(_CJK.search(ln) for ln in doc.lines):
-        raise Rejected("no Chinese text was found in the file")
+        raise Rejected("文件中没有找到中文正文")
     return doc

@@ -35,7 +35,7 @@ def sniff_kind(name: str, data: bytes) -> str:
                     return "docx"
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             pass
-        raise Rejected("this is a zip or Office file that is not a Word .docx document")
+        raise Rejected("这是压缩包或 Office 文件，但不是 Word（.docx）文档")
     head = data[:4096].lower()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or any(t in head for t in (b"<html", b"<!doctype html", b"<body", b"<p>", b"<div", b"<br")):
         return "html"
@@ -47,7 +47,7 @@ def _damaged(text, enc, warnings):
     bad = text.count("\ufffd")
     if bad > max(DAMAGED_MIN, len(text) * DAMAGED_SHARE):
         return None
-    warnings.append(f"{bad} byte{'s' if bad > 1 else ''} could not be read as {enc} and show as � in the text")
+    warnings.append(f"有 {bad} 个字节无法按 {enc} 读取，正文中显示为 �")
     return text
 
 
@@ -59,9 +59,9 @@ def decode_bytes(data: bytes, warnings=None) -> str:
     is refused."""
     warnings = warnings if warnings is not None else []
     if not data.strip():
-        raise Rejected("the file is empty")
+        raise Rejected("文件是空的")
     if len(data) > MAX_BYTES:
-        raise Rejected(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB (the cap)")
+        raise Rejected(f"文件超过 {MAX_BYTES // 1024 // 1024} MB（上限）")
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
@@ -69,10 +69,10 @@ def decode_bytes(data: bytes, warnings=None) -> str:
             except UnicodeDecodeError:
                 text = _damaged(data[len(bom):].decode(enc, errors="replace"), enc, warnings)
                 if text is None:
-                    raise Rejected(f"the file starts as {enc} but most of it is not {enc}") from None
+                    raise Rejected(f"文件开头标明为 {enc}，但大部分内容不是 {enc}") from None
                 return text
     if b"\x00" in data[:4096]:
-        raise Rejected("this is a binary file, not text, HTML, Word or PDF")
+        raise Rejected("这是二进制文件，不是文本、HTML、Word 或 PDF")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -89,8 +89,8 @@ def decode_bytes(data: bytes, warnings=None) -> str:
         text = _damaged(data.decode(enc, errors="replace"), enc.upper(), warnings)
         if text is not None:
             return text
-    raise Rejected("most of the file could not be read as text in UTF-8, GBK/GB18030 or Big5: it is damaged or "
-                   "not a text file; save it as UTF-8 and retry")
+    raise Rejected("文件大部分无法按 UTF-8、GBK/GB18030 或 Big5 读成文字：已损坏或不是文本文件；"
+                   "请另存为 UTF-8 后重试")
 
 
 def _docx_text(data: bytes) -> str:
@@ -101,11 +101,11 @@ def _docx_text(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a Word file is a zip: the same caps as any zip
         for info in zf.infolist():
             if info.file_size > MAX_MEMBER_BYTES or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
-                raise Rejected("this Word file unpacks to far more than it holds (a zip bomb?)")
+                raise Rejected("这个 Word 文件解压后远大于其本身（疑似压缩炸弹）")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 (python-docx raises many kinds on a damaged file)
-        raise Rejected("this Word file is damaged and cannot be opened") from None
+        raise Rejected("这个 Word 文件已损坏，无法打开") from None
     return "\n".join(p.text for p in document.paragraphs)
 
 
@@ -116,14 +116,14 @@ def _pdf_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise Rejected("this PDF is password-protected")
+            raise Rejected("这个 PDF 有密码保护")
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Rejected:
         raise
     except (PdfReadError, Exception):  # noqa: BLE001 (pypdf raises many kinds on a damaged file)
-        raise Rejected("this PDF is damaged and cannot be read") from None
+        raise Rejected("这个 PDF 已损坏，无法读取") from None
     if not text.strip():
-        raise Rejected("this PDF has no text layer (a scan?); OCR it and retry")
+        raise Rejected("这个 PDF 没有文字层（扫描件？）；请先做文字识别（OCR）再上传")
     return text
 
 
@@ -137,7 +137,7 @@ def decode(doc: Document) -> Document:
     else:
         doc.raw_text = decode_bytes(doc.data, doc.warnings)
     if not doc.raw_text.strip():
-        raise Rejected("the file has no text")
+        raise Rejected("文件中没有文字")
     if len(doc.raw_text) > MAX_TEXT_CHARS:
         raise Rejected(f"the file holds {len(doc.raw_text):,} characters of text; at most {MAX_TEXT_CHARS:,} "
                        "are taken in one report (split it and retry)")

@@ -57,7 +57,7 @@ def _open(data_or_file):
     try:
         return zipfile.ZipFile(io.BytesIO(data_or_file) if isinstance(data_or_file, bytes) else data_or_file)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise Rejected("the zip file is damaged and cannot be opened") from None
+        raise Rejected("压缩包已损坏，无法打开") from None
 
 
 def _members(zf):
@@ -69,22 +69,22 @@ def inspect_zip(data_or_file):
     with _open(data_or_file) as zf:
         infos = _members(zf)
         if len(infos) > MAX_MEMBERS:
-            raise Rejected(f"the zip holds {len(infos):,} files; at most {MAX_MEMBERS:,} are taken in one zip")
+            raise Rejected(f"压缩包内有 {len(infos):,} 个文件；一个压缩包最多接收 {MAX_MEMBERS:,} 个")
         declared = sum(i.file_size for i in infos)
         if declared > MAX_ZIP_BYTES:
-            raise Rejected(f"the zip would unpack to {declared / 1024 / 1024:,.0f} MB; at most "
-                           f"{MAX_ZIP_BYTES // 1024 // 1024} MB are taken from one zip")
+            raise Rejected(f"压缩包解压后有 {declared / 1024 / 1024:,.0f} MB；一个压缩包解压后最多接收 "
+                           f"{MAX_ZIP_BYTES // 1024 // 1024} MB")
         return len(infos)
 
 
 def _read_member(zf, info, budget):
     """The member's bytes, read in chunks and stopped as soon as it gives more than it may."""
     if info.file_size > MAX_MEMBER_BYTES:
-        raise Rejected(f"it unpacks to {info.file_size / 1024 / 1024:,.0f} MB; at most "
-                       f"{MAX_MEMBER_BYTES // 1024 // 1024} MB are taken from one file")
+        raise Rejected(f"解压后有 {info.file_size / 1024 / 1024:,.0f} MB；单个文件最多接收 "
+                       f"{MAX_MEMBER_BYTES // 1024 // 1024} MB")
     if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-        raise Rejected(f"it is compressed {info.file_size / info.compress_size:,.0f} times (a zip bomb?); "
-                       f"at most {MAX_RATIO} times is taken")
+        raise Rejected(f"压缩比为 {info.file_size / info.compress_size:,.0f} 倍（疑似压缩炸弹）；"
+                       f"最多接收 {MAX_RATIO} 倍")
     cap = min(MAX_MEMBER_BYTES, budget)
     out = bytearray()
     try:
@@ -92,10 +92,10 @@ def _read_member(zf, info, budget):
             while chunk := fh.read(_CHUNK):
                 out += chunk
                 if len(out) > cap or (info.compress_size and len(out) > MAX_RATIO * max(info.compress_size, 1)):
-                    raise Rejected("it unpacks to more than its zip says (a zip bomb?); it was stopped at "
-                                   f"{len(out) // 1024 // 1024} MB")
+                    raise Rejected("解压出的内容多于压缩包所声明的（疑似压缩炸弹），已在 "
+                                   f"{len(out) // 1024 // 1024} MB 处停止")
     except (RuntimeError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
-        raise Rejected(f"it cannot be unpacked ({exc.__class__.__name__}: encrypted or damaged)") from None
+        raise Rejected(f"无法解压（{exc.__class__.__name__}：已加密或已损坏）") from None
     return bytes(out)
 
 
@@ -114,7 +114,7 @@ def iter_zip(name, data_or_file, depth=0):
             budget -= len(data)
             if is_zip(member, data):
                 if depth + 1 >= MAX_DEPTH:
-                    yield member, Rejected(f"a zip inside a zip inside a zip: at most {MAX_DEPTH} levels are unpacked")
+                    yield member, Rejected(f"压缩包嵌套过深：最多解压 {MAX_DEPTH} 层")
                     continue
                 try:
                     yield from iter_zip(member, data, depth + 1)
@@ -180,7 +180,7 @@ class Collected:
             except Rejected as exc:
                 yield str(f), exc
             except OSError as exc:
-                yield str(f), OSError(f"{f}: cannot be read ({exc.strerror or exc})")
+                yield str(f), OSError(f"{f}：无法读取（{exc.strerror or exc}）")
 
 
 def _count(f):

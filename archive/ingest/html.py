@@ -42,7 +42,7 @@ def html_to_text(doc: Document) -> Document:
     try:
         root = lxml.html.fromstring(doc.raw_text)
     except (etree.ParserError, ValueError):
-        raise Rejected("the HTML could not be parsed") from None
+        raise Rejected("无法解析这个 HTML 文件") from None
     doc.head = read_head(root)
     for bad in list(root.iter(*DROP_TAGS)):
         bad.drop_tree()

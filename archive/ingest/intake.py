@@ -28,7 +28,7 @@ def size_words(n):
     """1,536 -> '1.5 KB': sizes as a user reads them."""
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
-            return f"{n:,} bytes" if unit == "bytes" else f"{n:,.1f} {unit}".replace(".0 ", " ")
+            return f"{n:,} 字节" if unit == "bytes" else f"{n:,.1f} {unit}".replace(".0 ", " ")
         n /= 1024
     return ""
 
@@ -70,7 +70,7 @@ def keep_bytes(name, data):
 def known_outcome(upload):
     """(status, report id, message) for bytes whose fate is already known, or None."""
     if upload.status in (Upload.CREATED, Upload.DUPLICATE) and upload.report_id:
-        return BatchItem.DUPLICATE, upload.report_id, f"the archive already holds it as report #{upload.report_id}"
+        return BatchItem.DUPLICATE, upload.report_id, f"与已有报道 #{upload.report_id} 相同"
     return None
 
 
@@ -86,11 +86,11 @@ def accept(files, user=None):
         name = clean_name(f.name)
         item = BatchItem(batch=batch, name=name)
         if f.size == 0:
-            item.status, item.message = BatchItem.FAILED, "the file is empty"
+            item.status, item.message = BatchItem.FAILED, "文件是空的"
         elif f.size > cap:
             item.status, item.message = BatchItem.FAILED, (
-                f"the file is {size_words(f.size)}; an upload takes at most {size_words(cap)} a file (the cap), "
-                "so it was not kept: split it, or zip it")
+                f"文件大小为 {size_words(f.size)}；每个文件最多 {size_words(cap)}（上限），"
+                "未保存：请拆分或压缩后上传")
         else:
             item.upload = keep_file(name, f)
             known = known_outcome(item.upload)

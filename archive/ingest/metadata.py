@@ -131,6 +131,6 @@ def read_metadata(doc: Document) -> Document:
     if not doc.byline:
         doc.byline = _people_of(doc.head.author)
     if doc.title is None:
-        doc.warnings.append("no title was printed: the first sentence stands in for it")
+        doc.warnings.append("原文没有标题：用正文第一句代替")
     doc.clean_text = "\n".join(doc.lines)
     return doc

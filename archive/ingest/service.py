@@ -103,7 +103,7 @@ def store_prepared_many(prepared, index=True):
         if not docs:
             raise
         upload = docs[0][0]
-        prepared = [(upload, f"the archive could not store this report ({exc}); retry it from the uploads page",
+        prepared = [(upload, f"无法存入这篇报道（{exc}）；请在“上传文件”页重新处理",
                      None, None) if entry is docs[0] else entry for entry in prepared]
         with transaction.atomic():
             return _record(prepared, {})
@@ -122,8 +122,8 @@ def _record(prepared, stored):
             s = Stored(s.report, True)  # before the Upload was marked (before the two shared a transaction)
         upload.report = s.report
         upload.status = Upload.CREATED if s.created else Upload.DUPLICATE
-        upload.error = "" if s.created else f"same report as #{s.report.pk} ({s.similarity:.0%} alike)"
-        warned = "; ".join(doc.warnings) if s.created else ""  # read, but not all of it (bad bytes, no title)
+        upload.error = "" if s.created else f"与报道 #{s.report.pk} 相同（相似度 {s.similarity:.0%}）"
+        warned = "；".join(doc.warnings) if s.created else ""  # read, but not all of it (bad bytes, no title)
         out.append((Outcome(upload.original_name, "created" if s.created else "duplicate", s.report.pk, warned), s))
     _mark({u.pk: u for u, *_rest in prepared}.values())
     return out

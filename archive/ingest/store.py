@@ -18,8 +18,11 @@ from django.db import IntegrityError, connection, connections, models, router, t
 from archive.models import (
     Fingerprint,
     Initiative,
+    InitiativeAlias,
+    InitiativeMention,
     Metric,
     Person,
+    PersonAlias,
     PersonMention,
     Region,
     RegionMention,
@@ -197,7 +200,7 @@ def _create_reports(items):
             original=it.original or "", original_name=it.original_name or doc.name, sha256=it.sha256,
             raw_text=doc.raw_text, clean_text=doc.clean_text, normalized_text=doc.normalized_text,
             text_hash=it.digest, minhash=it.signature, script=doc.script,
-            status=Report.REVIEW if doc.warnings else Report.OK, error="\n".join(doc.warnings),
+            error="\n".join(doc.warnings),
         ))
     if connection.features.can_return_rows_from_bulk_insert:
         return Report.objects.bulk_create(reports)
@@ -219,44 +222,77 @@ def region_ids(codes):
 
 
 def save_entities(report: Report, doc: Document, fresh=False):
-    """(Re)write the records extracted from doc for report: mentions, people, initiatives, figures."""
+    """The records extracted from doc for a new report: mentions, people, initiatives, figures.
+    (A report extracted again goes through archive/curation.py, which keeps what people decided.)"""
     save_entities_many([(report, doc)], fresh=fresh)
 
 
-def save_entities_many(pairs, fresh=False):
-    """save_entities for many (report, doc) pairs: one query or insert per table for the lot.
+MACHINE = ("", None, None)  # curation, curated_by, curated_at of an untouched extracted row
+CURATED = ("curation", "curated_by_id", "curated_at")
 
-    fresh: the reports were just created, so there is nothing of theirs to delete.
-    """
+
+def save_entities_many(pairs, fresh=False):
+    """save_entities for many (report, doc) pairs: one query or insert per table for the lot."""
     if not pairs:
         return
+    if not fresh:
+        from archive.curation import reextract
+
+        for report, doc in pairs:
+            reextract(report, doc)
+        return
+    rows = extracted_rows(pairs)
+    insert_rows(RegionMention, ("report_id", "region_id", "count", "primary", *CURATED),
+                ((pk, region, r["count"], r["primary"], *MACHINE) for pk, e in rows.items()
+                 for region, r in e["regions"].items()))
+    insert_rows(PersonMention, ("report_id", "person_id", "title", *CURATED),
+                ((pk, person, r["title"], *MACHINE) for pk, e in rows.items() for person, r in e["people"].items()))
+    insert_rows(InitiativeMention, ("report_id", "initiative_id", *CURATED),
+                ((pk, initiative, *MACHINE) for pk, e in rows.items() for initiative in e["initiatives"]))
+    insert_rows(ReportCategory, ("report_id", "category", *CURATED),
+                ((pk, c, *MACHINE) for pk, e in rows.items() for c in e["categories"]))
+    insert_rows(Metric, (*METRIC_FIELDS, *CURATED),
+                ((pk, *(m[f] for f in METRIC_FIELDS[1:]), *MACHINE) for pk, e in rows.items() for m in e["metrics"]))
+
+
+METRIC_FIELDS = ("report_id", "region_id", "label", "value", "unit", "approx", "year", "quote", "sentence", "position",
+                 "change")
+
+
+def metric_key(m):
+    """Which figure of the text a metric row is, across extractions: where it is and what it says."""
+    return (m["position"], m["quote"], m["change"])
+
+
+def extracted_rows(pairs):
+    """{report pk: what extraction gives it, table by table}: regions {region id: row}, people
+    {person id: row}, initiatives {initiative id}, categories {category}, metrics [row]. People
+    and initiatives are found or created (one per name and region, or the one a person merged
+    that name into)."""
     codes = set()
     for _report, doc in pairs:
         codes |= {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
             | {f.region for f in doc.metrics if f.region}
     rid = region_ids(codes)
-    if not fresh:
-        for report, _doc in pairs:
-            report.region_mentions.all().delete()
-            report.person_mentions.all().delete()
-            report.metrics.all().delete()
-            report.category_links.all().delete()
-            report.initiatives.clear()
-    insert_rows(RegionMention, ("report_id", "region_id", "count", "primary"),
-                ((report.pk, rid[r["code"]], r["count"], bool(r["primary"]))
-                 for report, doc in pairs for r in doc.regions if r["code"] in rid))
-    _save_people(pairs, rid)
-    _save_initiatives(pairs, rid)
-    insert_rows(ReportCategory, ("report_id", "category"),
-                ((report.pk, c) for report, doc in pairs for c in dict.fromkeys(doc.categories)))
-    insert_rows(Metric, ("report_id", "region_id", "label", "value", "unit", "approx", "year", "quote", "sentence",
-                         "position", "change"),
-                ((report.pk, rid.get(f.region), f.label[:64], float(f.value), f.unit, bool(f.approx), f.year,
-                  f.quote[:64], f.sentence, f.start, f.change or "") for report, doc in pairs for f in doc.metrics))
+    people = _resolve_people(pairs, rid)
+    initiatives = _resolve_initiatives(pairs, rid)
+    out = {}
+    for report, doc in pairs:
+        out[report.pk] = {
+            "regions": {rid[r["code"]]: {"count": r["count"], "primary": bool(r["primary"])}
+                        for r in doc.regions if r["code"] in rid},
+            "people": people[report.pk],
+            "initiatives": dict.fromkeys(initiatives[report.pk]),
+            "categories": dict.fromkeys(doc.categories),
+            "metrics": [{"region_id": rid.get(f.region), "label": f.label[:64], "value": float(f.value),
+                         "unit": f.unit, "approx": bool(f.approx), "year": f.year, "quote": f.quote[:64],
+                         "sentence": f.sentence, "position": f.start, "change": f.change or ""} for f in doc.metrics],
+        }
+    return out
 
 
 _PLAIN_FIELDS = (models.IntegerField, models.CharField, models.TextField, models.BooleanField, models.FloatField,
-                 models.ForeignKey)
+                 models.ForeignKey, models.DateTimeField)  # DateTimeField: only ever None here (curated_at)
 
 
 def insert_rows(model, fields, rows):
@@ -284,19 +320,24 @@ def insert_rows(model, fields, rows):
         cursor.executemany(sql, rows)
 
 
-def _save_people(pairs, rid):
-    """One person per (name, region) across the archive; a title learnt later fills an empty one."""
+def _resolve_people(pairs, rid):
+    """{report pk: {person id: {"title": as printed}}}: one person per (name, region) across the
+    archive, or the person a reviewer merged that (name, region) into; a title learnt later fills
+    an empty one."""
     wanted = [(report, {(p["name"], rid.get(p.get("region"))): p for p in doc.people}) for report, doc in pairs]
     keys = {k: p for _report, people in wanted for k, p in people.items()}
     if not keys:
-        return
-    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in keys})}
+        return {report.pk: {} for report, _doc in pairs}
+    names = {n for n, _r in keys}
+    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in=names)}
+    for alias in PersonAlias.objects.filter(name__in=names).select_related("person"):
+        known[(alias.name, alias.region_id)] = alias.person
     new = [Person(name=n, region_id=r, title=(p["title"] or "")[:64], kind=p["kind"]) for (n, r), p in keys.items()
            if (n, r) not in known]
     for person in Person.objects.bulk_create(new):
         known[(person.name, person.region_id)] = person
     if any(p.pk is None for p in known.values()):  # an engine that does not return ids from bulk inserts
-        known.update({(p.name, p.region_id): p for p in Person.objects.filter(name__in={n for n, _r in keys})})
+        known.update({(p.name, p.region_id): p for p in Person.objects.filter(name__in=names)})
     untitled = []
     for k, p in keys.items():
         person = known[k]
@@ -305,27 +346,28 @@ def _save_people(pairs, rid):
             untitled.append(person)
     if untitled:
         Person.objects.bulk_update(untitled, ["title", "kind"])
-    PersonMention.objects.bulk_create(PersonMention(report=report, person=known[k], title=(p["title"] or "")[:64])
-                                      for report, people in wanted for k, p in people.items())
+    return {report.pk: {known[k].pk: {"title": (p["title"] or "")[:64]} for k, p in people.items()}
+            for report, people in wanted}
 
 
-def _save_initiatives(pairs, rid):
-    """Initiatives are one per (name, region of the report's primary place)."""
+def _resolve_initiatives(pairs, rid):
+    """{report pk: [initiative id]}: one initiative per (name, region of the report's primary place),
+    or the one a reviewer merged it into."""
     wanted = []
     for report, doc in pairs:
         primary = next((rid.get(r["code"]) for r in doc.regions if r["primary"]), None)
         wanted.append((report, [((i["name"], primary), i) for i in doc.initiatives]))
     keys = {k: i for _report, items in wanted for k, i in items}
     if not keys:
-        return
-    known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in={n for n, _r in keys})}
+        return {report.pk: [] for report, _doc in pairs}
+    names = {n for n, _r in keys}
+    known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in=names)}
+    for alias in InitiativeAlias.objects.filter(name__in=names).select_related("initiative"):
+        known[(alias.name, alias.region_id)] = alias.initiative
     new = [Initiative(name=n, region_id=r, category=i["category"], programme=i.get("programme") or "")
            for (n, r), i in keys.items() if (n, r) not in known]
     for initiative in Initiative.objects.bulk_create(new):
         known[(initiative.name, initiative.region_id)] = initiative
     if any(i.pk is None for i in known.values()):
-        known.update({(i.name, i.region_id): i for i in Initiative.objects.filter(name__in={n for n, _r in keys})})
-    through = Report.initiatives.through
-    through.objects.bulk_create(
-        {(report.pk, known[k].pk): through(report_id=report.pk, initiative_id=known[k].pk)
-         for report, items in wanted for k, _i in items}.values())
+        known.update({(i.name, i.region_id): i for i in Initiative.objects.filter(name__in=names)})
+    return {report.pk: list(dict.fromkeys(known[k].pk for k, _i in items)) for report, items in wanted}

@@ -35,3 +35,11 @@ def with_param(context, name, value):
     if name != "page":
         params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.filter
+def figure(value):
+    """A figure as a reader writes it: 1,800,000 and 0.74 (models.format_number), never 1.8e+06."""
+    from archive.models import format_number
+
+    return format_number(value)

@@ -42,7 +42,7 @@ def test_every_file_gets_an_outcome_in_order(bulk):
     assert [o.status for o in outcomes] == ["created"] * 7 + ["duplicate", "duplicate", "failed"]
     assert outcomes[7].report_id == outcomes[2].report_id  # same bytes: the report made from them
     assert outcomes[8].report_id == outcomes[4].report_id  # a copy, stored in a later batch: linked
-    assert "empty" in outcomes[9].message
+    assert "空的" in outcomes[9].message
 
 
 def test_originals_are_kept_once_and_say_what_became_of_them(bulk):
@@ -79,9 +79,9 @@ def test_a_document_that_cannot_be_stored_fails_alone(monkeypatch):
     uploads = service.keep_uploads(data)
     out = service.store_prepared_many([(u, run_pipeline(n, d), None, None) for u, (n, d) in zip(uploads, data)])
     assert [o.status for o, _s in out] == ["created", "failed"]
-    assert "could not store" in out[1][0].message
+    assert "无法存入" in out[1][0].message
     bad = Upload.objects.get(pk=uploads[1].pk)
-    assert bad.status == Upload.FAILED and "retry" in bad.error
+    assert bad.status == Upload.FAILED and "重新处理" in bad.error
     indexing.remove_reports([out[0][0].report_id])
 
 

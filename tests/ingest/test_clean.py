@@ -53,7 +53,7 @@ def test_a_tail_marker_early_in_the_page_does_not_end_the_article():
 def test_no_chinese_at_all_is_rejected():
     from archive.ingest import Rejected
 
-    with pytest.raises(Rejected, match="no Chinese"):
+    with pytest.raises(Rejected, match="没有找到中文"):
         read_document("x.txt", b"Copyright 2020\nhello world\n")
 
 

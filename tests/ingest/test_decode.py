@@ -45,10 +45,10 @@ def test_short_big5_is_not_taken_for_gbk():
 
 
 @pytest.mark.parametrize("data,reason", [
-    (b"", "empty"),
-    (b"   \n", "empty"),
-    (b"\x00\x01\x02binary\x00" * 20, "binary"),
-    (b"PK\x03\x04not really a zip", "zip"),
+    (b"", "空的"),
+    (b"   \n", "空的"),
+    (b"\x00\x01\x02binary\x00" * 20, "二进制"),
+    (b"PK\x03\x04not really a zip", "压缩包"),
 ])
 def test_unreadable_input_is_rejected_with_a_reason(data, reason):
     with pytest.raises(Rejected, match=reason):
@@ -75,7 +75,7 @@ def test_pdf_without_text_layer_is_rejected():
     w.add_blank_page(width=200, height=200)
     buf = io.BytesIO()
     w.write(buf)
-    with pytest.raises(Rejected, match="no text layer"):
+    with pytest.raises(Rejected, match="没有文字层"):
         read_document("scan.pdf", buf.getvalue())
 
 

@@ -41,4 +41,4 @@ def test_files_are_read_as_they_are_taken_and_a_vanished_one_is_an_error_entry(t
     b.unlink()
     (first, data), (second, error) = list(got)
     assert (first, data) == (str(a), b"new")
-    assert second == str(b) and isinstance(error, OSError) and "cannot be read" in str(error)
+    assert second == str(b) and isinstance(error, OSError) and "无法读取" in str(error)

@@ -115,7 +115,7 @@ def test_zip_members_are_items_under_the_zip_and_refused_ones_say_why(index_roll
     assert all(i.parent_id == items["pack.zip"].pk for n, i in items.items() if n != "pack.zip")
     assert not any(".." in n for n in items)  # a zip-slip name is made harmless
     assert "pack.zip/nested.zip/in.txt" in items
-    assert items["pack.zip/pic.txt"].status == BatchItem.FAILED and "binary" in items["pack.zip/pic.txt"].message
+    assert items["pack.zip/pic.txt"].status == BatchItem.FAILED and "二进制" in items["pack.zip/pic.txt"].message
     for upload in Upload.objects.all():
         assert ".." not in upload.file.name
 

@@ -37,7 +37,7 @@ def test_missing_title_is_flagged_with_a_fallback(docs):
     doc = docs["001"]
     assert doc.title is None
     assert doc.title_or_fallback.startswith("江油市新安镇利用")
-    assert any("no title" in w for w in doc.warnings)
+    assert any("没有标题" in w for w in doc.warnings)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -48,12 +48,15 @@ def test_same_person_in_two_reports_is_one(report_of):
 
 def test_fallback_title_is_flagged(report_of):
     r = report_of(1)
-    assert r.title_is_fallback and r.status == Report.REVIEW and "no title" in r.error
+    from archive.curation import doubts
+
+    assert r.title_is_fallback and r.review == Report.NEW and "没有标题" in r.error
+    assert ("fallback_title", "标题为代拟") in doubts(r)
 
 
 def test_a_failed_file_is_kept_and_can_be_retried(settings):
     outcome = ingest_bytes("broken.txt", b"\x00\x01binary\x00" * 10)
-    assert outcome.status == "failed" and "binary" in outcome.message
+    assert outcome.status == "failed" and "二进制" in outcome.message
     upload = Upload.objects.get(original_name="broken.txt")
     assert upload.status == Upload.FAILED and upload.file.read() == b"\x00\x01binary\x00" * 10
     upload.file.close()
@@ -76,7 +79,7 @@ def test_zip_of_many():
         path.unlink()
     text = out.getvalue()
     assert "test-batch.zip/a/one.txt: duplicate of #" in text
-    assert "test-batch.zip/a/empty.txt: failed: the file is empty" in text
+    assert "test-batch.zip/a/empty.txt: failed: 文件是空的" in text
     assert "_one.txt" not in text
 
 

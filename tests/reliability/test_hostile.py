@@ -73,22 +73,22 @@ def hostile_set():
             b"<p>" + next(texts).encode().replace(b"\n", b"</p><p>") + b"</p><script>document.cookie</script></body></html>")
     return [
         ("empty.txt", b"", "empty"),
-        ("one-byte.txt", b"x", "no Chinese text"),
-        ("binary.txt", bytes(range(256)) * 64, "binary"),
-        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 2000, "binary"),
+        ("one-byte.txt", b"x", "没有找到中文正文"),
+        ("binary.txt", bytes(range(256)) * 64, "二进制"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 2000, "二进制"),
         ("truncated.txt", utf8[:-1], "created"),
         ("bad-byte.txt", _bad_byte(next(texts).encode()), "created"),
         ("gbk.txt", next(texts).encode("gbk", "replace"), "created"),
         ("big5.txt", _t(next(texts)).encode("big5", "replace"), "created"),
         ("utf16.txt", ("\ufeff" + next(texts)).encode("utf-16-le"), "created"),
-        ("huge.txt", ("扶贫" * 50 + "\n").encode() * (50 * 1024 * 1024 // 303), "at most 3,000,000 are taken"),
-        ("bomb.zip", _bomb(), "would unpack to 1,024 MB"),
+        ("huge.txt", ("扶贫" * 50 + "\n").encode() * (50 * 1024 * 1024 // 303), "最多接收 3,000,000 个字"),
+        ("bomb.zip", _bomb(), "解压后有 1,024 MB"),
         ("slip.zip", _zip([("../../../etc/evil.txt", next(texts)), ("/abs/evil2.txt", next(texts))]), None),
         ("nested.zip", _nested(3), None),
-        ("many.zip", _zip([(f"n{i}.txt", b"x") for i in range(10_000)], zipfile.ZIP_STORED), "10,000 files"),
+        ("many.zip", _zip([(f"n{i}.txt", b"x") for i in range(10_000)], zipfile.ZIP_STORED), "10,000 个文件"),
         ("corrupt.docx", _zip([("word/document.xml", b"<w:document>\x00garbage"), ("[Content_Types].xml", b"<")]),
-         "damaged"),
-        ("scan.pdf", _pdf_without_text(), "no text"),
+         "已损坏"),
+        ("scan.pdf", _pdf_without_text(), "没有文字层"),
         ("script.html", html, "created"),
         ("../../etc/passwd.txt", next(texts).encode(), "created"),
         ("nul\x00name.txt", next(texts).encode(), "created"),
@@ -144,7 +144,7 @@ def test_the_hostile_set(live, memory, corpus):
     slip = {i["name"]: i for i in outcomes["slip.zip"][0]["items"]}
     assert {"slip.zip/etc/evil.txt", "slip.zip/abs/evil2.txt"} <= set(slip)
     nested = [i for i in outcomes["nested.zip"][0]["items"] if i["status"] == "failed"]
-    assert nested and "levels" in nested[0]["message"]
+    assert nested and "嵌套过深" in nested[0]["message"]
     assert not (live.var / "etc").exists() and not (live.var.parent / "etc" / "evil.txt").exists()
     assert not live.sql("SELECT COUNT(*) FROM archive_upload WHERE original_name LIKE 'bomb.zip/%'")[0][0]
     assert live.sql("SELECT status FROM archive_upload WHERE original_name = 'many.zip'") == [("failed",)]

@@ -1,0 +1,297 @@
+"""Review and correction: what a person decides about a report stays decided.
+
+Every extracted record (a region, person, programme or category mention, a figure) says who
+decided it (models.Curated): the extractor, or a person who accepted, corrected, added or
+rejected it. A report's own fields a person changed are listed in Report.curated_fields.
+reextract() runs a (better) extractor's result into a stored report and changes only what no
+one touched: a record a person decided is kept, one a person rejected is not found again, and
+the fields a person corrected keep their values; it says what it changed. merge() and split()
+join two people (or programmes) into one and take reports back out, remembering the merged
+names (PersonAlias, InitiativeAlias) so extraction finds the one person again. The review state
+(new, needs review, reviewed) and the extraction's own doubts are here too.
+
+Changes go through the ORM, so django-simple-history records each with its user (the
+request's, by its middleware) and the index follows through the signal processor.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import (
+    Curated,
+    Initiative,
+    InitiativeAlias,
+    InitiativeMention,
+    Metric,
+    Person,
+    PersonAlias,
+    PersonMention,
+    RegionMention,
+    Report,
+    ReportCategory,
+)
+
+# -- history: a baseline for what extraction wrote ---------------------------------------------
+
+HISTORY_MODELS = (Report, RegionMention, PersonMention, InitiativeMention, ReportCategory, Metric, Person, Initiative)
+
+
+def _baseline(sender, instance, raw=False, **kwargs):
+    """Before the first change through the ORM to a record extraction wrote in bulk (no history of
+    its own), record it as extraction left it, so its history shows what was changed and can be
+    reverted to the extractor's version."""
+    if raw or instance.pk is None or sender.history.filter(id=instance.pk).exists():
+        return
+    stored = sender._base_manager.filter(pk=instance.pk).first()
+    if stored is not None:
+        when = getattr(stored, "created", None) or timezone.now()
+        sender.history.bulk_history_create([stored], default_change_reason="自动抽取", default_date=when)
+
+
+def connect_history():
+    from django.db.models.signals import pre_delete, pre_save
+
+    for model in HISTORY_MODELS:
+        pre_save.connect(_baseline, sender=model, dispatch_uid=f"baseline-{model.__name__}")
+        pre_delete.connect(_baseline, sender=model, dispatch_uid=f"baseline-delete-{model.__name__}")
+
+
+# -- the extraction's own doubts -----------------------------------------------------------------
+
+DOUBTS = {
+    "fallback_title": "标题为代拟",
+    "no_date": "无发布日期",
+    "no_region": "无地区",
+    "warnings": "读取有警告",
+    "people": "人物存疑（无职务）",
+    "figures": "数据存疑（无指标或年份）",
+}
+
+
+def doubt_filters():
+    """{doubt: a Q over Report} for the review queue's filter."""
+    machine = Q(curation=Curated.MACHINE)
+    return {
+        "fallback_title": Q(title_is_fallback=True),
+        "no_date": Q(published__isnull=True),
+        "no_region": ~Q(pk__in=RegionMention.objects.values("report_id")),
+        "warnings": ~Q(error=""),
+        "people": Q(pk__in=PersonMention.objects.filter(machine, title="").values("report_id")),
+        "figures": Q(pk__in=Metric.objects.filter(machine & (Q(label="") | Q(year__isnull=True))).values("report_id")),
+    }
+
+
+def doubts(report):
+    """The doubts of one report, as (key, words)."""
+    out = []
+    if report.title_is_fallback:
+        out.append("fallback_title")
+    if report.published is None:
+        out.append("no_date")
+    if not report.region_mentions.exists():
+        out.append("no_region")
+    if report.error:
+        out.append("warnings")
+    if report.person_mentions.filter(curation=Curated.MACHINE, title="").exists():
+        out.append("people")
+    if report.metrics.filter(Q(curation=Curated.MACHINE) & (Q(label="") | Q(year__isnull=True))).exists():
+        out.append("figures")
+    return [(k, DOUBTS[k]) for k in out]
+
+
+def mark(reports, state, user):
+    """Set the review state of reports (one history record each)."""
+    for report in reports:
+        report.review = state
+        report.reviewed_by = user if state == Report.REVIEWED else None
+        report.reviewed_at = timezone.now() if state == Report.REVIEWED else None
+        report._change_reason = dict(Report.REVIEW_STATES)[state]
+        report.save(update_fields=["review", "reviewed_by", "reviewed_at", "updated"])
+
+
+def decide(record, curation, user):
+    """Mark a record as decided by a person (accepted, corrected, added or rejected) and save it."""
+    record.curation, record.curated_by, record.curated_at = curation, user, timezone.now()
+    record.save()
+
+
+# -- extracting again ------------------------------------------------------------------------------
+
+KINDS = {  # kind: (model, the key of a row across extractions, its fields extraction sets, words)
+    "regions": (RegionMention, "region_id", ("count", "primary"), "地区"),
+    "people": (PersonMention, "person_id", ("title",), "人物"),
+    "initiatives": (InitiativeMention, "initiative_id", (), "项目"),
+    "categories": (ReportCategory, "category", (), "类别"),
+    "metrics": (Metric, None, ("region_id", "label", "value", "unit", "approx", "year", "sentence"), "数据"),
+}
+
+
+@dataclass
+class Changes:
+    fields: list = field(default_factory=list)
+    added: dict = field(default_factory=dict)
+    removed: dict = field(default_factory=dict)
+    updated: dict = field(default_factory=dict)
+    kept: int = 0  # records a person decided, left as they are
+
+    def __bool__(self):
+        return bool(self.fields or any(self.added.values()) or any(self.removed.values()) or any(self.updated.values()))
+
+    def __str__(self):
+        if not self:
+            return f"重新抽取：没有变化（保留人工审核的 {self.kept} 项）"
+        parts = []
+        if self.fields:
+            parts.append("字段 " + "、".join(str(Report._meta.get_field(f).verbose_name) for f in self.fields))
+        for kind, (_model, _key, _fields, words) in KINDS.items():
+            a, r, u = self.added.get(kind, 0), self.removed.get(kind, 0), self.updated.get(kind, 0)
+            if a or r or u:
+                parts.append(f"{words} +{a} −{r}" + (f" 改{u}" if u else ""))
+        return f"重新抽取：{'；'.join(parts)}（保留人工审核的 {self.kept} 项）"
+
+
+def _metric_key(row):
+    from .ingest.store import metric_key
+
+    return metric_key(row)
+
+
+def reextract(report, doc, user=None):
+    """Bring a stored report in line with a new extraction (doc), keeping every human decision.
+    Returns the Changes, which are also the report's history record's reason."""
+    from .ingest.normalize import t2s
+    from .ingest.store import _source_ids, extracted_rows
+
+    changes = Changes()
+    with transaction.atomic():
+        new_values = {"title": doc.title_or_fallback, "title_is_fallback": doc.title is None,
+                      "subtitle": doc.subtitle or "", "byline": " ".join(f"{role} {name}" for name, role in doc.byline),
+                      "editor": doc.editor or "", "published": doc.published}
+        source_id = _source_ids([doc.source]).get(t2s(doc.source)) if doc.source else None
+        for name, value in new_values.items():
+            if name not in report.curated_fields and getattr(report, name) != value:
+                setattr(report, name, value)
+                changes.fields.append(name)
+        if "source" not in report.curated_fields and report.source_id != source_id:
+            report.source_id = source_id
+            changes.fields.append("source")
+        report.error = "\n".join(doc.warnings)
+        rows = extracted_rows([(report, doc)])[report.pk]
+        for kind, (model, key, fields, _words) in KINDS.items():
+            _follow(report, kind, model, key, fields, rows[kind], changes)
+        report._change_reason = str(changes)
+        report.save()
+    return changes
+
+
+def _follow(report, kind, model, key, fields, wanted, changes):
+    existing = list(model.all_objects.filter(report=report))
+    if kind == "metrics":
+        wanted = {_metric_key(m): m for m in wanted}
+        keyed = {(m.position, m.quote, m.change): m for m in existing}
+    else:
+        keyed = {getattr(m, key): m for m in existing}
+    decided = {k for k, m in keyed.items() if m.curation != Curated.MACHINE}
+    changes.kept += len(decided)
+    added = removed = updated = 0
+    for k, m in keyed.items():
+        if k in decided:
+            continue
+        if k not in wanted:
+            m.delete()
+            removed += 1
+            continue
+        row = wanted[k] or {}
+        dirty = [f for f in fields if f in row and getattr(m, f) != row[f]]
+        if dirty:
+            for f in dirty:
+                setattr(m, f, row[f])
+            m.save(update_fields=dirty)
+            updated += 1
+    for k in wanted:
+        if k in keyed:
+            continue  # already there, or decided by a person (a rejected one is not found again)
+        row = wanted[k] or {}
+        if kind == "metrics":
+            model.objects.create(report=report, **row)
+        else:
+            model.objects.create(report=report, **{key: k}, **{f: row[f] for f in fields if f in row})
+        added += 1
+    changes.added[kind], changes.removed[kind], changes.updated[kind] = added, removed, updated
+
+
+def reextract_from_original(report, user=None):
+    """Run the pipeline on the report's stored original (or its raw text) and reextract()."""
+    from .ingest import run_pipeline
+
+    if report.original:
+        with report.original.open("rb") as fh:
+            data = fh.read()
+    else:
+        data = report.raw_text.encode("utf-8")
+    return reextract(report, run_pipeline(report.original_name or f"report-{report.pk}", data), user)
+
+
+# -- merge and split -----------------------------------------------------------------------------
+
+MERGEABLE = {  # model: (its mention model, the mention's field, the alias model, the alias's field)
+    Person: (PersonMention, "person", PersonAlias, "person"),
+    Initiative: (InitiativeMention, "initiative", InitiativeAlias, "initiative"),
+}
+
+
+def merge(target, others, user=None):
+    """Merge others into target: their mentions move to it (in a report that names both, the two
+    mentions become one, keeping a title), their names become its aliases, and they are deleted.
+    Returns the number of mentions moved."""
+    mention_model, fk, alias_model, alias_fk = MERGEABLE[type(target)]
+    moved = 0
+    with transaction.atomic():
+        for other in others:
+            if other.pk == target.pk:
+                continue
+            for mention in mention_model.all_objects.filter(**{fk: other}):
+                twin = mention_model.all_objects.filter(report_id=mention.report_id, **{fk: target}).first()
+                if twin is not None:
+                    if hasattr(twin, "title") and not twin.title and mention.title:
+                        twin.title = mention.title
+                        decide(twin, Curated.CORRECTED, user)
+                    mention.delete()
+                else:
+                    setattr(mention, fk, target)
+                    decide(mention, mention.curation or Curated.ACCEPTED, user)
+                moved += 1
+            alias_model.objects.filter(**{alias_fk: other}).update(**{alias_fk: target})
+            alias_model.objects.get_or_create(name=other.name, region_id=other.region_id, defaults={alias_fk: target})
+            if hasattr(target, "title") and not target.title and other.title:
+                target.title = other.title
+            other._change_reason = f"并入 #{target.pk} {target}"
+            other.delete()
+        target._change_reason = f"合并了 {moved} 条提及"
+        target.save()
+    return moved
+
+
+def split(source, mentions, name, region, user=None):
+    """Take these mentions of source out into a new (or existing) record named name in region:
+    the undoing of a wrong merge. Returns the record they now belong to."""
+    mention_model, fk, alias_model, _alias_fk = MERGEABLE[type(source)]
+    model = type(source)
+    with transaction.atomic():
+        target, _created = model.objects.get_or_create(
+            name=name, region=region, defaults={"title": source.title, "kind": source.kind} if model is Person
+            else {"category": source.category, "programme": source.programme})
+        alias_model.objects.filter(name=name, region=region).delete()  # the name is its own again
+        for mention in mentions:
+            if getattr(mention, f"{fk}_id") != source.pk:
+                continue
+            setattr(mention, fk, target)
+            decide(mention, Curated.CORRECTED, user)
+        target._change_reason = f"从 #{source.pk} {source} 拆分"
+        target.save()
+    return target
+
+

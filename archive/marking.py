@@ -1,0 +1,105 @@
+"""A report's clean text with what was extracted from it marked where it occurs.
+
+Figures are marked at their stored offsets; regions, people and programmes wherever their names
+occur (found in the simplified text, which is aligned character for character with the clean
+text: normalize.t2s). Where marks overlap the longer one wins. The result is a list of
+(text, mark or None) runs, rendered by the review page and the public report page alike.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from .models import format_number
+
+
+@dataclass
+class Mark:
+    kind: str  # region | person | programme | figure
+    ref: str  # the anchor of the record it stands for (region-12, person-3, metric-40 …)
+    title: str  # what a reader sees on hover
+    url: str = ""
+
+
+def _occurrences(text, word):
+    start = text.find(word)
+    while start >= 0 and word:
+        yield start
+        start = text.find(word, start + len(word))
+
+
+def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
+    """[(start, end, Mark)] for a report, not overlapping, in text order. The record lists default
+    to the report's shown ones."""
+    text = report.normalized_text if len(report.normalized_text) == len(report.clean_text) else report.clean_text
+    spans = []
+    if metrics is None:
+        metrics = report.metrics.all()
+    for m in metrics:
+        start = m.position
+        if report.clean_text[start:start + len(m.quote)] != m.quote:  # an offset from before a text edit
+            start = report.clean_text.find(m.quote)
+        if start >= 0 and m.quote:
+            title = f"{m.label or '（无指标）'} {format_number(m.value)} {m.unit}" + (f" · {m.year}年" if m.year else "")
+            spans.append((start, start + len(m.quote), Mark("figure", f"metric-{m.pk}", title)))
+    if mentions is None:
+        mentions = report.region_mentions.select_related("region")
+    for rm in mentions:
+        region = rm.region
+        for name in {region.name, region.short_name} - {""}:
+            if len(name) < 2:
+                continue
+            for start in _occurrences(text, name):
+                spans.append((start, start + len(name), Mark("region", f"region-{region.pk}",
+                                                             f"{region.name}（{region.code}）",
+                                                             region.get_absolute_url())))
+    if people is None:
+        people = report.person_mentions.select_related("person")
+    for pm in people:
+        for start in _occurrences(text, pm.person.name):
+            spans.append((start, start + len(pm.person.name),
+                          Mark("person", f"person-{pm.person_id}", f"{pm.person.name} {pm.title}".strip(),
+                               pm.person.get_absolute_url())))
+    if initiatives is None:
+        initiatives = report.initiative_mentions.select_related("initiative")
+    for im in initiatives:
+        for start in _occurrences(text, im.initiative.name):
+            spans.append((start, start + len(im.initiative.name),
+                          Mark("programme", f"initiative-{im.initiative_id}", im.initiative.name)))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out, end = [], 0
+    for start, stop, mark in spans:
+        if start >= end:
+            out.append((start, stop, mark))
+            end = stop
+    return out
+
+
+def runs(report, **records):
+    """[(text, Mark or None)] covering the whole clean text."""
+    text, out, at = report.clean_text, [], 0
+    for start, stop, mark in marks(report, **records):
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:stop], mark))
+        at = stop
+    if at < len(text):
+        out.append((text[at:], None))
+    return out
+
+
+def marked_html(report, link=False, **records):
+    """The clean text as HTML, paragraphs as <p>, each mark a <mark class=kind> (a link when link)."""
+    parts = []
+    for chunk, mark in runs(report, **records):
+        if mark is None:
+            parts.append(escape(chunk))
+        elif link and mark.url:
+            parts.append(format_html('<a class="mark {}" href="{}" title="{}" data-ref="{}">{}</a>', mark.kind,
+                                     mark.url, mark.title, mark.ref, chunk))
+        else:
+            parts.append(format_html('<mark class="{}" title="{}" data-ref="{}">{}</mark>', mark.kind, mark.title,
+                                     mark.ref, chunk))
+    html = "".join(str(p) for p in parts)
+    return mark_safe("".join(f"<p>{line}</p>" for line in html.split("\n") if line.strip()))
