@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint bench gate clean
+.PHONY: run setup test lint bench gate screenshots clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(if $(DOCS),--docs $(DOCS))
+
+# pictures of every public page at 1280 and 390 px, taken by the browser walk (Debian chromium)
+screenshots: $(BIN)/.installed
+	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_walk_browser.py
 
 clean:
 	rm -rf var

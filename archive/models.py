@@ -402,6 +402,8 @@ class Metric(Curated):
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics",
                                verbose_name="地区")
     label = models.CharField("指标", max_length=64, blank=True)
+    label_key = models.CharField("指标（简化字）", max_length=64, blank=True, db_index=True,
+                                 help_text="指标的简化字形式：数据检索不分简繁。")
     value = models.FloatField("数值")
     unit = models.CharField("单位", max_length=16, db_index=True)
     approx = models.BooleanField("约数", default=False)
@@ -422,6 +424,14 @@ class Metric(Curated):
 
     def __str__(self):
         return f"{self.label} {format_number(self.value)} {self.unit}"
+
+    def save(self, *args, **kwargs):
+        from .ingest.normalize import t2s
+
+        self.label_key = t2s(self.label)
+        if kwargs.get("update_fields") and "label" in kwargs["update_fields"]:
+            kwargs["update_fields"] = [*kwargs["update_fields"], "label_key"]
+        super().save(*args, **kwargs)
 
 
 def format_number(value):

@@ -384,3 +384,17 @@ def synonyms(key):
 def programme_of(name):
     """The programme a printed name names, or None."""
     return NAMES.get(name)
+
+
+def label_variants(text, limit=12):
+    """A figure label as typed and with each programme name in it written as the programme's other
+    names (易地搬迁人口 also finds 易地扶贫搬迁人口): the figures explorer's thesaurus."""
+    out = [text]
+    for name in sorted(NAMES, key=len, reverse=True):
+        if len(name) >= 3 and name in text:
+            for other in synonyms(NAMES[name]):
+                variant = text.replace(name, other)
+                if variant not in out:
+                    out.append(variant)
+            break
+    return out[:limit]

@@ -89,8 +89,7 @@ def batch_page(admin_site, request, pk):
         raise PermissionDenied
     batch = get_object_or_404(UploadBatch, pk=pk)
     data = batch_data(batch)
-    context = {**admin_site.each_context(request), "title": f"上传批次 #{batch.pk}", "data": data,
-               "running": batch.status != UploadBatch.DONE}
-    rows = ([i["name"], i["status_label"], i["report"] or "", i["message"]] for i in data["items"])
-    return respond(request, Page("admin/archive/report/upload_batch.html", context, data,
-                                 ["文件", "结果", "报道", "说明"], rows, f"upload-batch-{batch.pk}"))
+    context = {**admin_site.each_context(request), "data": data, "running": batch.status != UploadBatch.DONE}
+    return respond(request, Page("admin/archive/report/upload_batch.html", data, f"上传批次 #{batch.pk}",
+                                 table="items", columns=["name", "status_label", "report", "message", "in_zip"],
+                                 filename=f"upload-batch-{batch.pk}", context=context, display=False))

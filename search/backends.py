@@ -268,6 +268,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if sort_field:
                 keys = np.concatenate([sort_keys(leaf.reader(), sort_field)[h.ids] for h, (leaf, _) in
                                        zip(per_leaf, leaves)])
+                missing = getattr(searcher.schema[sort_field], "default", None)  # what the column holds for none
+                if isinstance(missing, int | float) and missing == missing:
+                    # a report without the value (no date) last either way, as Elasticsearch and Solr sort
+                    # (Whoosh's column default is the largest number: "newest" listed the undated first)
+                    keys = np.where(keys == float(missing), -np.inf if reverse else np.inf, keys)
                 order = np.lexsort((-gids, -keys) if reverse else (gids, keys))  # ties as Whoosh orders them
             else:
                 order = np.lexsort((gids, -got))  # best first, then index order, as Whoosh ranks

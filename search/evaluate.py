@@ -310,10 +310,16 @@ def deleted_docs(reader):
 
 
 def sort_keys(reader, field):
-    """Every document's raw sortable value in field (missing values sort first), or None
-    when the field keeps no column."""
+    """Every document's raw sortable value in field, or None when the field keeps no column. A
+    segment where no document has a value writes no column: all its documents have the
+    column's default (what a missing value holds)."""
     if not reader.has_column(field):
-        return None
+        kind = reader.schema[field] if field in reader.schema else None
+        default = getattr(kind, "default", None) if kind is not None and kind.sortable_typecode else None
+        if not isinstance(default, int | float):
+            return None
+        return _cached((_segment_key(reader), "sort", field),
+                       lambda: np.full(reader.doc_count_all(), float(default), dtype=np.float64))
 
     def make():
         column = reader.column_reader(field, translate=False)

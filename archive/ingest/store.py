@@ -255,8 +255,8 @@ def save_entities_many(pairs, fresh=False):
                 ((pk, *(m[f] for f in METRIC_FIELDS[1:]), *MACHINE) for pk, e in rows.items() for m in e["metrics"]))
 
 
-METRIC_FIELDS = ("report_id", "region_id", "label", "value", "unit", "approx", "year", "quote", "sentence", "position",
-                 "change")
+METRIC_FIELDS = ("report_id", "region_id", "label", "label_key", "value", "unit", "approx", "year", "quote", "sentence",
+                 "position", "change")
 
 
 def metric_key(m):
@@ -269,6 +269,8 @@ def extracted_rows(pairs):
     {person id: row}, initiatives {initiative id}, categories {category}, metrics [row]. People
     and initiatives are found or created (one per name and region, or the one a person merged
     that name into)."""
+    from .normalize import t2s
+
     codes = set()
     for _report, doc in pairs:
         codes |= {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
@@ -284,7 +286,8 @@ def extracted_rows(pairs):
             "people": people[report.pk],
             "initiatives": dict.fromkeys(initiatives[report.pk]),
             "categories": dict.fromkeys(doc.categories),
-            "metrics": [{"region_id": rid.get(f.region), "label": f.label[:64], "value": float(f.value),
+            "metrics": [{"region_id": rid.get(f.region), "label": f.label[:64], "label_key": t2s(f.label[:64]),
+                         "value": float(f.value),
                          "unit": f.unit, "approx": bool(f.approx), "year": f.year, "quote": f.quote[:64],
                          "sentence": f.sentence, "position": f.start, "change": f.change or ""} for f in doc.metrics],
         }

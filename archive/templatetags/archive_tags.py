@@ -1,16 +1,6 @@
 from django import template
 
-from archive.ingest.normalize import s2t, t2s
-
 register = template.Library()
-
-
-@register.filter
-def script(value, chosen):
-    """Render text in the chosen display script (简 hans / 繁 hant)."""
-    if not value:
-        return value
-    return s2t(t2s(str(value))) if chosen == "hant" else t2s(str(value))
 
 
 @register.simple_tag(takes_context=True)
@@ -43,3 +33,28 @@ def figure(value):
     from archive.models import format_number
 
     return format_number(value)
+
+
+@register.filter
+def linebreaks_between(value):
+    """Plain text inside an open <p>: escaped, each line break closing one paragraph and opening the next."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    return mark_safe("</p><p>".join(escape(part) for part in str(value).split("\n")))
+
+
+@register.simple_tag(takes_context=True)
+def sort_url(context, column, default="-report"):
+    """This page sorted by column, or by column reversed when it already is (a table header's link)."""
+    params = context["request"].GET.copy()
+    current = params.get("sort", default)
+    params["sort"] = f"-{column}" if current == column else column
+    params.pop("page", None)
+    return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def sort_mark(context, column, default="-report"):
+    current = context["request"].GET.get("sort", default)
+    return "▲" if current == column else "▼" if current == f"-{column}" else ""

@@ -1,3 +1,5 @@
+"""Each page's JSON is the dict its HTML renders."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -7,22 +9,39 @@ def test_search_json(client):
     data = client.get("/search/", {"q": "陜西", "format": "json"}).json()
     assert data["total"] == 2 and data["normalized_query"] == "陕西"
     hit = data["hits"][0]
-    assert set(hit) >= {"id", "title", "snippet", "url"} and "<mark>" in data["hits"][0]["snippet"] + data["hits"][1]["snippet"]
-    assert {"province", "county", "category", "year", "source", "poverty", "exit_year", "script"} <= set(data["facets"])
-    assert all(set(v) == {"value", "label", "count"} for v in data["facets"]["province"])
+    assert set(hit) >= {"id", "title", "snippet", "url", "regions"}
+    assert "<mark>" in data["hits"][0]["snippet"] + data["hits"][1]["snippet"]
+    names = {f["name"] for f in data["facets"]}
+    assert {"province", "county", "category", "year", "source", "poverty", "exit_year", "script"} <= names
+    province = next(f for f in data["facets"] if f["name"] == "province")
+    assert all(set(v) == {"value", "label", "count", "selected"} for v in province["values"])
 
 
 def test_report_json_traces_figures_to_sentences(client, report_of):
     data = client.get(f"/report/{report_of(2).pk}/?format=json").json()
     assert data["source"] == "山西日报" and data["published"] == "2018-07-02"
-    for m in data["metrics"]:
-        assert m["quote"] in m["sentence"] and m["sentence"] in data["text"]
-    assert any(p["name"] == "赵优文" and p["region"] == "140224" for p in data["people"])
+    text = "".join(run["text"] for run in data["text"])
+    for m in data["figures"]:
+        assert m["quote"] in m["sentence"] and m["sentence"] in text
+    assert any(p["name"] == "赵优文" for p in data["people"])
+    assert any(run.get("kind") == "figure" for run in data["text"])
 
 
-def test_region_json(client):
+def test_json_keeps_the_original_beside_the_display_form(client, report_of):
+    data = client.get(f"/report/{report_of(0).pk}/", {"format": "json", "display": "hans"}).json()
+    assert data["title"] == "“六連冠”是怎樣煉成的" and data["title_display"] == "“六连冠”是怎样炼成的"
+
+
+def test_region_json_holds_what_the_page_lists(client):
     data = client.get("/region/610926/?format=json").json()
     assert data["poverty_county"] and data["exit_year"] == 2019 and data["parents"][0]["code"] == "610000"
+    assert any(p["name"] == "郑小东" and p["title"] == "县委书记" for p in data["people"])  # the bug: no people
+    assert data["programmes"] and data["figure_groups"]
+    html = __import__("django.test", fromlist=["Client"]).Client().get("/region/610926/").content.decode()
+    for p in data["people"]:
+        assert p["name"] in html
+    for r in data["reports"]:
+        assert r["url"] in html
 
 
 def test_unknown_format_is_a_clear_400(client):
@@ -35,3 +54,10 @@ def test_search_json_says_what_it_expanded(client):
     assert data["expanded"] and data["expansions"][0]["programme"] == "易地扶贫搬迁"
     assert "易地扶贫搬迁" in data["expansions"][0]["names"]
     assert not client.get("/search/", {"q": "易地搬迁", "expand": "0", "format": "json"}).json()["expanded"]
+
+
+@pytest.mark.parametrize("url", ["/", "/region/610000/", "/region/610926/", "/search/?q=扶贫", "/figures/?unit=%25",
+                                 "/category/产业扶贫/", "/programme/易地扶贫搬迁/"])
+def test_every_page_is_json(client, url):
+    r = client.get(url + ("&" if "?" in url else "?") + "format=json")
+    assert r.status_code == 200 and isinstance(r.json(), dict)

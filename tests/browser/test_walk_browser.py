@@ -1,0 +1,93 @@
+"""In a real browser, as a researcher walks the archive: home → a map dot → its county → a report →
+a person → a programme, and the figures explorer; at 1280 and 390 px, looking at the pages
+(no horizontal scrolling, the facets folded on a phone). `make screenshots` keeps the pictures
+in docs/screenshots/ (SCREENSHOTS names the folder)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_search_browser import CHROMIUM, REQUIRED, server  # noqa: F401 (the fixture)
+
+pytestmark = [pytest.mark.browser]
+if not CHROMIUM and not REQUIRED:
+    pytestmark.append(pytest.mark.skip(reason="Debian chromium is not installed (apt-get install chromium)"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def _shot(page, name, width, tmp_path):
+    folder = Path(os.environ.get("SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)  # the top of a long page
+    page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": width, "height": height})
+
+
+def _fits(page):
+    """Nothing wider than the window (tables scroll inside their own box)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_walk_home_map_county_report_person_programme(server, browser, width, tmp_path):  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/?display=hans")
+    assert page.title() == "扶贫案例库"
+    assert _fits(page)
+    _shot(page, "home", width, tmp_path)
+    page.click("svg.dots a[href='/region/610926/']")  # the dot of 平利县
+    page.wait_for_url("**/region/610926/")
+    assert page.title().startswith("平利县") and "国家级贫困县" in page.inner_text(".page-head")
+    assert "郑小东" in page.inner_text("body") and _fits(page)
+    _shot(page, "county", width, tmp_path)
+    page.click(".reports a >> nth=0")
+    page.wait_for_selector("article.report")
+    assert page.locator("a.mark.figure").count() > 3 and _fits(page)
+    _shot(page, "report", width, tmp_path)
+    page.click("a.mark.person:has-text('郑小东') >> nth=0")
+    page.wait_for_selector("text=职务变化")
+    assert "县委书记" in page.inner_text("body")
+    _shot(page, "person", width, tmp_path)
+    page.go_back()
+    page.click(".side a[href^='/programme/'] >> nth=0")
+    page.wait_for_selector(".page-head h1")
+    assert "报道" in page.inner_text("body") and page.url.count("/programme/") == 1
+    _shot(page, "programme", width, tmp_path)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_figures_explorer(server, browser, width, tmp_path):  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/figures/?display=hans")
+    if width < 800:
+        assert not page.is_visible("input[name=label]")  # the filters fold away on a phone
+        page.click("label.fold-label")
+    page.fill("input[name=label]", "貧困發生率")
+    page.click(".filters button[type=submit]")
+    page.wait_for_selector("table.figures tbody tr")
+    body = page.inner_text("table.figures")
+    assert "26.78" in body and "汉阴县" in body
+    page.click("table.figures th a:has-text('数值')")
+    page.wait_for_load_state()
+    values = [float(v.replace(",", "")) for v in page.locator("table.figures td.num").all_inner_texts()]
+    assert values == sorted(values)
+    assert page.locator("svg.scatter").count() == 1 and _fits(page)
+    _shot(page, "figures", width, tmp_path)
+    page.goto(server + "/search/?q=扶贫")
+    assert _fits(page)
+    if width < 800:
+        assert not page.is_visible(".facet")
+    _shot(page, "search", width, tmp_path)
+    page.close()
