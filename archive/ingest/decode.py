@@ -59,7 +59,7 @@ def decode_bytes(data: bytes, warnings=None) -> str:
     is refused."""
     warnings = warnings if warnings is not None else []
     if not data.strip():
-        raise Rejected("文件是空的")
+        raise Rejected("文件是空的（0 字节），没有可以入库的内容")
     if len(data) > MAX_BYTES:
         raise Rejected(f"文件超过 {MAX_BYTES // 1024 // 1024} MB（上限）")
     for bom, enc in BOMS:
@@ -137,8 +137,8 @@ def decode(doc: Document) -> Document:
     else:
         doc.raw_text = decode_bytes(doc.data, doc.warnings)
     if not doc.raw_text.strip():
-        raise Rejected("文件中没有文字")
+        raise Rejected("文件中没有可以读取的文字（可能是扫描件或只有图片）")
     if len(doc.raw_text) > MAX_TEXT_CHARS:
-        raise Rejected(f"the file holds {len(doc.raw_text):,} characters of text; at most {MAX_TEXT_CHARS:,} "
-                       "are taken in one report (split it and retry)")
+        raise Rejected(f"文件有 {len(doc.raw_text):,} 个字；一篇报道最多接收 {MAX_TEXT_CHARS:,} 个字"
+                       "（请拆分后重新上传）")
     return doc

@@ -86,7 +86,7 @@ def accept(files, user=None):
         name = clean_name(f.name)
         item = BatchItem(batch=batch, name=name)
         if f.size == 0:
-            item.status, item.message = BatchItem.FAILED, "文件是空的"
+            item.status, item.message = BatchItem.FAILED, "文件是空的（0 字节），没有可以入库的内容"
         elif f.size > cap:
             item.status, item.message = BatchItem.FAILED, (
                 f"文件大小为 {size_words(f.size)}；每个文件最多 {size_words(cap)}（上限），"

@@ -79,7 +79,7 @@ def test_zip_of_many():
         path.unlink()
     text = out.getvalue()
     assert "test-batch.zip/a/one.txt: duplicate of #" in text
-    assert "test-batch.zip/a/empty.txt: failed: 文件是空的" in text
+    assert "test-batch.zip/a/empty.txt: failed: 文件是空的（0 字节）" in text
     assert "_one.txt" not in text
 
 

@@ -72,7 +72,7 @@ def hostile_set():
             b"<body><iframe src='http://evil.example/'></iframe><img src=x onerror=alert(1)>"
             b"<p>" + next(texts).encode().replace(b"\n", b"</p><p>") + b"</p><script>document.cookie</script></body></html>")
     return [
-        ("empty.txt", b"", "empty"),
+        ("empty.txt", b"", "文件是空的"),
         ("one-byte.txt", b"x", "没有找到中文正文"),
         ("binary.txt", bytes(range(256)) * 64, "二进制"),
         ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 2000, "二进制"),
@@ -134,7 +134,9 @@ def test_the_hostile_set(live, memory, corpus):
             assert item["status"] != "queued", (name, item)
             assert ".." not in item["name"] and "\x00" not in item["name"]
             if item["status"] == "failed":
-                assert len(item["message"]) > 10, (name, item)  # explained in words
+                message = item["message"]  # explained in words, in Chinese, with no trace of the code
+                assert len(message) >= 8 and re.search(r"[\u4e00-\u9fff]{4}", message), (name, item)
+                assert not re.search(r"Traceback|Error|Exception|File \"", message), (name, item)
         if expected == "created" and top["status"] != "created" or expected and expected != "created" and not (
                 top["status"] == "failed" and expected in top["message"]):
             wrong.append((name, expected, top["status"], top["message"]))
