@@ -192,7 +192,7 @@ class MetricForm(CuratedForm):
         model = Metric
         fields = "__all__"
         widgets = {"label": forms.TextInput(attrs={"size": 14}), "unit": forms.TextInput(attrs={"size": 5}),
-                   "year": forms.NumberInput(attrs={"style": "width:5em"})}
+                   "year": forms.NumberInput(attrs={"class": "year-input"})}
 
 
 class MetricInline(CuratedInline):

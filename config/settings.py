@@ -11,9 +11,15 @@ UPLOAD_MAX_BYTES   the largest file an upload takes (default 64 MB)
 UPLOAD_MAX_FILES   the most files one upload request takes (default 200)
 TASKS_BACKEND      django_tasks_db.DatabaseBackend (default) | django_tasks.backends.immediate.ImmediateBackend
 SECRET_KEY, DEBUG, ALLOWED_HOSTS
+HTTPS              1 (default with DEBUG=0): HSTS, secure cookies, redirect to https; 0 for plain http
+BEHIND_PROXY       1: trust the reverse proxy's X-Forwarded-Proto (it must set it, and strip it from clients)
+HSTS_SECONDS       Strict-Transport-Security max-age (default a year; 0 turns HSTS off)
+LOGIN_FAILURE_LIMIT, LOGIN_COOLOFF_MINUTES  failed logins (per user name and address) before a lock-out, and its length
+CSRF_TRUSTED_ORIGINS  comma-separated origins (https://archive.example.org) when the proxy changes the host
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +54,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    "axes",
+    "csp",
     "archive",
     "search.apps.SearchConfig",
 ]
@@ -62,6 +70,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",  # who made each change: the request's user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lock-out into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,6 +153,52 @@ HAYSTACK_CONNECTIONS = {"default": _ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ReportSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+
+# Hardening for the public web (docs/DEPLOY.md). With DEBUG off, `manage.py check --deploy` is clean.
+HTTPS = env_bool("HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = bool(SECURE_HSTS_SECONDS)
+if env_bool("BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000  # the review page posts one row per extracted record
+DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES
+
+# Content-Security-Policy (django-csp): nothing inline may run; scripts, styles, fonts and images
+# come from this site only (the map is inline SVG, which is markup, not script). The admin's own
+# scripts are static files too.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login attempts (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one
+# address, that pair is locked out for LOGIN_COOLOFF_MINUTES, with a page that says so in words.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

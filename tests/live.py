@@ -73,7 +73,7 @@ class LiveArchive:
     def __init__(self, name="live"):
         self.var = Path(tempfile.mkdtemp(prefix=f"fupin-{name}-"))
         self.env = dict(os.environ, VAR_DIR=str(self.var), DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0",
-                        SECRET_KEY="live-test-secret-key", ALLOWED_HOSTS="127.0.0.1",
+                        SECRET_KEY="live-test-secret-key", ALLOWED_HOSTS="127.0.0.1", HTTPS="0",
                         TASKS_BACKEND="django_tasks_db.DatabaseBackend", PYTHONUNBUFFERED="1")
         for key in ("DATABASE_URL", "MEDIA_ROOT", "SEARCH_INDEX_PATH", "TEST_TMP"):
             self.env.pop(key, None)
