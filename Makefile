@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint bench gate screenshots clean
+.PHONY: run setup test lint bench gate screenshots haystack-suite clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: $(BIN)/.installed
 # pictures of every public page at 1280 and 390 px, taken by the browser walk (Debian chromium)
 screenshots: $(BIN)/.installed
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_walk_browser.py
+
+# haystack's own Whoosh test suite (django-haystack 3.4.0 sdist, fetched from PyPI) run against our engine;
+# fails on any difference not documented in tests/haystack_suite/run.py and docs/DECISIONS.md
+haystack-suite: $(BIN)/.installed
+	$(BIN)/python tests/haystack_suite/run.py
 
 clean:
 	rm -rf var

@@ -262,8 +262,20 @@ class ChineseTokenizer(Tokenizer):
         self.version = analyzer_version()
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, mode="", **kwargs):
+                 start_pos=0, start_char=0, mode="", tokenize=True, **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            # Whoosh's contract: the text as one token, normalised (its parser asks this for wildcards,
+            # prefixes and ranges; `*` alone becomes Every(), match-all, only when it survives as a token)
+            t.text, t.boost, t.stopped = t2s(value).lower(), 1.0, False
+            if keeporiginal:
+                t.original = value
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
         if mode == "query":
             norm = t2s(value).strip()
             stripped = len(value) - len(value.lstrip())

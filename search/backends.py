@@ -25,11 +25,13 @@ postings its workers computed, committing without merging).
 """
 
 import os
+import re
 import threading
 import time
 
 import numpy as np
 from django.utils.encoding import force_str
+from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -156,7 +158,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if getattr(field_class, "facet_for", None):
                 schema.remove(name)  # facet values verbatim, counted from a list column
                 schema.add(name, FacetKeyword())
-            elif isinstance(schema[name], TEXT):
+            elif isinstance(schema[name], TEXT) and not getattr(field_class, "analyzer", None):
+                # (a field given its own analyzer= keeps it, as in haystack's schema)
                 schema.remove(name)
                 # spelling=False: Whoosh's spelling graph re-runs the analyzer on every document;
                 # the corrector reads the field's own terms instead (create_spelling_suggestion).
@@ -260,6 +263,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         per_leaf = [evaluate(q, leaf, searcher) for leaf, _ in leaves]
         total = sum(len(h.ids) for h in per_leaf)
         start = start_offset or 0
+        if end_offset is not None and end_offset <= 0:
+            end_offset = 1  # as haystack's Whoosh backend (calculate_page): a page of one
         end = total if end_offset is None else min(end_offset, total)
         page, scores = [], []
         if end > start:
@@ -329,6 +334,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         _local.searcher, _local.storage = searcher, self.storage
         return searcher
 
+    @log_query  # haystack's: under DEBUG each query is kept in connections[alias].queries (the debug toolbar's panel)
     def search(self, query_string, **kwargs):
         for attempt in range(VANISHED_RETRIES):
             try:
@@ -348,8 +354,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             return {int(fields[DJANGO_ID]) for _docnum, fields in searcher.reader().iter_docs()}
 
     def _search(self, query_string, **kwargs):
-        if query_string.strip() in ("*", "*:*", ""):  # browse everything: Whoosh's parser finds nothing for *
-            query_string = f"{DJANGO_CT}:archive.report"
+        stripped = query_string.strip()
+        if not stripped or len(stripped) == 1 and stripped != "*" and not _cjk(stripped):
+            # haystack's contract: no query, or one Latin letter or digit, no results (one Chinese
+            # character is a word, and is searched)
+            return {"results": [], "hits": 0}
+        if query_string.strip() in ("*", "*:*"):  # everything (SearchQuerySet().all()), for any model:
+            query_string = "*:*"  # Every(), which search.evaluate reads from the segments' live documents
         if not self.setup_complete:
             self.setup()
         include, self.include_spelling = self.include_spelling, False
@@ -374,9 +385,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         finally:
             self.include_spelling = include
             self.index = real_index
-        if include and not results.get("hits") and kwargs.get("spelling_query"):
-            # only for the words a caller asks about (search/query.py passes the plain query):
-            # haystack's own query string carries field names and operators
+        if include and kwargs.get("spelling_query"):
+            # only when a caller asks (spelling_suggestion(), get_spelling_suggestion(): stock Whoosh ran
+            # the corrector on every query, 64-85 % of query time); search/query.py asks on zero hits
             results["spelling_suggestion"] = self.create_spelling_suggestion(kwargs["spelling_query"])
         return results
 
@@ -425,8 +436,50 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         limit = max(share * n, at_least * n / max(self._shared_searcher().doc_count_all(), 1))
         return {w for w in words if reader.doc_frequency(self.content_field_name, w) > limit}
 
-    def _process_results(self, raw_page, highlight=False, **kwargs):
-        return super()._process_results(raw_page, highlight=False, **kwargs)
+    def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
+        # stock highlighting hard-codes StemmingAnalyzer, which reads a Chinese clause as one word
+        results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
+        if highlight:
+            self._highlight(results["results"], query_string)
+        return results
+
+    def _document_text(self, result, field):
+        from haystack import connections
+
+        obj = result.object
+        if obj is None:
+            return None
+        index = connections[self.connection_alias].get_unified_index().get_index(type(obj))
+        prepare = getattr(index, f"prepare_{field}", None)
+        return prepare(obj) if prepare else index.fields[field].prepare(obj)
+
+    def _highlight(self, results, query_string):
+        """haystack's highlighting (Whoosh's highlighter and `<em>`, result.highlighted[field] a list
+        of one fragment string) with this archive's analyzer: the query's words as the index holds
+        them, a word ending in * standing for the indexed words it starts. The archive's own pages
+        mark snippets with search/highlight.py instead (the index stores no text)."""
+        from haystack.backends.whoosh_backend import WhooshHtmlFormatter
+        from whoosh.highlight import ContextFragmenter
+        from whoosh.highlight import highlight as whoosh_highlight
+
+        field = self.content_field_name
+        words = re.sub(r"\b(?:AND|OR|NOT|TO)\b|\w+:", " ", force_str(query_string))
+        reader = self._shared_searcher().reader()
+        terms = set()
+        for word in re.findall(r"\w+\*?", words):
+            if word.endswith("*"):
+                prefix = t2s(word[:-1]).lower()
+                terms.update(t.decode("utf-8") if isinstance(t, bytes) else t
+                             for t in reader.expand_prefix(field, prefix))
+            else:
+                terms.update(token.text for token in self.analyzer(word, mode="query"))
+        for result in results:
+            text = getattr(result, field, None)
+            if text is None:  # not stored (this archive's index keeps no text): the record's own, as indexed
+                text = self._document_text(result, field)
+            fragment = whoosh_highlight(text, terms, self.analyzer, ContextFragmenter(), WhooshHtmlFormatter("em")) \
+                if isinstance(text, str) and terms else ""
+            result.highlighted = {field: [fragment]}
 
 
 class BulkWriter:
@@ -582,6 +635,13 @@ def _cjk(word):
 
 
 class ChineseWhooshSearchQuery(WhooshSearchQuery):
+    def get_spelling_suggestion(self, preferred_query=None):
+        """Without words of its own, the suggestion is for the query's words (as haystack's backend
+        does); the backend computes one only when it is asked, never on an ordinary search."""
+        if preferred_query is None:
+            preferred_query = self.build_query()
+        return super().get_spelling_suggestion(preferred_query)
+
     def clean(self, query_fragment):
         """t2s-normalise query words before haystack escapes them."""
         return super().clean(t2s(query_fragment))
