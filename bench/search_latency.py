@@ -158,8 +158,15 @@ def main():
     client = Client()
     report = Report.objects.order_by("pk").first()
     county = Region.objects.filter(level="county", mentions__isnull=False).first()
+    from django.db.models import Count
+
+    from archive.models import Person
+
+    person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
     pages = {"home": "/", "province": "/region/110000/", "county": f"/region/{county.code}/" if county else "/region/110101/",
-             "report": f"/report/{report.pk}/", "figures": "/figures/", "search page": "/search/?q=扶贫&province=110000"}
+             "report": f"/report/{report.pk}/", "figures": "/figures/", "search page": "/search/?q=扶贫&province=110000",
+             "figures, a label": "/figures/?label=贫困发生率", "person": f"/person/{person.pk}/" if person else "/person/1/",
+             "programme": "/programme/易地扶贫搬迁/", "category": "/category/产业扶贫/"}
     page_rows = []
     for name, url in pages.items():
         client.get(url)

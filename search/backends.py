@@ -33,7 +33,7 @@ import numpy as np
 from django.utils.encoding import force_str
 from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.constants import DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
