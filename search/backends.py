@@ -17,8 +17,10 @@ search/analysis.py. Fixes over haystack 3.4's WhooshSearchBackend:
 - search() during another process's commit: a segment file that vanished between
   reading the table of contents and opening it is retried, and the thread keeps its
   old searcher until a new one opens (stock: FileNotFoundError, a 500);
-- _process_results(): no stock highlighting (it hard-codes StemmingAnalyzer);
-  snippets are marked by search/highlight.py with the same analyzer.
+- _process_results(): highlight() with Whoosh's highlighter and this analyzer (stock hard-codes
+  StemmingAnalyzer); the archive's pages mark snippets with search/highlight.py;
+- haystack's own Whoosh suite is the contract (`make haystack-suite`, docs/DECISIONS.md): `*`
+  matches every record, queries are logged under DEBUG, a field's own analyzer= is kept.
 And for writing: InliningCodec (Whoosh's own inline-postings bug fixed, field
 lengths read once per flush) and BulkWriter (a bulk ingest's one writer, fed the
 postings its workers computed, committing without merging).
