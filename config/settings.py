@@ -3,6 +3,8 @@
 DATABASE_URL       sqlite:///... (default var/archive.sqlite3) or postgres://...
 SEARCH_ENGINE      whoosh (default) | elasticsearch7 | solr
 SEARCH_URL         the server's URL for elasticsearch/solr
+SEARCH_INDEX_NAME  the Elasticsearch index (default fupin)
+SEARCH_ES_TOKENIZER  smartcn_tokenizer (default, plugin analysis-smartcn) | ik_max_word (plugin IK)
 SEARCH_INDEX_PATH  Whoosh index folder (default var/whoosh)
 SEARCH_SEGMENTER   rjieba (default: jieba's tokens, faster) | jieba
 SEARCH_USER_DICT   a jieba user dictionary for the analyzer (optional)
@@ -143,9 +145,11 @@ SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {
     "whoosh": {"ENGINE": "search.backends.ChineseWhooshEngine", "PATH": SEARCH_INDEX_PATH, "INCLUDE_SPELLING": True},
     "elasticsearch7": {
-        "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+        "ENGINE": "search.elasticsearch.ChineseElasticsearch7SearchEngine",  # haystack's, with the Chinese analysis
         "URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200/"),
-        "INDEX_NAME": "fupin",
+        "INDEX_NAME": os.environ.get("SEARCH_INDEX_NAME", "fupin"),
+        "INCLUDE_SPELLING": True,
+        "TOKENIZER": os.environ.get("SEARCH_ES_TOKENIZER", "smartcn_tokenizer"),
     },
     "solr": {"ENGINE": "haystack.backends.solr_backend.SolrEngine", "URL": os.environ.get("SEARCH_URL", "")},
 }

@@ -184,7 +184,7 @@ def schema_is_current():
     """False when the index on disk was written with another schema (fields or analyzers changed):
     it must be rebuilt. Engines without a local schema answer True."""
     backend, _index = _backend_and_index()
-    if not hasattr(backend, "setup_complete"):  # not a Whoosh backend
+    if not hasattr(backend, "storage"):  # not a Whoosh backend (a server engine keeps its own mapping)
         return True
     if not backend.setup_complete:
         backend.setup()

@@ -26,6 +26,7 @@ from .highlight import snippet
 
 SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
 PER_PAGE = 20
+FACET_VALUES = 5000  # values a facet may return (a server engine returns 10 unless told; every county fits)
 _TOKEN = re.compile(r'(-?)"([^"]+)"|(-?)“([^”]+)”|(\S+)')
 
 
@@ -133,7 +134,7 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     sort = sort if sort in SORTS else "relevance"
     sqs = _base(q, filters, expand=expand)
     for name in FACETS:
-        sqs = sqs.facet(name)
+        sqs = sqs.facet(name, size=FACET_VALUES)
     if SORTS[sort]:
         sqs = sqs.order_by(SORTS[sort])
     page = max(1, page)
@@ -142,7 +143,7 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     total = sqs.count()
     counts = (sqs.facet_counts() or {}).get("fields", {})
     for name in filters:  # OR within a facet: its counts ignore its own selection
-        own = _base(q, filters, skip=name, expand=expand).facet(name)
+        own = _base(q, filters, skip=name, expand=expand).facet(name, size=FACET_VALUES)
         own.query.set_limits(0, 1)  # counts only: no result objects for every match
         counts[name] = (own.facet_counts() or {}).get("fields", {}).get(name, [])
     found_expansions = expansions(q) if expand else []
