@@ -10,6 +10,7 @@ counts them; a file longer than MAX_TEXT_CHARS is refused with the cap named.
 """
 
 import io
+import re
 import zipfile
 
 from charset_normalizer import from_bytes
@@ -51,6 +52,26 @@ def _damaged(text, enc, warnings):
     return text
 
 
+# ASCII text and whitespace, Latin-1, general and CJK punctuation, CJK ideographs, full-width forms
+_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _utf16_without_bom(data):
+    """UTF-16 saved without its byte-order mark (some Windows tools): the text when one byte order reads
+    as text (nearly every character printable, Chinese among them), else None (a binary file)."""
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:len(data) // 2 * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        plausible = len(_UTF16_TEXT.findall(sample))  # what Chinese text is made of; random bytes are not
+        chinese = len(re.findall(r"[\u3400-\u9fff]", sample))
+        if plausible >= 0.97 * len(sample) and chinese >= 0.1 * len(sample):
+            return text
+    return None
+
+
 def decode_bytes(data: bytes, warnings=None) -> str:
     """Text from bytes in any encoding Chinese reports are published in, or Rejected.
 
@@ -72,7 +93,10 @@ def decode_bytes(data: bytes, warnings=None) -> str:
                     raise Rejected(f"文件开头标明为 {enc}，但大部分内容不是 {enc}") from None
                 return text
     if b"\x00" in data[:4096]:
-        raise Rejected("这是二进制文件，不是文本、HTML、Word 或 PDF")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise Rejected("这是二进制文件，不是文本、HTML、Word 或 PDF")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

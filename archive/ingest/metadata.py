@@ -19,7 +19,7 @@ import re
 from datetime import date
 
 from .datelines import take_datelines
-from .document import Document
+from .document import Document, Rejected
 from .metadata_patterns import (
     BYLINE_LINE,
     BYLINE_PART,
@@ -36,6 +36,8 @@ from .metadata_patterns import (
 )
 from .normalize import t2s
 from .patterns import SENTENCE_PUNCTUATION
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def looks_like_title(line: str) -> bool:
@@ -133,4 +135,6 @@ def read_metadata(doc: Document) -> Document:
     if doc.title is None:
         doc.warnings.append("原文没有标题：用正文第一句代替")
     doc.clean_text = "\n".join(doc.lines)
+    if not _CJK_CHAR.search(doc.clean_text):  # the title, a dateline or page furniture, and nothing after them
+        raise Rejected("文件中除了标题、电头和网页栏目之外没有正文")
     return doc

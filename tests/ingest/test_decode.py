@@ -92,3 +92,13 @@ def test_kind_is_sniffed_from_content():
     assert sniff_kind("x.txt", b"<html><body><p>x</p></body></html>") == "html"
     assert sniff_kind("x", b"%PDF-1.7") == "pdf"
     assert sniff_kind("x", "正文".encode()) == "txt"
+
+
+def test_utf16_without_its_byte_order_mark_is_read_and_binary_still_refused():
+    text = seed_text(1)
+    for enc in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(text.encode(enc)) == text
+    with pytest.raises(Rejected, match="二进制"):
+        decode_bytes(bytes(range(256)) * 64)
+    with pytest.raises(Rejected, match="二进制"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 2000)

@@ -84,3 +84,12 @@ def test_datelines_give_source_date_and_byline_and_leave_the_text(text, source, 
 def test_a_wire_word_in_running_text_is_no_dateline():
     doc = read_document("x.txt", "新华社记者近日走访电力公司，了解光伏扶贫。\n第二段。".encode())
     assert doc.source is None and doc.clean_text.startswith("新华社记者近日走访电力公司")
+
+
+def test_a_file_with_a_title_and_page_furniture_but_no_body_is_refused():
+    from archive.ingest import Rejected, run_pipeline
+
+    with pytest.raises(Rejected, match="没有正文"):
+        # a page cut short: its furniture, and the first characters of its title (found by tests/ingest/test_fuzz.py)
+        run_pipeline("a.txt", "投稿郵箱:[email\xa0protected]\n您的位置:首頁 > 基層黨建 > 市縣亮點 > 正文\n\n“六連".encode()
+                     + "六".encode()[:1])
