@@ -145,13 +145,14 @@ SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {
     "whoosh": {"ENGINE": "search.backends.ChineseWhooshEngine", "PATH": SEARCH_INDEX_PATH, "INCLUDE_SPELLING": True},
     "elasticsearch7": {
-        "ENGINE": "search.elasticsearch.ChineseElasticsearch7SearchEngine",  # haystack's, with the Chinese analysis
+        "ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine",  # haystack's, with the Chinese analysis
         "URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200/"),
         "INDEX_NAME": os.environ.get("SEARCH_INDEX_NAME", "fupin"),
         "INCLUDE_SPELLING": True,
         "TOKENIZER": os.environ.get("SEARCH_ES_TOKENIZER", "smartcn_tokenizer"),
     },
-    "solr": {"ENGINE": "haystack.backends.solr_backend.SolrEngine", "URL": os.environ.get("SEARCH_URL", "")},
+    "solr": {"ENGINE": "search.server_engines.ChineseSolrEngine", "URL": os.environ.get("SEARCH_URL", ""),
+             "INCLUDE_SPELLING": True},
 }
 HAYSTACK_CONNECTIONS = {"default": _ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ReportSignalProcessor"

@@ -11,7 +11,7 @@ from tests.search.fake_elasticsearch import NODE, FakeConnection
 
 pytestmark = pytest.mark.django_db
 
-ES = {"ENGINE": "search.elasticsearch.ChineseElasticsearch7SearchEngine", "URL": "http://es.test:9200/",
+ES = {"ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine", "URL": "http://es.test:9200/",
       "INDEX_NAME": "fupin", "INCLUDE_SPELLING": True, "KWARGS": {"connection_class": FakeConnection}}
 
 
@@ -116,3 +116,17 @@ def test_a_deleted_report_leaves_the_index(es, report_of):
     pk = report_of(2).pk
     remove_reports([pk])
     assert NODE.sent("DELETE", f"/_doc/archive.report.{pk}") and f"archive.report.{pk}" not in NODE.docs
+
+
+def test_solr_gets_the_same_folded_text_and_query_words(report_of, monkeypatch):
+    from haystack.utils.loading import load_backend
+
+    engine = load_backend("search.server_engines.ChineseSolrEngine")(using="solr-test")
+    backend = engine.backend("solr-test", URL="http://solr.test:8983/solr/fupin")
+    sent = []
+    monkeypatch.setattr(backend.conn, "add", lambda docs, **kw: sent.extend(docs))
+    index = connections["default"].get_unified_index().get_index(type(report_of(0)))
+    backend.update(index, [report_of(0)])
+    assert "陕西" in sent[0]["text"] and "陜西" not in sent[0]["text"] and sent[0]["script_exact"] == "hant"
+    query = engine.query(using="default")
+    assert query.clean("脫貧") == "脱贫"
