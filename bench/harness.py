@@ -36,6 +36,7 @@ def setup_django(var_dir=None):
     os.environ["MEDIA_ROOT"] = str(var / "media")
     os.environ.pop("DATABASE_URL", None)
     os.environ["DEBUG"] = "0"  # as in production: no query log, no debug pages
+    os.environ["HTTPS"] = "0"  # but the test client speaks plain http (no redirect to https)
     os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))

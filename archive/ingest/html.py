@@ -27,6 +27,7 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"  # Chinese characters and full-
 _SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\n\f\v]*")  # a line break in the markup's source
 _WRAPPED = re.compile(rf"(?<=[{_CJK}])[ \n]*\n[ \n]*(?=[{_CJK}])")  # ... between two Chinese characters: a hard wrap
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # markup whitespace (not &nbsp;, which the author typed)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAK = "\x00"  # a line break the markup asks for (block or <br>), kept apart from the source's own
 
 
@@ -40,10 +41,14 @@ def html_to_text(doc: Document) -> Document:
         doc.text = doc.raw_text
         return doc
     try:
-        root = lxml.html.fromstring(doc.raw_text)
+        # control characters are not allowed in HTML (nor by lxml when a library sets a node's text)
+        root = lxml.html.fromstring(_CONTROL.sub("", doc.raw_text))
     except (etree.ParserError, ValueError):
         raise Rejected("无法解析这个 HTML 文件") from None
-    doc.head = read_head(root)
+    try:
+        doc.head = read_head(root)
+    except Exception:  # noqa: BLE001 (trafilatura and htmldate on hostile markup: the page head is extra)
+        doc.warnings.append("网页头部信息无法读取：标题、日期和来源只从正文中找")
     for bad in list(root.iter(*DROP_TAGS)):
         bad.drop_tree()
     parts = []

@@ -72,3 +72,12 @@ def test_the_page_head_gives_title_date_and_source():
 def test_a_fragment_without_a_head_has_no_date_guessed_from_its_body():
     doc = read_document("x.html", "<p>2016年3月24日，国家卫生计生委召开会议，部署健康扶贫工程。</p>".encode())
     assert doc.published is None and doc.title is None
+
+
+def test_control_characters_in_markup_are_dropped_not_fatal():
+    from archive.ingest import run_pipeline
+
+    data = ("<html><head><title>标题</title></head><body><h1>\x1f</h1><p>扶贫\x1f工作\x08取得成效，"
+            "全村脱贫。</p></body></html>").encode()
+    doc = run_pipeline("page.html", data)
+    assert "扶贫工作取得成效" in doc.clean_text and "\x1f" not in doc.clean_text
