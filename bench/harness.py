@@ -46,6 +46,7 @@ def setup_django(var_dir=None):
     from django.core.management import call_command
 
     call_command("migrate", "--noinput", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # DEBUG off: hashed static names, as in production
     call_command("load_gazetteer", stdout=open(os.devnull, "w"))
     return var
 

@@ -27,24 +27,31 @@ def find_spans(normalized, terms):
     return sorted(spans)
 
 
-def snippet(text, query, script="hans", width=SNIPPET_CHARS):
-    """HTML-safe snippet around the first hit, hits marked; text is the report's clean text."""
-    shown = t2s(text) if script == "hans" else s2t(t2s(text))
-    if len(shown) != len(text):
-        shown = text
-    normalized = t2s(text)
+def snippet(text, query, script="hans", width=SNIPPET_CHARS, normalized=None):
+    """HTML-safe snippet around the first hit, hits marked; text is the report's clean text and
+    normalized its simplified form (the report's normalized_text; computed when not given). Only the
+    snippet's window is converted for display, not the whole report."""
     terms = [t for t in query_terms(query) if len(t) >= 1] if query else []
-    spans = find_spans(normalized, terms)
+    if terms:
+        if normalized is None or len(normalized) != len(text):
+            normalized = t2s(text)
+        spans = find_spans(normalized, terms)
+    else:
+        spans = []
     first = spans[0][0] if spans else 0
     a = max(0, first - width // 3)
-    b = min(len(shown), a + width)
-    parts, cur = [], a
+    b = min(len(text), a + width)
+    window = text[a:b]
+    shown = t2s(window) if script == "hans" else s2t(t2s(window))
+    if len(shown) != len(window):
+        shown = window
+    parts, cur = [], 0
     for s, e in spans:
         if e <= a or s >= b:
             continue
-        s, e = max(s, a), min(e, b)
+        s, e = max(s, a) - a, min(e, b) - a
         parts.append(escape(shown[cur:s]))
         parts.append(f"<mark>{escape(shown[s:e])}</mark>")
         cur = e
-    parts.append(escape(shown[cur:b]))
-    return ("…" if a > 0 else "") + "".join(parts).replace("\n", " ") + ("…" if b < len(shown) else "")
+    parts.append(escape(shown[cur:]))
+    return ("…" if a > 0 else "") + "".join(parts).replace("\n", " ") + ("…" if b < len(text) else "")

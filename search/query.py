@@ -150,15 +150,18 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     marked = " ".join([_plain(q), *(n for _w, _k, names in found_expansions for n in names)])  # what the snippets mark
     reports = Report.objects.select_related("source").in_bulk([int(r.pk) for r in results])
     regions = {}
-    for m in RegionMention.objects.filter(report__in=reports, region__level__in=("prefecture", "county")) \
-            .select_related("region").order_by("-primary", "-count"):
-        regions.setdefault(m.report_id, []).append(m.region)
+    # by report only, the level checked here: with the level in SQL, SQLite walked every mention of
+    # every prefecture and county (43 ms at the full corpus) instead of the page's reports' (1 ms)
+    for m in RegionMention.objects.filter(report_id__in=list(reports)).select_related("region") \
+            .order_by("-primary", "-count"):
+        if m.region.level in ("prefecture", "county"):
+            regions.setdefault(m.report_id, []).append(m.region)
     hits = []
     for r in results:
         report = reports.get(int(r.pk))
         if report is None:
             continue
-        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, marked, script),
+        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, marked, script, normalized=report.normalized_text),
                      "regions": regions.get(report.pk, [])})
     facets = [{"name": name, "label": f.label, "visible": f.visible(filters),
                "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters)}
