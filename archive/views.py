@@ -130,7 +130,36 @@ def county_map(counts):
     return {"width": MAP_W, "height": MAP_H, "dots": dots, "background": path, "poverty_background": poor_path}
 
 
+SUMMARY_TTL = 60  # seconds a summary page's data is kept at most (a new index commit replaces it at once)
+
+
+def summary(key, build):
+    """The data of a page that summarises the archive, built once per index commit: every ingest,
+    correction and deletion commits the index (search.indexing.version), so the next request builds
+    it anew; what reaches the database alone (a region's flags, a person's region) shows within
+    SUMMARY_TTL. Per process (Django's local-memory cache); a server engine has no version: no cache."""
+    from django.core.cache import cache
+
+    from search.indexing import version
+
+    v = version()
+    if v is None:
+        return build()
+    name = f"summary:{key}:{v}"
+    found = cache.get(name)
+    if found is None:
+        found = build()
+        cache.set(name, found, SUMMARY_TTL)
+    return found
+
+
 def home(request):
+    data, dots = summary("home", _home_data)
+    return respond(request, Page("archive/home.html", data, "扶贫案例库", table="recent", filename="recent",
+                                 context={"map_dots": dots}))
+
+
+def _home_data():
     from search.query import search
 
     page = search("", sort="newest", per_page=8)  # the engine's facet counts: no join over every mention
@@ -155,8 +184,7 @@ def home(request):
                        for p in top_programmes if p["programme"] in BY_KEY],
         "recent": [report_row(h["report"]) for h in page.hits],
     }
-    return respond(request, Page("archive/home.html", data, "扶贫案例库", table="recent", filename="recent",
-                                 context={"map_dots": dots_svg(data["map"]["dots"])}))
+    return data, dots_svg(data["map"]["dots"])
 
 
 def dots_svg(dots):
@@ -186,9 +214,14 @@ SERIES_MIN_YEARS = 2  # years a label needs for its series to be drawn
 
 
 def region(request, code):
+    place = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
+    data = summary(f"region:{code}", lambda: _region_data(place, code))
+    return respond(request, Page("archive/region.html", data, place.name, table="reports", filename=f"region-{code}"))
+
+
+def _region_data(place, code):
     from search.query import search
 
-    place = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
     child_facet = {Region.PROVINCE: "prefecture", Region.PREFECTURE: "county"}.get(place.level)
     filters = {place.level: [code]}
     if place.level == Region.PREFECTURE:
@@ -228,7 +261,7 @@ def region(request, code):
                                                                                  CATEGORIES.index(kv[0]) if kv[0] in CATEGORIES else 0))],
         **figures,
     }
-    return respond(request, Page("archive/region.html", data, place.name, table="reports", filename=f"region-{code}"))
+    return data
 
 
 def _compare_figures(qs):
@@ -296,8 +329,8 @@ def report(request, pk):
     metrics = list(r.metrics.select_related("region"))
     from search.query import more_like_this
 
-    try:
-        similar = more_like_this(r)
+    try:  # a search of the report's key words (70-100 ms at the full corpus): kept until the index commits
+        similar = summary(f"similar:{r.pk}", lambda: [report_row(s) for s in more_like_this(r)])
     except Exception:  # noqa: BLE001 (the index may be rebuilding; the page stands without it)
         similar = []
     copies = Upload.objects.filter(report=r, status=Upload.DUPLICATE).order_by("created")[:20]
@@ -314,7 +347,7 @@ def report(request, pk):
         "categories": [{"name": c, "url": category_url(c)} for c in r.categories],
         "figures": [metric_row(m) for m in metrics],
         "copies": [{"name": u.original_name, "note": u.error} for u in copies],
-        "similar": [report_row(s) for s in similar],
+        "similar": similar,
         "citation": {"gbt7714": gbt7714(r, request), **cite_urls},
     }
     formats = {"ris": lambda req: _citation(ris(r, req), "application/x-research-info-systems", f"report-{pk}.ris"),
@@ -370,6 +403,11 @@ def person(request, pk):
     people named with them. Counted in SQL: a person named in 10,000 reports (at the full corpus) took
     28 s when every mention was loaded and listed."""
     p = get_object_or_404(Person.objects.select_related("region"), pk=pk)
+    data = summary(f"person:{pk}", lambda: _person_data(p))
+    return respond(request, Page("archive/person.html", data, p.name, table="reports", filename=f"person-{pk}"))
+
+
+def _person_data(p):
     theirs = PersonMention.objects.filter(person=p).values("report_id")
     total = theirs.distinct().count()
     titles = []
@@ -391,7 +429,7 @@ def person(request, pk):
             "reports": [{**report_row(r), "title_here": here.get(r.pk, "")} for r in _reports(ids)],
             "named_with": [person_row(people[o["person_id"]], reports=o["n"]) for o in others
                            if o["person_id"] in people]}
-    return respond(request, Page("archive/person.html", data, p.name, table="reports", filename=f"person-{pk}"))
+    return data
 
 
 def _counties_of(reports, limit=20):
@@ -420,7 +458,13 @@ def programme(request, key):
     entry = BY_KEY.get(key)
     if entry is None:
         raise Http404("没有这个项目")
-    initiatives = Initiative.objects.filter(programme=key)
+    data = summary(f"programme:{key}", lambda: _programme_data(entry))
+    return respond(request, Page("archive/programme.html", data, entry.key, table="reports",
+                                 filename=f"programme-{entry.key}"))
+
+
+def _programme_data(entry):
+    initiatives = Initiative.objects.filter(programme=entry.key)
     ids, places = _mentioned(initiatives)
     data = {"key": entry.key, "name": entry.key, "category": entry.category or None,
             "category_url": category_url(entry.category) if entry.category else None, "about": entry.about,
@@ -428,8 +472,7 @@ def programme(request, key):
             "printed_as": sorted({i.name for i in initiatives}), "reports_total": len(ids),
             "search_url": reverse("search:search") + f"?q={entry.key}",
             "places": places, "reports": [report_row(r) for r in _reports(ids, REGION_REPORTS)]}
-    return respond(request, Page("archive/programme.html", data, entry.key, table="reports",
-                                 filename=f"programme-{entry.key}"))
+    return data
 
 
 def initiative(request, pk):
@@ -444,27 +487,33 @@ def initiative(request, pk):
 
 
 def category(request, name):
-    from search.query import search
-
     name = t2s(name)
     if name not in CATEGORIES:
         raise Http404("没有这个类别")
+    data = summary(f"category:{name}", lambda: _category_data(name))
+    return respond(request, Page("archive/category.html", data, name, table="reports", filename=f"category-{name}"))
+
+
+def _category_data(name):
+    from search.query import search
+
     page = search("", {"category": [name]}, sort="newest", per_page=REGION_REPORTS)
     counties = _facet_counts(page, "county")
     regions = Region.objects.in_bulk(list(counties), field_name="code")
+    keys = [p.key for p in BY_KEY.values() if p.category == name]
+    reported = dict(InitiativeMention.objects.filter(initiative__programme__in=keys).values("initiative__programme")
+                    .annotate(n=Count("report_id", distinct=True)).values_list("initiative__programme", "n"))
     local = (Initiative.objects.filter(category=name, programme="").annotate(n=Count("mentions__report", distinct=True))
              .order_by("-n")[:30])
     data = {"name": name, "reports_total": page.total,
             "programmes": [{"key": p.key, "name": p.key, "about": p.about, "url": programme_url(p.key),
-                            "reports": InitiativeMention.objects.filter(initiative__programme=p.key)
-                            .values("report_id").distinct().count()}
-                           for p in BY_KEY.values() if p.category == name],
+                            "reports": reported.get(p.key, 0)} for p in BY_KEY.values() if p.category == name],
             "local": [initiative_row(i, reports=i.n) for i in local],
             "places": [region_row(regions[c], reports=n) for c, n in sorted(counties.items(), key=lambda kv: -kv[1])[:30]
                        if c in regions],
             "search_url": reverse("search:search") + f"?category={name}",
             "reports": [report_row(h["report"]) for h in page.hits]}
-    return respond(request, Page("archive/category.html", data, name, table="reports", filename=f"category-{name}"))
+    return data
 
 
 # -- the figures explorer ----------------------------------------------------------------------------
@@ -535,12 +584,20 @@ def _sorted_ids(light, sort):
 
 
 def figures(request):
+    f = figure_filters(request)
+    qs = figure_queryset(f)
+    key = "figures:" + "&".join(f"{k}={v}" for k, v in sorted(f.items())) + f"&page={request.GET.get('page', '')}"
+    data = summary(key, lambda: _figures_data(request, f, qs))
+    return respond(request, Page("archive/figures.html", data, "数据" + (f"：{f['label']}" if f["label"] else ""),
+                                 table="rows", columns=METRIC_COLUMNS, filename="figures",
+                                 all_rows=lambda: (metric_row(m) for m in qs.iterator(chunk_size=2000))))
+
+
+def _figures_data(request, f, qs):
     """The figures explorer. Unfiltered, its counts come from grouped, indexed SQL. Filtered (a label is
     a LIKE over every figure), the matching figures are read once, as light rows, and the units, the
     total, the chart, the region counts and the page's order all come from them: four scans of 215,000
     figures took 700 ms at the full corpus, one takes 60."""
-    f = figure_filters(request)
-    qs = figure_queryset(f)
     chosen = Region.objects.filter(code=f["region"]).first() if f["region"] else None
     drill = list((chosen.children.all() if chosen else Region.objects.filter(level=Region.PROVINCE)).order_by("code"))
     width = len(_code_prefix(drill[0].code)) if drill else 0
@@ -589,9 +646,7 @@ def figures(request):
         "chart": _scatter(points, f["label"] or "全部数据"),
         "sorts": list(FIGURE_SORTS),
     }
-    return respond(request, Page("archive/figures.html", data, "数据" + (f"：{f['label']}" if f["label"] else ""),
-                                 table="rows", columns=METRIC_COLUMNS, filename="figures",
-                                 all_rows=lambda: (metric_row(m) for m in qs.iterator(chunk_size=2000))))
+    return data
 
 
 def _scatter(points, label, w=640, h=200, pad=34):

@@ -180,6 +180,21 @@ def sync():
     return len(missing), len(stale)
 
 
+def version():
+    """A value that changes whenever the index commits (Whoosh's generation number: every ingest,
+    correction and deletion reaches the index through one commit), or None for a server engine.
+    Pages whose data is a summary of the whole index (home, regions) are cached under it."""
+    backend, _index = _backend_and_index()
+    if not hasattr(backend, "storage"):
+        return None
+    if not backend.setup_complete:
+        backend.setup()
+    try:
+        return backend.index.latest_generation()
+    except Exception:  # noqa: BLE001 (no index yet)
+        return None
+
+
 def schema_is_current():
     """False when the index on disk was written with another schema (fields or analyzers changed):
     it must be rebuilt. Engines without a local schema answer True."""

@@ -99,3 +99,10 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']}); search: {settings.SEARCH_ENGINE}"
+
+
+@pytest.fixture(autouse=True)
+def _no_summary_cache(settings):
+    """Tests see every change at once: the summary pages' cache (archive.views.summary) is the dummy
+    one, except in the tests of that cache, which ask for the local-memory one."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -177,3 +177,25 @@ def test_display_toggle_does_not_filter_by_the_script_facet(client):
     assert data["total"] == 5
     data = client.get("/search/?q=脱贫&script=hant&format=json").json()
     assert data["total"] == 2  # the facet: reports written in traditional
+
+
+def test_summary_pages_are_cached_until_the_index_commits(client, settings, index_rollback,
+                                                          django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from archive.ingest.service import ingest_bytes
+    from search.indexing import version
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+    cache.clear()
+    first = client.get("/?format=json").json()
+    before = version()
+    from archive.models import Report
+
+    Report.objects.filter(pk=Report.objects.first().pk).update(title="只在数据库里改的标题")  # no index commit
+    assert client.get("/?format=json").json() == first  # the same data: built once for this index
+    with django_capture_on_commit_callbacks(execute=True):  # the index commits, as after a real transaction
+        outcome = ingest_bytes("cached.txt", "山西省灵丘县扶贫工作取得成效，全县贫困发生率由12.5%降至0.6%。\n".encode() * 3)
+    assert version() != before
+    after = client.get("/?format=json").json()
+    assert after["counts"]["reports"] == first["counts"]["reports"] + 1, outcome
