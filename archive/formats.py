@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from .context_processors import display_script
-from .ingest.normalize import _converter, s2t
+from .ingest.normalize import convert, s2t
 
 FORMATS = ("html", "json", "csv")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -68,7 +68,7 @@ def to_display(text, script):
         return text
     # OpenCC's script conversion only: the archive's t2s also folds variants and full-width digits for
     # matching, which a reader's text need not have done to it (and which cost 20 ms on a big page)
-    simplified = _converter("t2s").convert(text)
+    simplified = convert(text, "t2s")
     return s2t(simplified) if script == "hant" else simplified
 
 

@@ -569,7 +569,7 @@ def _code_prefix(code):
 
 
 _LIGHT = ("id", "unit", "year", "value", "region_id", "report_id", "label_key")  # what a filtered page reads of every match
-_LIGHT_SORTS = {"value": 3, "unit": 1, "year": 2, "report": 5, "label": 6}
+_LIGHT_SORTS = {sort: _LIGHT.index(field) for sort, field in FIGURE_SORTS.items() if field in _LIGHT}
 
 
 def _sorted_ids(light, sort):

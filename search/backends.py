@@ -465,7 +465,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         from whoosh.highlight import highlight as whoosh_highlight
 
         field = self.content_field_name
-        words = re.sub(r"\b(?:AND|OR|NOT|TO)\b|\w+:", " ", force_str(query_string))
+        operators = "|".join(self.RESERVED_WORDS)  # haystack's own list: AND, NOT, OR, TO
+        words = re.sub(rf"\b(?:{operators})\b|\w+:", " ", force_str(query_string))
         reader = self._shared_searcher().reader()
         terms = set()
         for word in re.findall(r"\w+\*?", words):

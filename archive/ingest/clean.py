@@ -18,6 +18,7 @@ from .normalize import t2s
 from .patterns import (
     DROP_CHARS,
     FURNITURE_LINE,
+    HAN,
     SENTENCE_PUNCTUATION,
     SPACES,
     SPAM_MAX_LEN,
@@ -26,7 +27,6 @@ from .patterns import (
     TAIL_START,
 )
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›/]\s*")
 
 
@@ -68,12 +68,12 @@ def strip_boilerplate(doc: Document) -> Document:
             keep[i] = False
             if ">" in s or "/" in s or "›" in s or "»" in s:
                 crumbs.update(c for c in _CRUMB_SPLIT.split(s) if c)
-        elif not seen_paragraph and (not _CJK.search(s) or s in crumbs):
+        elif not seen_paragraph and (not HAN.search(s) or s in crumbs):
             keep[i] = False
         elif len(s) > 60:
             seen_paragraph = True
     doc.lines = [ln for ln, k in zip(lines, keep) if k]
     doc.furniture = [ln for ln, k in zip(lines, keep) if not k]
-    if not any(_CJK.search(ln) for ln in doc.lines):
+    if not any(HAN.search(ln) for ln in doc.lines):
         raise Rejected("文件中没有找到中文正文")
     return doc

@@ -35,9 +35,7 @@ from .metadata_patterns import (
     TITLE_SCAN_LINES,
 )
 from .normalize import t2s
-from .patterns import SENTENCE_PUNCTUATION
-
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+from .patterns import HAN, SENTENCE_PUNCTUATION
 
 
 def looks_like_title(line: str) -> bool:
@@ -135,6 +133,6 @@ def read_metadata(doc: Document) -> Document:
     if doc.title is None:
         doc.warnings.append("原文没有标题：用正文第一句代替")
     doc.clean_text = "\n".join(doc.lines)
-    if not _CJK_CHAR.search(doc.clean_text):  # the title, a dateline or page furniture, and nothing after them
+    if not HAN.search(doc.clean_text):  # the title, a dateline or page furniture, and nothing after them
         raise Rejected("文件中除了标题、电头和网页栏目之外没有正文")
     return doc

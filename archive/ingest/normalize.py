@@ -41,9 +41,14 @@ def t2s(text: str) -> str:
     return _ZHU.sub("着", out) if "著" in out else out
 
 
+def convert(text: str, config: str) -> str:
+    """OpenCC's conversion alone (no folding): what a reader's text needs for display."""
+    return _converter(config).convert(text) if text else text or ""
+
+
 def s2t(text: str, config: str = "s2t") -> str:
     """Simplified to traditional for display (s2t, or s2twp for Taiwan phrasing)."""
-    return _converter(config).convert(text) if text else text or ""
+    return convert(text, config)
 
 
 def detect_script(text: str) -> str:

@@ -38,6 +38,7 @@ TAIL_START = 0.5  # only in the back half of the lines
 # Whole lines of SEO spam: short lines with one of these words.
 SPAM_WORDS = ("炒股", "赚钱", "色天使", "成人网", "伊人在线", "彩票", "博彩", "棋牌", "网赌", "代孕", "六合彩", "av在线")
 SPAM_MAX_LEN = 60
+HAN = re.compile(r"[\u3400-\u9fff]")  # a Chinese character (CJK unified ideographs and extension A)
 SENTENCE_PUNCTUATION = "，。；！？,;!?"  # a line with these is a sentence, not a list of spam words
 
 # Characters dropped outright: zero-width marks and private-use code points.
