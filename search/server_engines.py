@@ -55,12 +55,11 @@ class _FoldingIndex:
         return getattr(self._index, name)
 
 
-def analysis(tokenizer):
+def analyzers(tokenizer):
+    """The index's Chinese analyzers: words (the given tokenizer) and bigrams (built in)."""
     return {
-        "analyzer": {
-            CHINESE: {"type": "custom", "tokenizer": tokenizer, "filter": ["cjk_width", "lowercase"]},
-            BIGRAM: {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]},
-        }
+        CHINESE: {"type": "custom", "tokenizer": tokenizer, "filter": ["cjk_width", "lowercase"]},
+        BIGRAM: {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]},
     }
 
 
@@ -72,7 +71,7 @@ class ChineseElasticsearch7SearchBackend(Elasticsearch7SearchBackend):
         super().__init__(connection_alias, **connection_options)
         self.DEFAULT_SETTINGS = copy.deepcopy(Elasticsearch7SearchBackend.DEFAULT_SETTINGS)
         tokenizer = connection_options.get("TOKENIZER") or getattr(settings, "SEARCH_ES_TOKENIZER", "smartcn_tokenizer")
-        self.DEFAULT_SETTINGS["settings"]["analysis"]["analyzer"].update(analysis(tokenizer)["analyzer"])
+        self.DEFAULT_SETTINGS["settings"]["analysis"]["analyzer"].update(analyzers(tokenizer))
 
     def build_schema(self, fields):
         content_field_name, mapping = super().build_schema(fields)
