@@ -32,6 +32,7 @@ gate: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(if $(DOCS),--docs $(DOCS))

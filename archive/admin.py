@@ -59,8 +59,10 @@ class UploadAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">下载</a>', reverse("admin:archive_upload_download", args=[obj.pk]))
 
     def get_urls(self):
-        return [path("<int:pk>/download/", self.admin_site.admin_view(self.download), name="archive_upload_download"),
-                *super().get_urls()]
+        return [
+            path("<int:pk>/download/", self.admin_site.admin_view(self.download), name="archive_upload_download"),
+            *super().get_urls(),
+        ]
 
     def download(self, request, pk):
         from django.core.exceptions import PermissionDenied
@@ -163,8 +165,9 @@ class CuratedInline(admin.TabularInline):
             return ""
         label = obj.get_curation_display()
         who = f" · {obj.curated_by}" if obj.curated_by_id else ""
-        return format_html('<span class="curation {}" id="{}">{}{}</span>', obj.curation or "machine",
-                           self.anchor(obj), label, who)
+        return format_html(
+            '<span class="curation {}" id="{}">{}{}</span>', obj.curation or "machine", self.anchor(obj), label, who
+        )
 
 
 class FigureField(forms.FloatField):
@@ -191,8 +194,11 @@ class MetricForm(CuratedForm):
     class Meta:
         model = Metric
         fields = "__all__"
-        widgets = {"label": forms.TextInput(attrs={"size": 14}), "unit": forms.TextInput(attrs={"size": 5}),
-                   "year": forms.NumberInput(attrs={"class": "year-input"})}
+        widgets = {
+            "label": forms.TextInput(attrs={"size": 14}),
+            "unit": forms.TextInput(attrs={"size": 5}),
+            "year": forms.NumberInput(attrs={"class": "year-input"}),
+        }
 
 
 class MetricInline(CuratedInline):
@@ -284,8 +290,17 @@ class ReportAdmin(SimpleHistoryAdmin):
         ("正文（标出抽取到的地区、人物、项目和数据）", {"classes": ["marked-text"], "fields": ["marked_text"]}),
         ("文件", {"classes": ["collapse"], "fields": ["script", "original_file", "original_name", "sha256"]}),
     ]
-    readonly_fields = ["review_line", "doubt_line", "curated_line", "marked_text", "script", "original_file",
-                       "original_name", "sha256", "error"]
+    readonly_fields = [
+        "review_line",
+        "doubt_line",
+        "curated_line",
+        "marked_text",
+        "script",
+        "original_file",
+        "original_name",
+        "sha256",
+        "error",
+    ]
     history_list_display = ["review"]
 
     class Media:
@@ -302,7 +317,9 @@ class ReportAdmin(SimpleHistoryAdmin):
     @admin.display(description="审核状态")
     def review_line(self, obj):
         if obj.review == Report.REVIEWED and obj.reviewed_by_id:
-            return f"{obj.get_review_display()} · {obj.reviewed_by} · {timezone.localtime(obj.reviewed_at):%Y-%m-%d %H:%M}"
+            return (
+                f"{obj.get_review_display()} · {obj.reviewed_by} · {timezone.localtime(obj.reviewed_at):%Y-%m-%d %H:%M}"
+            )
         return obj.get_review_display()
 
     @admin.display(description="抽取的疑点")
@@ -311,13 +328,19 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="人工修改的字段")
     def curated_line(self, obj):
-        return "、".join(str(Report._meta.get_field(f).verbose_name) for f in obj.curated_fields) or "无（重新抽取时跟随抽取）"
+        return (
+            "、".join(str(Report._meta.get_field(f).verbose_name) for f in obj.curated_fields)
+            or "无（重新抽取时跟随抽取）"
+        )
 
     @admin.display(description="正文")
     def marked_text(self, obj):
-        return format_html('<div class="legend"><mark class="region">地区</mark> <mark class="person">人物</mark> '
-                           '<mark class="programme">项目</mark> <mark class="figure">数据</mark>'
-                           '（点标记跳到下面对应的一行）</div><div class="text">{}</div>', marked_html(obj))
+        return format_html(
+            '<div class="legend"><mark class="region">地区</mark> <mark class="person">人物</mark> '
+            '<mark class="programme">项目</mark> <mark class="figure">数据</mark>'
+            '（点标记跳到下面对应的一行）</div><div class="text">{}</div>',
+            marked_html(obj),
+        )
 
     @admin.display(description="原始文件")
     def original_file(self, obj):
@@ -343,10 +366,16 @@ class ReportAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         site = self.admin_site
         return [
-            path("upload/", site.admin_view(lambda request: upload_views.upload(site, request)),
-                 name="archive_report_upload"),
-            path("upload/<int:pk>/", site.admin_view(lambda request, pk: upload_views.batch_page(site, request, pk)),
-                 name="archive_report_upload_batch"),
+            path(
+                "upload/",
+                site.admin_view(lambda request: upload_views.upload(site, request)),
+                name="archive_report_upload",
+            ),
+            path(
+                "upload/<int:pk>/",
+                site.admin_view(lambda request, pk: upload_views.batch_page(site, request, pk)),
+                name="archive_report_upload_batch",
+            ),
             path("<int:pk>/changes/", site.admin_view(self.changes_view), name="archive_report_changes"),
             path("<int:pk>/changes/revert/", site.admin_view(self.revert_view), name="archive_report_revert"),
             *super().get_urls(),
@@ -393,13 +422,29 @@ class ReportAdmin(SimpleHistoryAdmin):
             diff = []
             if previous is not None and record.history_type == "~":
                 delta = record.diff_against(previous)
-                diff = [(str(type(record.instance)._meta.get_field(c.field).verbose_name), _short(c.old), _short(c.new))
-                        for c in delta.changes if c.field not in ("updated", "curated_at")]
-            rows.append({"record": record, "model": record.instance._meta.verbose_name, "what": str(record.instance),
-                         "type": {"+": "新建", "~": "修改", "-": "删除"}[record.history_type], "diff": diff,
-                         "token": f"{record.instance._meta.model_name}:{record.history_id}"})
-        context = {**self.admin_site.each_context(request), "title": f"变更记录：{report}", "report": report,
-                   "rows": rows, "opts": self.model._meta, "can_revert": self.has_change_permission(request, report)}
+                diff = [
+                    (str(type(record.instance)._meta.get_field(c.field).verbose_name), _short(c.old), _short(c.new))
+                    for c in delta.changes
+                    if c.field not in ("updated", "curated_at")
+                ]
+            rows.append(
+                {
+                    "record": record,
+                    "model": record.instance._meta.verbose_name,
+                    "what": str(record.instance),
+                    "type": {"+": "新建", "~": "修改", "-": "删除"}[record.history_type],
+                    "diff": diff,
+                    "token": f"{record.instance._meta.model_name}:{record.history_id}",
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"变更记录：{report}",
+            "report": report,
+            "rows": rows,
+            "opts": self.model._meta,
+            "can_revert": self.has_change_permission(request, report),
+        }
         return TemplateResponse(request, "admin/archive/report/changes.html", context)
 
     def revert_view(self, request, pk):
@@ -461,14 +506,21 @@ class MergeAdmin(SimpleHistoryAdmin):
             moved = curation.merge(target, others, request.user)
             self.message_user(request, f"已把 {len(others)} 个记录并入“{target}”（{moved} 条提及）。")
             return None
-        context = {**self.admin_site.each_context(request), "title": f"合并{self.model._meta.verbose_name}",
-                   "objects": queryset, "opts": self.model._meta, "action_checkbox_name": ACTION_CHECKBOX_NAME}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"合并{self.model._meta.verbose_name}",
+            "objects": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
         return TemplateResponse(request, "admin/archive/merge.html", context)
 
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name
-        return [path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="{}_{}_split".format(*info)),
-                *super().get_urls()]
+        return [
+            path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="{}_{}_split".format(*info)),
+            *super().get_urls(),
+        ]
 
     def split_view(self, request, pk):
         source = get_object_or_404(self.model, pk=pk)
@@ -483,21 +535,32 @@ class MergeAdmin(SimpleHistoryAdmin):
             if not chosen:
                 form.add_error(None, "请勾选要拆出的报道。")
             else:
-                target = curation.split(source, chosen, form.cleaned_data["name"], form.cleaned_data["region"],
-                                        request.user)
+                target = curation.split(
+                    source, chosen, form.cleaned_data["name"], form.cleaned_data["region"], request.user
+                )
                 self.message_user(request, f"已把 {len(chosen)} 篇报道的提及拆到“{target}”。")
                 info = self.model._meta.app_label, self.model._meta.model_name
                 return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[target.pk]))
-        context = {**self.admin_site.each_context(request), "title": f"拆分：{source}", "source": source,
-                   "mentions": mentions, "form": form, "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"拆分：{source}",
+            "source": source,
+            "mentions": mentions,
+            "form": form,
+            "opts": self.model._meta,
+        }
         return TemplateResponse(request, "admin/archive/split.html", context)
 
 
 class SplitForm(forms.Form):
     name = forms.CharField(label="新记录的名称", max_length=64)
-    region = forms.ModelChoiceField(label="地区", queryset=Region.objects.all(), required=False,
-                                    widget=forms.TextInput(attrs={"placeholder": "区划代码，如 520527"}),
-                                    to_field_name="code")
+    region = forms.ModelChoiceField(
+        label="地区",
+        queryset=Region.objects.all(),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "区划代码，如 520527"}),
+        to_field_name="code",
+    )
 
 
 @admin.register(Person)

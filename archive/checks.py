@@ -8,8 +8,13 @@ from .gazetteer import POVERTY_TABLE
 @register()
 def poverty_table_present(app_configs, **kwargs):
     if not POVERTY_TABLE.exists():
-        return [Error("The poverty-county facts table is missing.", hint="Run manage.py build_poverty_counties.",
-                      id="archive.E001")]
+        return [
+            Error(
+                "The poverty-county facts table is missing.",
+                hint="Run manage.py build_poverty_counties.",
+                id="archive.E001",
+            )
+        ]
     return []
 
 
@@ -18,7 +23,11 @@ def opencc_is_official(app_configs, **kwargs):
     import opencc
 
     if not hasattr(opencc, "__version__") or not str(getattr(opencc, "__version__", "")).startswith("1."):
-        return [Error("The opencc module is not the official OpenCC wheel.",
-                      hint="pip uninstall opencc-python-reimplemented; pip install OpenCC (see docs/DECISIONS.md).",
-                      id="archive.E002")]
+        return [
+            Error(
+                "The opencc module is not the official OpenCC wheel.",
+                hint="pip uninstall opencc-python-reimplemented; pip install OpenCC (see docs/DECISIONS.md).",
+                id="archive.E002",
+            )
+        ]
     return []

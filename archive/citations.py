@@ -26,9 +26,16 @@ def authors(report):
 
 def cited(report, request=None):
     url = request.build_absolute_uri(report.get_absolute_url()) if request else report.get_absolute_url()
-    return {"title": report.title, "authors": authors(report), "source": report.source.name if report.source else "",
-            "published": report.published, "url": url, "accessed": date.today(),
-            "language": "zh-Hant" if report.script == "hant" else "zh-Hans", "id": f"fupin-{report.pk}"}
+    return {
+        "title": report.title,
+        "authors": authors(report),
+        "source": report.source.name if report.source else "",
+        "published": report.published,
+        "url": url,
+        "accessed": date.today(),
+        "language": "zh-Hant" if report.script == "hant" else "zh-Hans",
+        "id": f"fupin-{report.pk}",
+    }
 
 
 def gbt7714(report, request=None):
@@ -50,8 +57,13 @@ def ris(report, request=None):
         lines.append(f"PB  - {c['source']}")
     if c["published"]:
         lines += [f"PY  - {c['published'].year}", f"DA  - {c['published']:%Y/%m/%d}"]
-    lines += [f"UR  - {c['url']}", f"Y2  - {c['accessed']:%Y/%m/%d}", f"LA  - {c['language']}", f"ID  - {c['id']}",
-              "ER  - "]
+    lines += [
+        f"UR  - {c['url']}",
+        f"Y2  - {c['accessed']:%Y/%m/%d}",
+        f"LA  - {c['language']}",
+        f"ID  - {c['id']}",
+        "ER  - ",
+    ]
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -75,8 +87,14 @@ def bibtex(report, request=None):
 
 def csl_json(report, request=None):
     c = cited(report, request)
-    item = {"id": c["id"], "type": "webpage", "title": c["title"], "URL": c["url"], "language": c["language"],
-            "accessed": {"date-parts": [[c["accessed"].year, c["accessed"].month, c["accessed"].day]]}}
+    item = {
+        "id": c["id"],
+        "type": "webpage",
+        "title": c["title"],
+        "URL": c["url"],
+        "language": c["language"],
+        "accessed": {"date-parts": [[c["accessed"].year, c["accessed"].month, c["accessed"].day]]},
+    }
     if c["authors"]:
         item["author"] = [{"literal": a} for a in c["authors"]]
     if c["source"]:

@@ -167,9 +167,14 @@ def reextract(report, doc, user=None):
 
     changes = Changes()
     with transaction.atomic():
-        new_values = {"title": doc.title_or_fallback, "title_is_fallback": doc.title is None,
-                      "subtitle": doc.subtitle or "", "byline": " ".join(f"{role} {name}" for name, role in doc.byline),
-                      "editor": doc.editor or "", "published": doc.published}
+        new_values = {
+            "title": doc.title_or_fallback,
+            "title_is_fallback": doc.title is None,
+            "subtitle": doc.subtitle or "",
+            "byline": " ".join(f"{role} {name}" for name, role in doc.byline),
+            "editor": doc.editor or "",
+            "published": doc.published,
+        }
         source_id = _source_ids([doc.source]).get(t2s(doc.source)) if doc.source else None
         for name, value in new_values.items():
             if name not in report.curated_fields and getattr(report, name) != value:
@@ -282,8 +287,12 @@ def split(source, mentions, name, region, user=None):
     model = type(source)
     with transaction.atomic():
         target, _created = model.objects.get_or_create(
-            name=name, region=region, defaults={"title": source.title, "kind": source.kind} if model is Person
-            else {"category": source.category, "programme": source.programme})
+            name=name,
+            region=region,
+            defaults={"title": source.title, "kind": source.kind}
+            if model is Person
+            else {"category": source.category, "programme": source.programme},
+        )
         alias_model.objects.filter(name=name, region=region).delete()  # the name is its own again
         for mention in mentions:
             if getattr(mention, f"{fk}_id") != source.pk:
@@ -293,5 +302,3 @@ def split(source, mentions, name, region, user=None):
         target._change_reason = f"从 #{source.pk} {source} 拆分"
         target.save()
     return target
-
-

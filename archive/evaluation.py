@@ -12,8 +12,17 @@ from pathlib import Path
 from archive.ingest.normalize import t2s
 
 UNIT_ALIASES = {"名": "人", "位": "人", "万元": "元", "亿元": "元", "万亩": "亩", "万人": "人", "万户": "户"}
-FLOORS = {"region-f1": 0.95, "people-f1": 0.90, "title-acc": 0.90, "metric-recall": 0.90, "metric-label-acc": 0.90,
-          "initiative-recall": 0.85, "category-recall": 0.90, "meta-acc": 0.95, "clean-acc": 1.0}
+FLOORS = {
+    "region-f1": 0.95,
+    "people-f1": 0.90,
+    "title-acc": 0.90,
+    "metric-recall": 0.90,
+    "metric-label-acc": 0.90,
+    "initiative-recall": 0.85,
+    "category-recall": 0.90,
+    "meta-acc": 0.95,
+    "clean-acc": 1.0,
+}
 # The gold sets the gate scores, each with the folder of its files (relative to ../shared).
 GOLD_SETS = {"seeds": ("gold/seeds.json", "seeds"), "dev": ("gold/dev.json", "gold/dev/articles")}
 
@@ -28,7 +37,7 @@ def label_ok(gold_label, label):
     if not gold_label or not label:
         return not gold_label
     need = max(2, -(-len(gold_label) // 2)) if len(gold_label) > 1 else 1
-    return any(gold_label[i:i + need] in label for i in range(len(gold_label) - need + 1))
+    return any(gold_label[i : i + need] in label for i in range(len(gold_label) - need + 1))
 
 
 def _f1(tp, fp, fn):
@@ -50,8 +59,29 @@ def score(gold: dict, preds: list, successors: dict | None = None) -> dict:
         return c
 
     by_file = {p["file"].split("/")[-1]: p for p in preds}
-    n = dict(rtp=0, rfp=0, rfn=0, ptp=0, pfp=0, pfn=0, tok=0, tn=0, mtp=0, mn=0, mlok=0, ctp=0, cn=0, itp=0, inn=0,
-             traps=0, meta_ok=0, meta_n=0, clean_ok=0, clean_n=0, missing=0)
+    n = dict(
+        rtp=0,
+        rfp=0,
+        rfn=0,
+        ptp=0,
+        pfp=0,
+        pfn=0,
+        tok=0,
+        tn=0,
+        mtp=0,
+        mn=0,
+        mlok=0,
+        ctp=0,
+        cn=0,
+        itp=0,
+        inn=0,
+        traps=0,
+        meta_ok=0,
+        meta_n=0,
+        clean_ok=0,
+        clean_n=0,
+        missing=0,
+    )
     for fname, g in gold.items():
         p = by_file.get(fname)
         if p is None:
@@ -77,8 +107,10 @@ def score(gold: dict, preds: list, successors: dict | None = None) -> dict:
                 pt = t2s(pp[name].get("title") or "")
                 n["tok"] += bool(pt and (gt in pt or pt in gt))
         n["traps"] += sum(1 for t in g.get("people_traps", []) if any(t in name for name in pp))
-        pm = [(float(m["value"]), UNIT_ALIASES.get(m["unit"], m["unit"]), _norm(t2s(m.get("label") or "")))
-              for m in p.get("metrics", [])]
+        pm = [
+            (float(m["value"]), UNIT_ALIASES.get(m["unit"], m["unit"]), _norm(t2s(m.get("label") or "")))
+            for m in p.get("metrics", [])
+        ]
         for m in g["metrics_required"]:
             n["mn"] += 1
             v, u, gl = float(m["value"]), UNIT_ALIASES.get(m["unit"], m["unit"]), _norm(m.get("label") or "")
@@ -108,11 +140,17 @@ def score(gold: dict, preds: list, successors: dict | None = None) -> dict:
             n["clean_ok"] += s in text
     ratio = lambda a, b: n[a] / n[b] if n[b] else 1.0  # noqa: E731
     return {
-        "region-f1": _f1(n["rtp"], n["rfp"], n["rfn"]), "people-f1": _f1(n["ptp"], n["pfp"], n["pfn"]),
-        "title-acc": ratio("tok", "tn"), "metric-recall": ratio("mtp", "mn"), "metric-label-acc": ratio("mlok", "mtp"),
-        "initiative-recall": ratio("itp", "inn"), "category-recall": ratio("ctp", "cn"),
-        "meta-acc": ratio("meta_ok", "meta_n"), "clean-acc": ratio("clean_ok", "clean_n"),
-        "traps": n["traps"], "missing": n["missing"],
+        "region-f1": _f1(n["rtp"], n["rfp"], n["rfn"]),
+        "people-f1": _f1(n["ptp"], n["pfp"], n["pfn"]),
+        "title-acc": ratio("tok", "tn"),
+        "metric-recall": ratio("mtp", "mn"),
+        "metric-label-acc": ratio("mlok", "mtp"),
+        "initiative-recall": ratio("itp", "inn"),
+        "category-recall": ratio("ctp", "cn"),
+        "meta-acc": ratio("meta_ok", "meta_n"),
+        "clean-acc": ratio("clean_ok", "clean_n"),
+        "traps": n["traps"],
+        "missing": n["missing"],
     }
 
 

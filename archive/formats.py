@@ -107,7 +107,7 @@ def csv_response(page, rows):
     def lines():
         yield "\ufeff"  # so a spreadsheet opens UTF-8 Chinese correctly
         yield writer.writerow(columns)
-        for row in ([first] if first is not None else []):
+        for row in [first] if first is not None else []:
             yield writer.writerow([_cell(row.get(c)) for c in columns])
         for row in rows:
             yield writer.writerow([_cell(row.get(c)) for c in columns])
@@ -123,18 +123,28 @@ def respond(request, page: Page):
     if fmt in page.formats:
         return page.formats[fmt](request)
     if fmt == "json":
-        return JsonResponse(with_display(page.data, script) if page.display else page.data, json_dumps_params={"ensure_ascii": False,
-                                                                                 "default": _default}, safe=False)
+        return JsonResponse(
+            with_display(page.data, script) if page.display else page.data,
+            json_dumps_params={"ensure_ascii": False, "default": _default},
+            safe=False,
+        )
     if fmt == "csv":
         rows = page.all_rows() if page.all_rows else page.data.get(page.table) or []
         return csv_response(page, rows)
     if fmt != "html":
         known = "、".join([*FORMATS, *page.formats])
-        return HttpResponse(f"没有“{fmt[:20]}”这种格式：可用 {known}。", status=400,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            f"没有“{fmt[:20]}”这种格式：可用 {known}。", status=400, content_type="text/plain; charset=utf-8"
+        )
     json_url, csv_url = url_with_format(request, "json"), url_with_format(request, "csv")
-    context = {**page.context, "page": page.data, "title": page.title, "json_url": json_url,
-               "csv_url": csv_url if page.table else None, "more_formats": list(page.formats)}
+    context = {
+        **page.context,
+        "page": page.data,
+        "title": page.title,
+        "json_url": json_url,
+        "csv_url": csv_url if page.table else None,
+        "more_formats": list(page.formats),
+    }
     html = render_to_string(page.template, context, request)
     response = HttpResponse(to_display(html, script) if page.display and _CJK.search(html) else html)
     links = [f'<{json_url}>; rel="alternate"; type="application/json"']

@@ -20,8 +20,27 @@ FORMER_NAMES_TABLE = Path(__file__).resolve().parent / "data" / "former_names.cs
 PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 # Division suffixes, longest first; ethnic names are stripped before 自治X.
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "地区", "林区", "特区", "矿区", "新区", "省", "市", "县", "区", "旗", "盟")
+_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "矿区",
+    "新区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +64,9 @@ def _package_file(package, *parts):
 @lru_cache(maxsize=1)
 def ethnic_names():
     """The 56 nationalities (from cpca), longest first, without the trailing 族 too."""
-    names = [line.strip() for line in _package_file("cpca", "resources", "56_nations.csv").read_text("utf-8").splitlines()]
+    names = [
+        line.strip() for line in _package_file("cpca", "resources", "56_nations.csv").read_text("utf-8").splitlines()
+    ]
     names = [n for n in names if n]
     names = set(names) | {n[:-1] for n in names if n.endswith("族") and len(n) > 2} | {"各族"}
     return tuple(sorted(names, key=len, reverse=True))
@@ -86,7 +107,9 @@ def read_divisions():
     path = _package_file("cpca", "resources", "adcodes.csv")
     with path.open(encoding="utf-8") as fh:
         raw = {row["adcode"][:6]: row for row in csv.DictReader(fh)}
-    kept = {code: row for code, row in raw.items() if row["name"] not in PLACEHOLDER_NAMES and re.fullmatch(r"\d{6}", code)}
+    kept = {
+        code: row for code, row in raw.items() if row["name"] not in PLACEHOLDER_NAMES and re.fullmatch(r"\d{6}", code)
+    }
     out = []
     for code, row in sorted(kept.items()):
         level = level_of(code)

@@ -45,8 +45,11 @@ def die_with_parent(expected=None):
 
 def _in_fork_server():
     # imported as a preload by the fork server (spawned as `python -c`), whose parent set ENV to its pid
-    return (os.environ.get(ENV) == str(os.getppid()) and sys.argv[:1] == ["-c"]
-            and "multiprocessing.forkserver" in sys.modules)
+    return (
+        os.environ.get(ENV) == str(os.getppid())
+        and sys.argv[:1] == ["-c"]
+        and "multiprocessing.forkserver" in sys.modules
+    )
 
 
 if _in_fork_server():

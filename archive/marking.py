@@ -38,10 +38,12 @@ def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
         metrics = report.metrics.all()
     for m in metrics:
         start = m.position
-        if report.clean_text[start:start + len(m.quote)] != m.quote:  # an offset from before a text edit
+        if report.clean_text[start : start + len(m.quote)] != m.quote:  # an offset from before a text edit
             start = report.clean_text.find(m.quote)
         if start >= 0 and m.quote:
-            title = f"{m.label or '（无指标）'} {format_number(m.value)} {m.unit}" + (f" · {m.year}年" if m.year else "")
+            title = f"{m.label or '（无指标）'} {format_number(m.value)} {m.unit}" + (
+                f" · {m.year}年" if m.year else ""
+            )
             spans.append((start, start + len(m.quote), Mark("figure", f"metric-{m.pk}", title)))
     if mentions is None:
         mentions = report.region_mentions.select_related("region")
@@ -51,22 +53,45 @@ def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
             if len(name) < 2:
                 continue
             for start in _occurrences(text, name):
-                spans.append((start, start + len(name), Mark("region", f"region-{region.pk}",
-                                                             f"{region.name}（{region.code}）",
-                                                             region.get_absolute_url())))
+                spans.append(
+                    (
+                        start,
+                        start + len(name),
+                        Mark(
+                            "region",
+                            f"region-{region.pk}",
+                            f"{region.name}（{region.code}）",
+                            region.get_absolute_url(),
+                        ),
+                    )
+                )
     if people is None:
         people = report.person_mentions.select_related("person")
     for pm in people:
         for start in _occurrences(text, pm.person.name):
-            spans.append((start, start + len(pm.person.name),
-                          Mark("person", f"person-{pm.person_id}", f"{pm.person.name} {pm.title}".strip(),
-                               pm.person.get_absolute_url())))
+            spans.append(
+                (
+                    start,
+                    start + len(pm.person.name),
+                    Mark(
+                        "person",
+                        f"person-{pm.person_id}",
+                        f"{pm.person.name} {pm.title}".strip(),
+                        pm.person.get_absolute_url(),
+                    ),
+                )
+            )
     if initiatives is None:
         initiatives = report.initiative_mentions.select_related("initiative")
     for im in initiatives:
         for start in _occurrences(text, im.initiative.name):
-            spans.append((start, start + len(im.initiative.name),
-                          Mark("programme", f"initiative-{im.initiative_id}", im.initiative.name)))
+            spans.append(
+                (
+                    start,
+                    start + len(im.initiative.name),
+                    Mark("programme", f"initiative-{im.initiative_id}", im.initiative.name),
+                )
+            )
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out, end = [], 0
     for start, stop, mark in spans:
@@ -96,10 +121,21 @@ def marked_html(report, link=False, **records):
         if mark is None:
             parts.append(escape(chunk))
         elif link and mark.url:
-            parts.append(format_html('<a class="mark {}" href="{}" title="{}" data-ref="{}">{}</a>', mark.kind,
-                                     mark.url, mark.title, mark.ref, chunk))
+            parts.append(
+                format_html(
+                    '<a class="mark {}" href="{}" title="{}" data-ref="{}">{}</a>',
+                    mark.kind,
+                    mark.url,
+                    mark.title,
+                    mark.ref,
+                    chunk,
+                )
+            )
         else:
-            parts.append(format_html('<mark class="{}" title="{}" data-ref="{}">{}</mark>', mark.kind, mark.title,
-                                     mark.ref, chunk))
+            parts.append(
+                format_html(
+                    '<mark class="{}" title="{}" data-ref="{}">{}</mark>', mark.kind, mark.title, mark.ref, chunk
+                )
+            )
     html = "".join(str(p) for p in parts)
     return mark_safe("".join(f"<p>{line}</p>" for line in html.split("\n") if line.strip()))

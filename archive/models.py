@@ -24,8 +24,9 @@ class Region(models.Model):
     name = models.CharField("名称", max_length=64, db_index=True)
     short_name = models.CharField("简称", max_length=32, db_index=True)
     level = models.CharField("级别", max_length=10, choices=LEVELS, db_index=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
-                               verbose_name="上级区划")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children", verbose_name="上级区划"
+    )
     longitude = models.FloatField("经度", null=True, blank=True)
     latitude = models.FloatField("纬度", null=True, blank=True)
     poverty_county = models.BooleanField("国家级贫困县", default=False, db_index=True)
@@ -105,13 +106,15 @@ class Report(models.Model):
     EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published")
 
     title = models.CharField("标题", max_length=300)
-    title_is_fallback = models.BooleanField("标题为代拟", default=False,
-                                            help_text="原文没有标题，此标题取自正文第一句。")
+    title_is_fallback = models.BooleanField(
+        "标题为代拟", default=False, help_text="原文没有标题，此标题取自正文第一句。"
+    )
     subtitle = models.CharField("副标题", max_length=300, blank=True)
     byline = models.CharField("署名", max_length=200, blank=True)
     editor = models.CharField("责任编辑", max_length=64, blank=True)
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports",
-                               verbose_name="来源")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports", verbose_name="来源"
+    )
     published = models.DateField("发布日期", null=True, blank=True, db_index=True)
     original = models.FileField("原始文件", upload_to="originals/%Y/%m/", blank=True)
     original_name = models.CharField("原始文件名", max_length=255, blank=True)
@@ -123,18 +126,21 @@ class Report(models.Model):
     minhash = models.JSONField(default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
     script = models.CharField("字体", max_length=4, choices=SCRIPTS, db_index=True)
     review = models.CharField("审核状态", max_length=8, choices=REVIEW_STATES, default=NEW, db_index=True)
-    reviewed_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name="审核人")
+    reviewed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="审核人"
+    )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
-    curated_fields = models.JSONField("人工修改的字段", default=list, blank=True,
-                                      help_text="重新抽取时保留这些字段的人工修改。")
+    curated_fields = models.JSONField(
+        "人工修改的字段", default=list, blank=True, help_text="重新抽取时保留这些字段的人工修改。"
+    )
     error = models.TextField("读取警告", blank=True, help_text="入库时未能完整读取的内容。")
     created = models.DateTimeField("入库时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
     regions = models.ManyToManyField(Region, through="RegionMention", related_name="reports", verbose_name="地区")
     people = models.ManyToManyField("Person", through="PersonMention", related_name="reports", verbose_name="人物")
-    initiatives = models.ManyToManyField("Initiative", through="InitiativeMention", related_name="reports",
-                                         blank=True, verbose_name="项目")
+    initiatives = models.ManyToManyField(
+        "Initiative", through="InitiativeMention", related_name="reports", blank=True, verbose_name="项目"
+    )
     history = HistoricalRecords(excluded_fields=["raw_text", "normalized_text", "minhash", "text_hash"])
 
     class Meta:
@@ -159,12 +165,18 @@ class Curated(models.Model):
     public pages and is not extracted again)."""
 
     MACHINE, ACCEPTED, CORRECTED, ADDED, REJECTED = "", "accepted", "corrected", "added", "rejected"
-    CURATIONS = [(MACHINE, "自动抽取"), (ACCEPTED, "人工确认"), (CORRECTED, "人工修正"), (ADDED, "人工添加"),
-                 (REJECTED, "人工删除")]
+    CURATIONS = [
+        (MACHINE, "自动抽取"),
+        (ACCEPTED, "人工确认"),
+        (CORRECTED, "人工修正"),
+        (ADDED, "人工添加"),
+        (REJECTED, "人工删除"),
+    ]
 
     curation = models.CharField("审核", max_length=9, choices=CURATIONS, default=MACHINE, blank=True, db_index=True)
-    curated_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name="审核人")
+    curated_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="审核人"
+    )
     curated_at = models.DateTimeField("审核时间", null=True, blank=True)
 
     objects = ShownManager()
@@ -218,8 +230,9 @@ class Upload(models.Model):
     size = models.PositiveBigIntegerField("大小（字节）", default=0)
     status = models.CharField("状态", max_length=10, choices=STATUSES, default=PENDING, db_index=True)
     error = models.TextField("原因", blank=True)
-    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads",
-                               verbose_name="报道")
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads", verbose_name="报道"
+    )
     created = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
@@ -237,8 +250,14 @@ class UploadBatch(models.Model):
     STATUSES = [(QUEUED, "排队中"), (RUNNING, "处理中"), (DONE, "已完成")]
 
     created = models.DateTimeField("提交时间", auto_now_add=True)
-    created_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="upload_batches", verbose_name="提交人")
+    created_by = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="upload_batches",
+        verbose_name="提交人",
+    )
     status = models.CharField("状态", max_length=8, choices=STATUSES, default=QUEUED, db_index=True)
     task_id = models.CharField(max_length=64, blank=True)
     finished = models.DateTimeField("完成时间", null=True, blank=True)
@@ -255,17 +274,26 @@ class BatchItem(models.Model):
     """One file of a batch (a zip's members are items of their own, under it), and what became of it."""
 
     QUEUED, CREATED, DUPLICATE, FAILED, UNPACKED = "queued", "created", "duplicate", "failed", "unpacked"
-    STATUSES = [(QUEUED, "排队中"), (CREATED, "已入库"), (DUPLICATE, "重复"), (FAILED, "未能入库"), (UNPACKED, "已解压")]
+    STATUSES = [
+        (QUEUED, "排队中"),
+        (CREATED, "已入库"),
+        (DUPLICATE, "重复"),
+        (FAILED, "未能入库"),
+        (UNPACKED, "已解压"),
+    ]
 
     batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="items", verbose_name="批次")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="members",
-                               verbose_name="所在压缩包")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="members", verbose_name="所在压缩包"
+    )
     name = models.CharField("文件名", max_length=255)
-    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
-                               verbose_name="上传文件")
+    upload = models.ForeignKey(
+        Upload, null=True, blank=True, on_delete=models.SET_NULL, related_name="items", verbose_name="上传文件"
+    )
     status = models.CharField("结果", max_length=10, choices=STATUSES, default=QUEUED, db_index=True)
-    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_items",
-                               verbose_name="报道")
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_items", verbose_name="报道"
+    )
     message = models.TextField("说明", blank=True)
 
     class Meta:
@@ -278,17 +306,28 @@ class BatchItem(models.Model):
 
 class Person(models.Model):
     OFFICIAL, CADRE, RESIDENT, ENTREPRENEUR, JOURNALIST, OTHER = (
-        "official", "cadre", "resident", "entrepreneur", "journalist", "other")
+        "official",
+        "cadre",
+        "resident",
+        "entrepreneur",
+        "journalist",
+        "other",
+    )
     KINDS = [
-        (OFFICIAL, "官员"), (CADRE, "村干部"), (RESIDENT, "群众/受益人"),
-        (ENTREPRENEUR, "企业家"), (JOURNALIST, "记者/编辑"), (OTHER, "其他"),
+        (OFFICIAL, "官员"),
+        (CADRE, "村干部"),
+        (RESIDENT, "群众/受益人"),
+        (ENTREPRENEUR, "企业家"),
+        (JOURNALIST, "记者/编辑"),
+        (OTHER, "其他"),
     ]
 
     name = models.CharField("姓名", max_length=32, db_index=True)
     title = models.CharField("职务", max_length=64, blank=True)
     kind = models.CharField("身份", max_length=12, choices=KINDS, default=OTHER, db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
-                               verbose_name="地区")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", verbose_name="地区"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -308,8 +347,9 @@ class PersonAlias(models.Model):
     is this person, not a new one."""
 
     name = models.CharField("姓名", max_length=32, db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                               verbose_name="地区")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name="地区"
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases", verbose_name="人物")
 
     class Meta:
@@ -350,12 +390,13 @@ class RegionMention(Curated):
 
 class Initiative(models.Model):
     name = models.CharField("名称", max_length=64)
-    programme = models.CharField("规范项目", max_length=64, blank=True, db_index=True,
-                                 help_text="它所指的词表项目（archive/programmes.py）。")
-    category = models.CharField("类别", max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True,
-                                db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives",
-                               verbose_name="地区")
+    programme = models.CharField(
+        "规范项目", max_length=64, blank=True, db_index=True, help_text="它所指的词表项目（archive/programmes.py）。"
+    )
+    category = models.CharField("类别", max_length=16, choices=[(c, c) for c in CATEGORIES], blank=True, db_index=True)
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives", verbose_name="地区"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -371,8 +412,9 @@ class InitiativeAlias(models.Model):
     """A (name, region) merged into this programme by a person (see PersonAlias)."""
 
     name = models.CharField("名称", max_length=64, db_index=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                               verbose_name="地区")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name="地区"
+    )
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="aliases", verbose_name="项目")
 
     class Meta:
@@ -381,8 +423,9 @@ class InitiativeAlias(models.Model):
 
 
 class InitiativeMention(Curated):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="initiative_mentions",
-                               verbose_name="报道")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="initiative_mentions", verbose_name="报道"
+    )
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="mentions", verbose_name="项目")
     history = HistoricalRecords()
 
@@ -399,11 +442,13 @@ class Metric(Curated):
     """A figure, normalised to a canonical unit, with the exact words it came from."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="metrics", verbose_name="报道")
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics",
-                               verbose_name="地区")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics", verbose_name="地区"
+    )
     label = models.CharField("指标", max_length=64, blank=True)
-    label_key = models.CharField("指标（简化字）", max_length=64, blank=True, db_index=True,
-                                 help_text="指标的简化字形式：数据检索不分简繁。")
+    label_key = models.CharField(
+        "指标（简化字）", max_length=64, blank=True, db_index=True, help_text="指标的简化字形式：数据检索不分简繁。"
+    )
     value = models.FloatField("数值")
     unit = models.CharField("单位", max_length=16, db_index=True)
     approx = models.BooleanField("约数", default=False)
@@ -413,8 +458,13 @@ class Metric(Curated):
     position = models.PositiveIntegerField("位置", default=0, help_text="原文在正文中的字符位置。")
     BEFORE, AFTER = "before", "after"
     CHANGES = [(BEFORE, "变化前"), (AFTER, "变化后")]
-    change = models.CharField("变化", max_length=6, blank=True, choices=CHANGES,
-                              help_text="“由…到…”所写变化的一端（贫困发生率由45%降至0.74%）。")
+    change = models.CharField(
+        "变化",
+        max_length=6,
+        blank=True,
+        choices=CHANGES,
+        help_text="“由…到…”所写变化的一端（贫困发生率由45%降至0.74%）。",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -20,8 +20,17 @@ def extraction_json(doc):
         "initiatives": doc.initiatives,
         "categories": doc.categories,
         "metrics": [
-            {"value": f.value, "unit": f.unit, "approx": f.approx, "label": f.label, "year": f.year,
-             "region": f.region, "quote": f.quote, "sentence": f.sentence, "change": f.change}
+            {
+                "value": f.value,
+                "unit": f.unit,
+                "approx": f.approx,
+                "label": f.label,
+                "year": f.year,
+                "region": f.region,
+                "quote": f.quote,
+                "sentence": f.sentence,
+                "change": f.change,
+            }
             for f in doc.metrics
         ],
     }

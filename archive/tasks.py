@@ -116,9 +116,15 @@ def resume_batches():
 
     path = f"{process_batch.func.__module__}.{process_batch.func.__qualname__}"
     DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, task_path=path).update(
-        status=TaskResultStatus.FAILED, finished_at=timezone.now())
-    waiting = {r["args"][0] for r in DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=path)
-               .values_list("args_kwargs", flat=True) if r.get("args")}
+        status=TaskResultStatus.FAILED, finished_at=timezone.now()
+    )
+    waiting = {
+        r["args"][0]
+        for r in DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=path).values_list(
+            "args_kwargs", flat=True
+        )
+        if r.get("args")
+    }
     resumed = []
     for pk in UploadBatch.objects.exclude(status=UploadBatch.DONE).values_list("pk", flat=True):
         if BatchItem.objects.filter(batch_id=pk, status=BatchItem.QUEUED).exists():

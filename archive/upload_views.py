@@ -40,8 +40,11 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadFilesForm(forms.Form):
-    files = MultipleFileField(label="文件", help_text="txt、html、docx、pdf，或装着多个文件的 zip；可一次选多个文件。",
-                              error_messages={"required": "请选择至少一个文件。"})
+    files = MultipleFileField(
+        label="文件",
+        help_text="txt、html、docx、pdf，或装着多个文件的 zip；可一次选多个文件。",
+        error_messages={"required": "请选择至少一个文件。"},
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -59,9 +62,14 @@ def upload(admin_site, request):
         batch = accept(form.cleaned_data["files"], request.user)
         messages.info(request, f"已收到 {batch.items.count()} 个文件，正在后台处理。")
         return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[batch.pk]))
-    context = {**admin_site.each_context(request), "title": "上传报道", "form": form,
-               "recent": UploadBatch.objects.filter(created_by=request.user)[:10] if request.user.is_authenticated else [],
-               "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024, "max_files": settings.UPLOAD_MAX_FILES}
+    context = {
+        **admin_site.each_context(request),
+        "title": "上传报道",
+        "form": form,
+        "recent": UploadBatch.objects.filter(created_by=request.user)[:10] if request.user.is_authenticated else [],
+        "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024,
+        "max_files": settings.UPLOAD_MAX_FILES,
+    }
     from django.template.response import TemplateResponse
 
     return TemplateResponse(request, "admin/archive/report/upload.html", context)
@@ -75,12 +83,28 @@ def batch_data(batch):
     counts = {s: sum(i.status == s for i in files) for s, _label in BatchItem.STATUSES if s != BatchItem.UNPACKED}
     labels = dict(BatchItem.STATUSES)
     return {
-        "batch": batch.pk, "status": batch.status, "status_label": dict(UploadBatch.STATUSES)[batch.status],
-        "created": batch.created, "finished": batch.finished, "total": len(files), "done": done, "counts": counts,
-        "items": [{"id": i.pk, "name": i.name, "status": i.status, "status_label": labels[i.status],
-                   "report": i.report_id, "report_url": reverse("archive:report", args=[i.report_id]) if i.report_id else None,
-                   "message": i.message, "in_zip": i.parent.name if i.parent_id else None,
-                   "shown": i.name.removeprefix(i.parent.name + "/") if i.parent_id else i.name} for i in items],
+        "batch": batch.pk,
+        "status": batch.status,
+        "status_label": dict(UploadBatch.STATUSES)[batch.status],
+        "created": batch.created,
+        "finished": batch.finished,
+        "total": len(files),
+        "done": done,
+        "counts": counts,
+        "items": [
+            {
+                "id": i.pk,
+                "name": i.name,
+                "status": i.status,
+                "status_label": labels[i.status],
+                "report": i.report_id,
+                "report_url": reverse("archive:report", args=[i.report_id]) if i.report_id else None,
+                "message": i.message,
+                "in_zip": i.parent.name if i.parent_id else None,
+                "shown": i.name.removeprefix(i.parent.name + "/") if i.parent_id else i.name,
+            }
+            for i in items
+        ],
     }
 
 
@@ -90,6 +114,16 @@ def batch_page(admin_site, request, pk):
     batch = get_object_or_404(UploadBatch, pk=pk)
     data = batch_data(batch)
     context = {**admin_site.each_context(request), "data": data, "running": batch.status != UploadBatch.DONE}
-    return respond(request, Page("admin/archive/report/upload_batch.html", data, f"上传批次 #{batch.pk}",
-                                 table="items", columns=["name", "status_label", "report", "message", "in_zip"],
-                                 filename=f"upload-batch-{batch.pk}", context=context, display=False))
+    return respond(
+        request,
+        Page(
+            "admin/archive/report/upload_batch.html",
+            data,
+            f"上传批次 #{batch.pk}",
+            table="items",
+            columns=["name", "status_label", "report", "message", "in_zip"],
+            filename=f"upload-batch-{batch.pk}",
+            context=context,
+            display=False,
+        ),
+    )

@@ -48,27 +48,57 @@ def url_of(name, arg):
 
 
 def report_row(r):
-    return {"id": r.pk, "title": r.title, "source": r.source.name if r.source_id and r.source else None,
-            "published": r.published, "script": r.script, "url": r.get_absolute_url()}
+    return {
+        "id": r.pk,
+        "title": r.title,
+        "source": r.source.name if r.source_id and r.source else None,
+        "published": r.published,
+        "script": r.script,
+        "url": r.get_absolute_url(),
+    }
 
 
 def region_row(region, **extra):
-    return {"code": region.code, "name": region.name, "level": region.level, "url": region.get_absolute_url(),
-            "poverty_county": region.poverty_county, "exit_year": region.exit_year, **extra}
+    return {
+        "code": region.code,
+        "name": region.name,
+        "level": region.level,
+        "url": region.get_absolute_url(),
+        "poverty_county": region.poverty_county,
+        "exit_year": region.exit_year,
+        **extra,
+    }
 
 
 def metric_row(m):
-    return {"id": m.pk, "report": m.report_id, "report_url": url_of("archive:report", m.report_id),
-            "label": m.label, "value": m.value, "value_text": format_number(m.value), "unit": m.unit,
-            "approx": m.approx, "year": m.year, "change": m.change,
-            "region": m.region.code if m.region_id and m.region else None,
-            "region_name": m.region.name if m.region_id and m.region else None, "quote": m.quote,
-            "sentence": m.sentence}
+    return {
+        "id": m.pk,
+        "report": m.report_id,
+        "report_url": url_of("archive:report", m.report_id),
+        "label": m.label,
+        "value": m.value,
+        "value_text": format_number(m.value),
+        "unit": m.unit,
+        "approx": m.approx,
+        "year": m.year,
+        "change": m.change,
+        "region": m.region.code if m.region_id and m.region else None,
+        "region_name": m.region.name if m.region_id and m.region else None,
+        "quote": m.quote,
+        "sentence": m.sentence,
+    }
 
 
 def person_row(p, **extra):
-    return {"id": p.pk, "name": p.name, "title": p.title, "kind": p.get_kind_display(), "url": p.get_absolute_url(),
-            "region": p.region.name if p.region_id and p.region else None, **extra}
+    return {
+        "id": p.pk,
+        "name": p.name,
+        "title": p.title,
+        "kind": p.get_kind_display(),
+        "url": p.get_absolute_url(),
+        "region": p.region.name if p.region_id and p.region else None,
+        **extra,
+    }
 
 
 def programme_url(key):
@@ -81,8 +111,14 @@ def category_url(name):
 
 def initiative_row(i, **extra):
     url = programme_url(i.programme) if i.programme in BY_KEY else reverse("archive:initiative", args=[i.pk])
-    return {"id": i.pk, "name": i.name, "programme": i.programme or None, "category": i.category or None,
-            "url": url, **extra}
+    return {
+        "id": i.pk,
+        "name": i.name,
+        "programme": i.programme or None,
+        "category": i.category or None,
+        "url": url,
+        **extra,
+    }
 
 
 def _facet_counts(page, name):
@@ -114,14 +150,27 @@ def county_map(counts):
     one with reports sized by their count and a link, a national poverty county marked."""
     dots, background = [], []
     most = max(counts.values(), default=1)
-    for code, name, lon, lat, poor, exit_year in Region.objects.filter(level=Region.COUNTY, longitude__isnull=False) \
-            .values_list("code", "name", "longitude", "latitude", "poverty_county", "exit_year").order_by("code"):
+    for code, name, lon, lat, poor, exit_year in (
+        Region.objects.filter(level=Region.COUNTY, longitude__isnull=False)
+        .values_list("code", "name", "longitude", "latitude", "poverty_county", "exit_year")
+        .order_by("code")
+    ):
         x, y = _xy(lon, lat)
         n = counts.get(code, 0)
         if n:
-            dots.append({"code": code, "name": name, "x": x, "y": y, "reports": n, "poverty_county": poor,
-                         "exit_year": exit_year, "r": round(2.2 + 7 * (n / most) ** 0.5, 1),
-                         "url": url_of("archive:region", code)})
+            dots.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "x": x,
+                    "y": y,
+                    "reports": n,
+                    "poverty_county": poor,
+                    "exit_year": exit_year,
+                    "r": round(2.2 + 7 * (n / most) ** 0.5, 1),
+                    "url": url_of("archive:region", code),
+                }
+            )
         else:
             background.append((x, y, poor))
     path = " ".join(f"M{x} {y}h0" for x, y, poor in background if not poor)
@@ -155,8 +204,10 @@ def summary(key, build):
 
 def home(request):
     data, dots = summary("home", _home_data)
-    return respond(request, Page("archive/home.html", data, "扶贫案例库", table="recent", filename="recent",
-                                 context={"map_dots": dots}))
+    return respond(
+        request,
+        Page("archive/home.html", data, "扶贫案例库", table="recent", filename="recent", context={"map_dots": dots}),
+    )
 
 
 def _home_data():
@@ -169,19 +220,29 @@ def _home_data():
     province_counts = _facet_counts(page, "province")
     provinces = Region.objects.filter(level=Region.PROVINCE).order_by("code")
     category_counts = _facet_counts(page, "category")
-    top_programmes = (Initiative.objects.exclude(programme="").values("programme")
-                      .annotate(n=Count("mentions__report", distinct=True)).order_by("-n")[:12])
+    top_programmes = (
+        Initiative.objects.exclude(programme="")
+        .values("programme")
+        .annotate(n=Count("mentions__report", distinct=True))
+        .order_by("-n")[:12]
+    )
     data = {
-        "counts": {"reports": page.total, "counties": len(county_counts),
-                   "poverty_counties": Region.objects.filter(code__in=list(county_counts), poverty_county=True).count(),
-                   "people": Person.objects.count(),
-                   "programmes": Initiative.objects.exclude(programme="").values("programme").distinct().count(),
-                   "figures": Metric.objects.count()},
+        "counts": {
+            "reports": page.total,
+            "counties": len(county_counts),
+            "poverty_counties": Region.objects.filter(code__in=list(county_counts), poverty_county=True).count(),
+            "people": Person.objects.count(),
+            "programmes": Initiative.objects.exclude(programme="").values("programme").distinct().count(),
+            "figures": Metric.objects.count(),
+        },
         "map": county_map(county_counts),
         "provinces": [region_row(p, reports=province_counts.get(p.code, 0)) for p in provinces],
         "categories": [{"name": c, "reports": category_counts.get(c, 0), "url": category_url(c)} for c in CATEGORIES],
-        "programmes": [{"key": p["programme"], "name": p["programme"], "reports": p["n"], "url": programme_url(p["programme"])}
-                       for p in top_programmes if p["programme"] in BY_KEY],
+        "programmes": [
+            {"key": p["programme"], "name": p["programme"], "reports": p["n"], "url": programme_url(p["programme"])}
+            for p in top_programmes
+            if p["programme"] in BY_KEY
+        ],
         "recent": [report_row(h["report"]) for h in page.hits],
     }
     return data, dots_svg(data["map"]["dots"])
@@ -196,14 +257,20 @@ def dots_svg(dots):
         note = ""
         if poor:
             note = f"（国家级贫困县，{d['exit_year']} 年摘帽）" if d["exit_year"] else "（国家级贫困县）"
-        out.append(f'<a href="{html.escape(d["url"])}"><circle class="hit{" poor" if poor else ""}" cx="{d["x"]}" '
-                   f'cy="{d["y"]}" r="{d["r"]}"><title>{html.escape(d["name"])}：{d["reports"]} 篇{note}</title></circle></a>')
+        out.append(
+            f'<a href="{html.escape(d["url"])}"><circle class="hit{" poor" if poor else ""}" cx="{d["x"]}" '
+            f'cy="{d["y"]}" r="{d["r"]}"><title>{html.escape(d["name"])}：{d["reports"]} 篇{note}</title></circle></a>'
+        )
     return mark_safe("".join(out))  # noqa: S308 (every value above is escaped or a number)
 
 
 def _county_counts():
-    return dict(RegionMention.objects.filter(region__level=Region.COUNTY).values("region__code")
-                .annotate(n=Count("report", distinct=True)).values_list("region__code", "n"))
+    return dict(
+        RegionMention.objects.filter(region__level=Region.COUNTY)
+        .values("region__code")
+        .annotate(n=Count("report", distinct=True))
+        .values_list("region__code", "n")
+    )
 
 
 # -- regions ------------------------------------------------------------------------------------------
@@ -230,35 +297,68 @@ def _region_data(place, code):
     counts = _facet_counts(page, child_facet) if child_facet else {}
     prefix = _region_prefix(place)
     children = [region_row(c, reports=counts.get(c.code, 0)) for c in place.children.order_by("code")]
-    poverty = [region_row(c, reports=_facet_counts(page, "county").get(c.code, 0))
-               for c in Region.objects.filter(level=Region.COUNTY, code__startswith=prefix, poverty_county=True)
-               .order_by("code")] if place.level != Region.COUNTY else []
+    poverty = (
+        [
+            region_row(c, reports=_facet_counts(page, "county").get(c.code, 0))
+            for c in Region.objects.filter(level=Region.COUNTY, code__startswith=prefix, poverty_county=True).order_by(
+                "code"
+            )
+        ]
+        if place.level != Region.COUNTY
+        else []
+    )
     within = list(Region.objects.filter(code__startswith=prefix).values_list("id", flat=True))  # ids, not a LIKE join
-    people = (Person.objects.filter(region_id__in=within).select_related("region")
-              .annotate(n=Count("mentions__report", distinct=True)).order_by("-n", "name")[:60])
+    people = (
+        Person.objects.filter(region_id__in=within)
+        .select_related("region")
+        .annotate(n=Count("mentions__report", distinct=True))
+        .order_by("-n", "name")[:60]
+    )
     here = RegionMention.objects.filter(region_id__in=within).values("report_id")
-    programmes = (InitiativeMention.objects.filter(report_id__in=here).values(
-        "initiative__id", "initiative__name", "initiative__programme", "initiative__category")
-        .annotate(n=Count("report_id", distinct=True)).order_by("-n")[:80])
+    programmes = (
+        InitiativeMention.objects.filter(report_id__in=here)
+        .values("initiative__id", "initiative__name", "initiative__programme", "initiative__category")
+        .annotate(n=Count("report_id", distinct=True))
+        .order_by("-n")[:80]
+    )
     by_category = defaultdict(list)
     for p in programmes:
         key = p["initiative__programme"]
         by_category[p["initiative__category"] or (BY_KEY[key].category if key in BY_KEY else "") or "其他"].append(
-            {"name": p["initiative__name"], "programme": key or None, "reports": p["n"],
-             "url": programme_url(key) if key in BY_KEY else reverse("archive:initiative", args=[p["initiative__id"]])})
+            {
+                "name": p["initiative__name"],
+                "programme": key or None,
+                "reports": p["n"],
+                "url": programme_url(key)
+                if key in BY_KEY
+                else reverse("archive:initiative", args=[p["initiative__id"]]),
+            }
+        )
     figures = _compare_figures(Metric.objects.filter(region_id__in=within))
     data = {
-        **region_row(place), "parents": [region_row(a) for a in place.ancestors()],
-        "other_names": [{"name": n.name, "kind": n.get_kind_display(), "date": n.date} for n in place.other_names.all()],
-        "counts": {"reports": page.total, "people": len(people),
-                   "figures": sum(len(g["values"]) for g in figures["figure_groups"])},
+        **region_row(place),
+        "parents": [region_row(a) for a in place.ancestors()],
+        "other_names": [
+            {"name": n.name, "kind": n.get_kind_display(), "date": n.date} for n in place.other_names.all()
+        ],
+        "counts": {
+            "reports": page.total,
+            "people": len(people),
+            "figures": sum(len(g["values"]) for g in figures["figure_groups"]),
+        },
         "search_url": reverse("search:search") + "?" + "&".join(f"{k}={v[0]}" for k, v in filters.items()),
-        "children": children, "poverty_counties": poverty,
-        "reports": [report_row(h["report"]) for h in page.hits], "reports_total": page.total,
+        "children": children,
+        "poverty_counties": poverty,
+        "reports": [report_row(h["report"]) for h in page.hits],
+        "reports_total": page.total,
         "people": [person_row(p, reports=p.n) for p in people],
-        "programmes": [{"category": c, "url": category_url(c) if c in CATEGORIES else None, "programmes": v}
-                       for c, v in sorted(by_category.items(), key=lambda kv: (kv[0] not in CATEGORIES,
-                                                                                 CATEGORIES.index(kv[0]) if kv[0] in CATEGORIES else 0))],
+        "programmes": [
+            {"category": c, "url": category_url(c) if c in CATEGORIES else None, "programmes": v}
+            for c, v in sorted(
+                by_category.items(),
+                key=lambda kv: (kv[0] not in CATEGORIES, CATEGORIES.index(kv[0]) if kv[0] in CATEGORIES else 0),
+            )
+        ],
         **figures,
     }
     return data
@@ -269,29 +369,67 @@ def _compare_figures(qs):
     reported first, and the series a label forms over years (for a chart)."""
     # the columns it shows as plain rows, grouped by the stored simplified label: model instances with
     # their reports (select_related read every report's text) took 300 ms for 3,000 figures
-    rows = qs.exclude(label="").values_list(
-        "label", "label_key", "year", "unit", "value", "approx", "change", "quote", "report_id", "region__name",
-        named=True).order_by("label_key", "year", "report_id")[:3000]
+    rows = (
+        qs.exclude(label="")
+        .values_list(
+            "label",
+            "label_key",
+            "year",
+            "unit",
+            "value",
+            "approx",
+            "change",
+            "quote",
+            "report_id",
+            "region__name",
+            named=True,
+        )
+        .order_by("label_key", "year", "report_id")[:3000]
+    )
     groups = defaultdict(list)
     for m in rows:
         groups[(m.label_key or t2s(m.label), m.year, m.unit)].append(m)
-    ordered = sorted(groups.items(), key=lambda kv: (-len({m.report_id for m in kv[1]}), kv[0][1] is None,
-                                                     kv[0][0], kv[0][1] or 0))  # compared, then dated, first
+    ordered = sorted(
+        groups.items(), key=lambda kv: (-len({m.report_id for m in kv[1]}), kv[0][1] is None, kv[0][0], kv[0][1] or 0)
+    )  # compared, then dated, first
     out = []
     for (_label, year, unit), ms in ordered[:FIGURE_GROUPS]:
-        out.append({"label": ms[0].label, "year": year, "unit": unit, "reports": len({m.report_id for m in ms}),
-                    "disagree": len({round(m.value, 6) for m in ms}) > 1,
-                    "values": [{"value": m.value, "value_text": format_number(m.value), "approx": m.approx,
-                                "change": m.change, "report": m.report_id, "report_url": url_of("archive:report", m.report_id),
-                                "region": m.region__name, "quote": m.quote} for m in ms]})
+        out.append(
+            {
+                "label": ms[0].label,
+                "year": year,
+                "unit": unit,
+                "reports": len({m.report_id for m in ms}),
+                "disagree": len({round(m.value, 6) for m in ms}) > 1,
+                "values": [
+                    {
+                        "value": m.value,
+                        "value_text": format_number(m.value),
+                        "approx": m.approx,
+                        "change": m.change,
+                        "report": m.report_id,
+                        "report_url": url_of("archive:report", m.report_id),
+                        "region": m.region__name,
+                        "quote": m.quote,
+                    }
+                    for m in ms
+                ],
+            }
+        )
     series = defaultdict(dict)
     for (label, year, unit), ms in groups.items():
         if year:
             values = sorted(m.value for m in ms)
             series[(label, unit)][year] = values[len(values) // 2]
-    charts = [{"label": label, "unit": unit, "points": [{"year": y, "value": v, "value_text": format_number(v)}
-                                                         for y, v in sorted(points.items())]}
-              for (label, unit), points in series.items() if len(points) >= SERIES_MIN_YEARS]
+    charts = [
+        {
+            "label": label,
+            "unit": unit,
+            "points": [{"year": y, "value": v, "value_text": format_number(v)} for y, v in sorted(points.items())],
+        }
+        for (label, unit), points in series.items()
+        if len(points) >= SERIES_MIN_YEARS
+    ]
     charts.sort(key=lambda c: -len(c["points"]))
     for chart in charts[:4]:
         chart["svg"] = _series_svg(chart["points"])
@@ -308,14 +446,21 @@ def _series_svg(points, w=260, h=110, pad=24):
 
     def xy(p):
         return (pad + (p["year"] - y0) / span * (w - 2 * pad), h - pad - (p["value"] - lo) / vspan * (h - 2 * pad))
+
     coords = [xy(p) for p in points]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{p["year"]}：{p["value_text"]}</title></circle>'
-                   for (x, y), p in zip(coords, points))
-    labels = (f'<text x="{pad}" y="{h - 6}">{y0}</text><text x="{w - pad}" y="{h - 6}" text-anchor="end">{y1}</text>'
-              f'<text x="4" y="{pad - 8}">{format_number(hi)}</text><text x="4" y="{h - pad + 4}">{format_number(lo)}</text>')
-    return (f'<svg class="series" viewBox="0 0 {w} {h}" role="img" width="{w}" height="{h}">'
-            f'<polyline points="{line}" fill="none"/>{dots}{labels}</svg>')
+    dots = "".join(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{p["year"]}：{p["value_text"]}</title></circle>'
+        for (x, y), p in zip(coords, points)
+    )
+    labels = (
+        f'<text x="{pad}" y="{h - 6}">{y0}</text><text x="{w - pad}" y="{h - 6}" text-anchor="end">{y1}</text>'
+        f'<text x="4" y="{pad - 8}">{format_number(hi)}</text><text x="4" y="{h - pad + 4}">{format_number(lo)}</text>'
+    )
+    return (
+        f'<svg class="series" viewBox="0 0 {w} {h}" role="img" width="{w}" height="{h}">'
+        f'<polyline points="{line}" fill="none"/>{dots}{labels}</svg>'
+    )
 
 
 # -- a report ----------------------------------------------------------------------------------------
@@ -334,13 +479,21 @@ def report(request, pk):
     except Exception:  # noqa: BLE001 (the index may be rebuilding; the page stands without it)
         similar = []
     copies = Upload.objects.filter(report=r, status=Upload.DUPLICATE).order_by("created")[:20]
-    text = [{"text": chunk, **({"kind": m.kind, "ref": m.ref, "title": m.title, "url": m.url} if m else {})}
-            for chunk, m in runs(r, mentions=mentions, people=people, initiatives=initiatives, metrics=metrics)]
+    text = [
+        {"text": chunk, **({"kind": m.kind, "ref": m.ref, "title": m.title, "url": m.url} if m else {})}
+        for chunk, m in runs(r, mentions=mentions, people=people, initiatives=initiatives, metrics=metrics)
+    ]
     cite_urls = {fmt: f"{r.get_absolute_url()}?format={fmt}" for fmt in ("ris", "bibtex", "csl")}
     data = {
-        **report_row(r), "subtitle": r.subtitle, "byline": r.byline, "editor": r.editor,
-        "title_is_fallback": r.title_is_fallback, "warnings": r.error, "review": r.get_review_display(),
-        "text": text, "original_url": reverse("archive:original", args=[r.pk]) if r.original else None,
+        **report_row(r),
+        "subtitle": r.subtitle,
+        "byline": r.byline,
+        "editor": r.editor,
+        "title_is_fallback": r.title_is_fallback,
+        "warnings": r.error,
+        "review": r.get_review_display(),
+        "text": text,
+        "original_url": reverse("archive:original", args=[r.pk]) if r.original else None,
         "regions": [region_row(m.region, count=m.count, primary=m.primary) for m in mentions],
         "people": [person_row(m.person, title_here=m.title) for m in people],
         "programmes": [initiative_row(m.initiative) for m in initiatives],
@@ -350,16 +503,38 @@ def report(request, pk):
         "similar": similar,
         "citation": {"gbt7714": gbt7714(r, request), **cite_urls},
     }
-    formats = {"ris": lambda req: _citation(ris(r, req), "application/x-research-info-systems", f"report-{pk}.ris"),
-               "bibtex": lambda req: _citation(bibtex(r, req), "application/x-bibtex", f"report-{pk}.bib"),
-               "csl": lambda req: _citation(csl_json(r, req), "application/vnd.citationstyles.csl+json",
-                                            f"report-{pk}.json")}
-    return respond(request, Page("archive/report.html", data, r.title, table="figures", filename=f"report-{pk}-figures",
-                                 columns=METRIC_COLUMNS, formats=formats))
+    formats = {
+        "ris": lambda req: _citation(ris(r, req), "application/x-research-info-systems", f"report-{pk}.ris"),
+        "bibtex": lambda req: _citation(bibtex(r, req), "application/x-bibtex", f"report-{pk}.bib"),
+        "csl": lambda req: _citation(csl_json(r, req), "application/vnd.citationstyles.csl+json", f"report-{pk}.json"),
+    }
+    return respond(
+        request,
+        Page(
+            "archive/report.html",
+            data,
+            r.title,
+            table="figures",
+            filename=f"report-{pk}-figures",
+            columns=METRIC_COLUMNS,
+            formats=formats,
+        ),
+    )
 
 
-METRIC_COLUMNS = ["report", "label", "value", "unit", "approx", "year", "change", "region", "region_name", "quote",
-                  "sentence"]
+METRIC_COLUMNS = [
+    "report",
+    "label",
+    "value",
+    "unit",
+    "approx",
+    "year",
+    "change",
+    "region",
+    "region_name",
+    "quote",
+    "sentence",
+]
 
 
 def _citation(text, content_type, filename):
@@ -379,8 +554,12 @@ def download(fieldfile, name):
         fh = fieldfile.open("rb")
     except OSError:
         raise Http404("the stored file is missing") from None
-    response = FileResponse(fh, as_attachment=True, filename=(name or fieldfile.name).rsplit("/", 1)[-1],
-                            content_type="application/octet-stream")
+    response = FileResponse(
+        fh,
+        as_attachment=True,
+        filename=(name or fieldfile.name).rsplit("/", 1)[-1],
+        content_type="application/octet-stream",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
@@ -411,24 +590,54 @@ def _person_data(p):
     theirs = PersonMention.objects.filter(person=p).values("report_id")
     total = theirs.distinct().count()
     titles = []
-    for row in (PersonMention.objects.filter(person=p).exclude(title="").values("title")
-                .annotate(first=Min("report__published"), last=Max("report__published"),
-                          n=Count("report_id", distinct=True), report=Min("report_id")).order_by("first", "report")):
-        titles.append({"title": row["title"], "date": row["first"], "until": row["last"], "reports": row["n"],
-                       "report": row["report"], "report_url": url_of("archive:report", row["report"])})
+    for row in (
+        PersonMention.objects.filter(person=p)
+        .exclude(title="")
+        .values("title")
+        .annotate(
+            first=Min("report__published"),
+            last=Max("report__published"),
+            n=Count("report_id", distinct=True),
+            report=Min("report_id"),
+        )
+        .order_by("first", "report")
+    ):
+        titles.append(
+            {
+                "title": row["title"],
+                "date": row["first"],
+                "until": row["last"],
+                "reports": row["n"],
+                "report": row["report"],
+                "report_url": url_of("archive:report", row["report"]),
+            }
+        )
     places = _counties_of(theirs)
-    others = (PersonMention.objects.filter(report_id__in=theirs).exclude(person=p).values("person_id")
-              .annotate(n=Count("report_id", distinct=True)).order_by("-n")[:20])
+    others = (
+        PersonMention.objects.filter(report_id__in=theirs)
+        .exclude(person=p)
+        .values("person_id")
+        .annotate(n=Count("report_id", distinct=True))
+        .order_by("-n")[:20]
+    )
     people = Person.objects.select_related("region").in_bulk([o["person_id"] for o in others])
-    ids = list(Report.objects.filter(person_mentions__person=p).order_by(F("published").desc(nulls_last=True), "-id")
-               .values_list("id", flat=True).distinct()[:PERSON_REPORTS])
+    ids = list(
+        Report.objects.filter(person_mentions__person=p)
+        .order_by(F("published").desc(nulls_last=True), "-id")
+        .values_list("id", flat=True)
+        .distinct()[:PERSON_REPORTS]
+    )
     here = dict(PersonMention.objects.filter(person=p, report_id__in=ids).values_list("report_id", "title"))
-    data = {**person_row(p), "region": region_row(p.region) if p.region else None, "titles": titles,
-            "reports_total": total, "search_url": reverse("search:search") + f"?q=\"{p.name}\"",
-            "places": places,
-            "reports": [{**report_row(r), "title_here": here.get(r.pk, "")} for r in _reports(ids)],
-            "named_with": [person_row(people[o["person_id"]], reports=o["n"]) for o in others
-                           if o["person_id"] in people]}
+    data = {
+        **person_row(p),
+        "region": region_row(p.region) if p.region else None,
+        "titles": titles,
+        "reports_total": total,
+        "search_url": reverse("search:search") + f'?q="{p.name}"',
+        "places": places,
+        "reports": [{**report_row(r), "title_here": here.get(r.pk, "")} for r in _reports(ids)],
+        "named_with": [person_row(people[o["person_id"]], reports=o["n"]) for o in others if o["person_id"] in people],
+    }
     return data
 
 
@@ -438,18 +647,28 @@ def _counties_of(reports, limit=20):
     Counted over every region and narrowed to counties here: with the level in the same SQL, SQLite
     walked the county mentions of the whole archive for each report (20 s for a person named in
     18,000 reports; 33 ms this way)."""
-    rows = (RegionMention.objects.filter(report_id__in=reports).values("region_id")
-            .annotate(n=Count("report_id", distinct=True)).order_by("-n")[:limit * 10])
+    rows = (
+        RegionMention.objects.filter(report_id__in=reports)
+        .values("region_id")
+        .annotate(n=Count("report_id", distinct=True))
+        .order_by("-n")[: limit * 10]
+    )
     regions = Region.objects.in_bulk([r["region_id"] for r in rows])
-    return [region_row(regions[r["region_id"]], reports=r["n"]) for r in rows
-            if r["region_id"] in regions and regions[r["region_id"]].level == Region.COUNTY][:limit]
+    return [
+        region_row(regions[r["region_id"]], reports=r["n"])
+        for r in rows
+        if r["region_id"] in regions and regions[r["region_id"]].level == Region.COUNTY
+    ][:limit]
 
 
 def _mentioned(initiatives, limit=REGION_REPORTS):
     """The reports (their ids, newest first) and the places of these initiatives' mentions."""
     mentions = InitiativeMention.objects.filter(initiative__in=initiatives)
-    ids = list(mentions.order_by(F("report__published").desc(nulls_last=True), "-report_id")
-               .values_list("report_id", flat=True).distinct())
+    ids = list(
+        mentions.order_by(F("report__published").desc(nulls_last=True), "-report_id")
+        .values_list("report_id", flat=True)
+        .distinct()
+    )
     return ids, _counties_of(mentions.values("report_id"), 30)
 
 
@@ -459,30 +678,51 @@ def programme(request, key):
     if entry is None:
         raise Http404("没有这个项目")
     data = summary(f"programme:{key}", lambda: _programme_data(entry))
-    return respond(request, Page("archive/programme.html", data, entry.key, table="reports",
-                                 filename=f"programme-{entry.key}"))
+    return respond(
+        request, Page("archive/programme.html", data, entry.key, table="reports", filename=f"programme-{entry.key}")
+    )
 
 
 def _programme_data(entry):
     initiatives = Initiative.objects.filter(programme=entry.key)
     ids, places = _mentioned(initiatives)
-    data = {"key": entry.key, "name": entry.key, "category": entry.category or None,
-            "category_url": category_url(entry.category) if entry.category else None, "about": entry.about,
-            "source": entry.source, "names": list(entry.names), "scope": entry.scope,
-            "printed_as": sorted({i.name for i in initiatives}), "reports_total": len(ids),
-            "search_url": reverse("search:search") + f"?q={entry.key}",
-            "places": places, "reports": [report_row(r) for r in _reports(ids, REGION_REPORTS)]}
+    data = {
+        "key": entry.key,
+        "name": entry.key,
+        "category": entry.category or None,
+        "category_url": category_url(entry.category) if entry.category else None,
+        "about": entry.about,
+        "source": entry.source,
+        "names": list(entry.names),
+        "scope": entry.scope,
+        "printed_as": sorted({i.name for i in initiatives}),
+        "reports_total": len(ids),
+        "search_url": reverse("search:search") + f"?q={entry.key}",
+        "places": places,
+        "reports": [report_row(r) for r in _reports(ids, REGION_REPORTS)],
+    }
     return data
 
 
 def initiative(request, pk):
     i = get_object_or_404(Initiative.objects.select_related("region"), pk=pk)
     ids, places = _mentioned([i])
-    data = {"key": None, "name": i.name, "category": i.category or None,
-            "category_url": category_url(i.category) if i.category else None, "about": "", "source": "",
-            "names": [], "scope": "local", "region": region_row(i.region) if i.region else None,
-            "printed_as": [i.name], "reports_total": len(ids), "search_url": reverse("search:search") + f"?q={i.name}",
-            "places": places, "reports": [report_row(r) for r in _reports(ids, REGION_REPORTS)]}
+    data = {
+        "key": None,
+        "name": i.name,
+        "category": i.category or None,
+        "category_url": category_url(i.category) if i.category else None,
+        "about": "",
+        "source": "",
+        "names": [],
+        "scope": "local",
+        "region": region_row(i.region) if i.region else None,
+        "printed_as": [i.name],
+        "reports_total": len(ids),
+        "search_url": reverse("search:search") + f"?q={i.name}",
+        "places": places,
+        "reports": [report_row(r) for r in _reports(ids, REGION_REPORTS)],
+    }
     return respond(request, Page("archive/programme.html", data, i.name, table="reports", filename=f"initiative-{pk}"))
 
 
@@ -501,38 +741,72 @@ def _category_data(name):
     counties = _facet_counts(page, "county")
     regions = Region.objects.in_bulk(list(counties), field_name="code")
     keys = [p.key for p in BY_KEY.values() if p.category == name]
-    reported = dict(InitiativeMention.objects.filter(initiative__programme__in=keys).values("initiative__programme")
-                    .annotate(n=Count("report_id", distinct=True)).values_list("initiative__programme", "n"))
-    local = (Initiative.objects.filter(category=name, programme="").annotate(n=Count("mentions__report", distinct=True))
-             .order_by("-n")[:30])
-    data = {"name": name, "reports_total": page.total,
-            "programmes": [{"key": p.key, "name": p.key, "about": p.about, "url": programme_url(p.key),
-                            "reports": reported.get(p.key, 0)} for p in BY_KEY.values() if p.category == name],
-            "local": [initiative_row(i, reports=i.n) for i in local],
-            "places": [region_row(regions[c], reports=n) for c, n in sorted(counties.items(), key=lambda kv: -kv[1])[:30]
-                       if c in regions],
-            "search_url": reverse("search:search") + f"?category={name}",
-            "reports": [report_row(h["report"]) for h in page.hits]}
+    reported = dict(
+        InitiativeMention.objects.filter(initiative__programme__in=keys)
+        .values("initiative__programme")
+        .annotate(n=Count("report_id", distinct=True))
+        .values_list("initiative__programme", "n")
+    )
+    local = (
+        Initiative.objects.filter(category=name, programme="")
+        .annotate(n=Count("mentions__report", distinct=True))
+        .order_by("-n")[:30]
+    )
+    data = {
+        "name": name,
+        "reports_total": page.total,
+        "programmes": [
+            {
+                "key": p.key,
+                "name": p.key,
+                "about": p.about,
+                "url": programme_url(p.key),
+                "reports": reported.get(p.key, 0),
+            }
+            for p in BY_KEY.values()
+            if p.category == name
+        ],
+        "local": [initiative_row(i, reports=i.n) for i in local],
+        "places": [
+            region_row(regions[c], reports=n)
+            for c, n in sorted(counties.items(), key=lambda kv: -kv[1])[:30]
+            if c in regions
+        ],
+        "search_url": reverse("search:search") + f"?category={name}",
+        "reports": [report_row(h["report"]) for h in page.hits],
+    }
     return data
 
 
 # -- the figures explorer ----------------------------------------------------------------------------
 
 FIGURES_PER_PAGE = 50
-FIGURE_SORTS = {"label": "label_key", "value": "value", "unit": "unit", "year": "year", "region": "region__code",
-                "report": "report_id", "published": "report__published"}
+FIGURE_SORTS = {
+    "label": "label_key",
+    "value": "value",
+    "unit": "unit",
+    "year": "year",
+    "region": "region__code",
+    "report": "report_id",
+    "published": "report__published",
+}
 CHART_POINTS = 2000
 
 
 def figure_filters(request):
     """The explorer's filters, read and bounded: what the page, its JSON and its CSV all apply."""
     get = request.GET
-    f = {"label": params.text(get, "label", 40), "unit": params.text(get, "unit", 16),
-         "region": params.code(get, "region"), "year_from": params.integer(get, "year_from", 1949, 2100),
-         "year_to": params.integer(get, "year_to", 1949, 2100), "min": params.number(get, "min"),
-         "max": params.number(get, "max"), "change": get.get("change") if get.get("change") in ("before", "after",
-                                                                                                 "none") else "",
-         "sort": get.get("sort") if get.get("sort", "").lstrip("-") in FIGURE_SORTS else "-report"}
+    f = {
+        "label": params.text(get, "label", 40),
+        "unit": params.text(get, "unit", 16),
+        "region": params.code(get, "region"),
+        "year_from": params.integer(get, "year_from", 1949, 2100),
+        "year_to": params.integer(get, "year_to", 1949, 2100),
+        "min": params.number(get, "min"),
+        "max": params.number(get, "max"),
+        "change": get.get("change") if get.get("change") in ("before", "after", "none") else "",
+        "sort": get.get("sort") if get.get("sort", "").lstrip("-") in FIGURE_SORTS else "-report",
+    }
     return f
 
 
@@ -568,7 +842,15 @@ def _code_prefix(code):
     return code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
 
 
-_LIGHT = ("id", "unit", "year", "value", "region_id", "report_id", "label_key")  # what a filtered page reads of every match
+_LIGHT = (
+    "id",
+    "unit",
+    "year",
+    "value",
+    "region_id",
+    "report_id",
+    "label_key",
+)  # what a filtered page reads of every match
 _LIGHT_SORTS = {sort: _LIGHT.index(field) for sort, field in FIGURE_SORTS.items() if field in _LIGHT}
 
 
@@ -579,8 +861,14 @@ def _sorted_ids(light, sort):
 
     at, desc = _LIGHT_SORTS[sort.lstrip("-")], sort.startswith("-")
     missing_first = connection.vendor != "postgresql"
-    return [r[0] for r in sorted(light, key=lambda r: ((r[at] is not None) == missing_first,
-                                                       r[at] if r[at] is not None else 0, r[0]), reverse=desc)]
+    return [
+        r[0]
+        for r in sorted(
+            light,
+            key=lambda r: ((r[at] is not None) == missing_first, r[at] if r[at] is not None else 0, r[0]),
+            reverse=desc,
+        )
+    ]
 
 
 def figures(request):
@@ -588,9 +876,18 @@ def figures(request):
     qs = figure_queryset(f)
     key = "figures:" + "&".join(f"{k}={v}" for k, v in sorted(f.items())) + f"&page={request.GET.get('page', '')}"
     data = summary(key, lambda: _figures_data(request, f, qs))
-    return respond(request, Page("archive/figures.html", data, "数据" + (f"：{f['label']}" if f["label"] else ""),
-                                 table="rows", columns=METRIC_COLUMNS, filename="figures",
-                                 all_rows=lambda: (metric_row(m) for m in qs.iterator(chunk_size=2000))))
+    return respond(
+        request,
+        Page(
+            "archive/figures.html",
+            data,
+            "数据" + (f"：{f['label']}" if f["label"] else ""),
+            table="rows",
+            columns=METRIC_COLUMNS,
+            filename="figures",
+            all_rows=lambda: (metric_row(m) for m in qs.iterator(chunk_size=2000)),
+        ),
+    )
 
 
 def _figures_data(request, f, qs):
@@ -636,13 +933,18 @@ def _figures_data(request, f, qs):
     else:
         rows = [metric_row(m) for m in shown[start:end]]
     data = {
-        "filters": f, "total": total, "page": page.number, "pages": pages, "page_note": page.note,
+        "filters": f,
+        "total": total,
+        "page": page.number,
+        "pages": pages,
+        "page_note": page.note,
         "rows": rows,
         "units": [{"unit": u["unit"], "count": u["n"]} for u in units],
         "region": region_row(chosen) if chosen else None,
         "region_parents": [region_row(a) for a in chosen.ancestors()] if chosen else [],
-        "regions": [region_row(r, figures=by_prefix[_code_prefix(r.code)]) for r in drill
-                    if by_prefix[_code_prefix(r.code)]],
+        "regions": [
+            region_row(r, figures=by_prefix[_code_prefix(r.code)]) for r in drill if by_prefix[_code_prefix(r.code)]
+        ],
         "chart": _scatter(points, f["label"] or "全部数据"),
         "sorts": list(FIGURE_SORTS),
     }
@@ -661,16 +963,25 @@ def _scatter(points, label, w=640, h=200, pad=34):
 
     def xy(year, value):
         return (pad + (year - y0) / span * (w - 2 * pad), h - pad - (min(value, hi) - lo) / vspan * (h - 2 * pad))
+
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2"/>' for x, y in (xy(a, b) for a, b in points))
     by_year = defaultdict(list)
     for year, value in points:
         by_year[year].append(value)
     medians = [(year, sorted(v)[len(v) // 2]) for year, v in sorted(by_year.items())]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(a, b) for a, b in medians))
-    ticks = "".join(f'<text x="{xy(year, lo)[0]:.1f}" y="{h - 10}" text-anchor="middle">{year}</text>'
-                    for year in sorted({y0, y1, *[y for y, _m in medians[:: max(1, len(medians) // 6)]]}))
-    svg = (f'<svg class="scatter" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">{dots}'
-           f'<polyline points="{line}" fill="none"/>{ticks}'
-           f'<text x="4" y="14">{format_number(hi)}</text><text x="4" y="{h - pad + 4}">{format_number(lo)}</text></svg>')
-    return {"svg": svg, "points": len(points), "years": [y0, y1],
-            "medians": [{"year": y, "value": v} for y, v in medians]}
+    ticks = "".join(
+        f'<text x="{xy(year, lo)[0]:.1f}" y="{h - 10}" text-anchor="middle">{year}</text>'
+        for year in sorted({y0, y1, *[y for y, _m in medians[:: max(1, len(medians) // 6)]]})
+    )
+    svg = (
+        f'<svg class="scatter" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">{dots}'
+        f'<polyline points="{line}" fill="none"/>{ticks}'
+        f'<text x="4" y="14">{format_number(hi)}</text><text x="4" y="{h - pad + 4}">{format_number(lo)}</text></svg>'
+    )
+    return {
+        "svg": svg,
+        "points": len(points),
+        "years": [y0, y1],
+        "medians": [{"year": y, "value": v} for y, v in medians],
+    }

@@ -45,8 +45,10 @@ def main():
             t = time.perf_counter()
             run_pipeline(name, data)
             whole.append(time.perf_counter() - t)
-        rows.append(f"| {name} | {len(doc.clean_text):,} | {median(stage6) * 1000:.1f} | {percentile(stage6, 95) * 1000:.1f} | "
-                    f"{median(whole) * 1000:.1f} | {percentile(whole, 95) * 1000:.1f} |")
+        rows.append(
+            f"| {name} | {len(doc.clean_text):,} | {median(stage6) * 1000:.1f} | {percentile(stage6, 95) * 1000:.1f} | "
+            f"{median(whole) * 1000:.1f} | {percentile(whole, 95) * 1000:.1f} |"
+        )
     body = f"""Machine: {machine()}. {RUNS} runs each, after warm-up.
 
 | report | characters | extraction p50 ms | p95 ms | stages 1-6 p50 ms | p95 ms |

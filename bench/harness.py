@@ -191,14 +191,20 @@ def machine():
         cc = opencc.__version__
     except Exception:  # noqa: BLE001
         cc = "?"
-    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Django {django.get_version()}, "
-            f"haystack {haystack.__version__ if isinstance(haystack.__version__, str) else '.'.join(map(str, haystack.__version__))}, Whoosh {'.'.join(map(str, whoosh.__version__))}, "
-            f"jieba {jieba.__version__}, OpenCC {cc}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Django {django.get_version()}, "
+        f"haystack {haystack.__version__ if isinstance(haystack.__version__, str) else '.'.join(map(str, haystack.__version__))}, Whoosh {'.'.join(map(str, whoosh.__version__))}, "
+        f"jieba {jieba.__version__}, OpenCC {cc}"
+    )
 
 
 def write_section(title, body):
     """Replace (or append) one '## title' section of docs/BENCHMARKS.md."""
-    text = REPORT.read_text("utf-8") if REPORT.exists() else "# Benchmarks\n\nWritten by `make bench` (bench/run.py); each section by its own script.\n"
+    text = (
+        REPORT.read_text("utf-8")
+        if REPORT.exists()
+        else "# Benchmarks\n\nWritten by `make bench` (bench/run.py); each section by its own script.\n"
+    )
     marker = f"\n## {title}\n"
     section = marker + body.strip() + "\n"
     if marker in text:

@@ -32,8 +32,12 @@ def main():
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--workers", type=int, default=os.cpu_count())
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--baseline-docs", type=int, default=BASELINE_DOCS,
-                    help="reports for the stock haystack baseline (it slows as its index grows)")
+    ap.add_argument(
+        "--baseline-docs",
+        type=int,
+        default=BASELINE_DOCS,
+        help="reports for the stock haystack baseline (it slows as its index grows)",
+    )
     args = ap.parse_args()
     require_corpus("xwlb.jsonl.gz")
     var = setup_django()
@@ -91,14 +95,14 @@ def main():
 
     backend = connections["default"].get_backend()
     index = connections["default"].get_unified_index().get_index(Report)
-    pks = list(Report.objects.order_by("pk").values_list("pk", flat=True)[:min(args.baseline_docs, args.docs)])
-    objs = [obj for i in range(0, len(pks), 500) for obj in index.index_queryset().filter(pk__in=pks[i:i + 500])]
+    pks = list(Report.objects.order_by("pk").values_list("pk", flat=True)[: min(args.baseline_docs, args.docs)])
+    objs = [obj for i in range(0, len(pks), 500) for obj in index.index_queryset().filter(pk__in=pks[i : i + 500])]
     backend.clear()
     backend.storage.supports_mmap = True  # haystack's own storage (this project turns mmap off: DECISIONS)
     backend.index = backend.storage.open_index(schema=backend.schema)
     t = time.perf_counter()
     for i in range(0, len(objs), 1000):  # haystack's default batch size
-        WhooshSearchBackend.update(backend, index, objs[i:i + 1000])
+        WhooshSearchBackend.update(backend, index, objs[i : i + 1000])
     stock_s = time.perf_counter() - t
     stock_rate = len(objs) / stock_s
     backend.storage.supports_mmap = False

@@ -47,14 +47,24 @@ def main():
     n_docs = Report.objects.count()
 
     def busiest(level):
-        row = (RegionMention.objects.filter(region__level=level).values("region__code")
-               .annotate(n=Count("report", distinct=True)).order_by("-n").first())
+        row = (
+            RegionMention.objects.filter(region__level=level)
+            .values("region__code")
+            .annotate(n=Count("report", distinct=True))
+            .order_by("-n")
+            .first()
+        )
         return row["region__code"] if row else None
 
     report = Report.objects.annotate(n=Count("metrics")).order_by("-n").first()
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
-    programme = (Initiative.objects.exclude(programme="").values("programme").annotate(n=Count("mentions"))
-                 .order_by("-n").first())
+    programme = (
+        Initiative.objects.exclude(programme="")
+        .values("programme")
+        .annotate(n=Count("mentions"))
+        .order_by("-n")
+        .first()
+    )
     county = busiest(Region.COUNTY) or "110101"
     pages = {
         "home": "/",
@@ -98,12 +108,15 @@ def main():
         if "CSV" not in name:  # a download of every row, not a page a reader waits on
             p95s.append(p95)
         size = len(first.content if not first.streaming else b"".join(first.streaming_content)) // 1024
-        rows.append(f"| {name} | `{url}` | {status} | {len(queries)} | {size} | {first_ms:.0f} | {median(ts) * 1000:.0f} | "
-                    f"{p95:.0f} |")
+        rows.append(
+            f"| {name} | `{url}` | {status} | {len(queries)} | {size} | {first_ms:.0f} | {median(ts) * 1000:.0f} | "
+            f"{p95:.0f} |"
+        )
         print(rows[-1], flush=True)
     worst = max(p95s)
-    body = f"""Machine: {machine()}.
-Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), {'ingested' if ingested else 'reused'} in {prepared:.0f} s.
+    body = (
+        f"""Machine: {machine()}.
+Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), {"ingested" if ingested else "reused"} in {prepared:.0f} s.
 Django test client, DEBUG off, one warm-up request, then {args.repeat} requests a page; the heaviest
 instance of each kind of page. Target (the performance issue, full corpus): p95 ≤ {TARGET_P95_MS} ms.
 Home and region pages keep their data until the index next commits (archive.views.summary): "first"
@@ -112,10 +125,13 @@ pages are built on every request.
 
 | page | url | status | SQL queries | KiB | first ms | p50 ms | p95 ms |
 |---|---|---|---|---|---|---|---|
-""" + "\n".join(rows) + f"""
-
-Worst p95 of the pages (the CSV download of every row aside): {worst:.0f} ms ({'within' if worst <= TARGET_P95_MS else 'over'} the {TARGET_P95_MS} ms target).
 """
+        + "\n".join(rows)
+        + f"""
+
+Worst p95 of the pages (the CSV download of every row aside): {worst:.0f} ms ({"within" if worst <= TARGET_P95_MS else "over"} the {TARGET_P95_MS} ms target).
+"""
+    )
     write_section(f"Pages, {n_docs:,} reports", body)
     print(body)
 

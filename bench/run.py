@@ -15,9 +15,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", default="10000")
     args = ap.parse_args()
-    for script, extra in (("extraction.py", []), ("search_recall.py", []), ("segmenter.py", ["--docs", args.docs]),
-                          ("ingest.py", ["--docs", args.docs]),
-                          ("search_latency.py", ["--docs", args.docs]), ("upload.py", [])):
+    for script, extra in (
+        ("extraction.py", []),
+        ("search_recall.py", []),
+        ("segmenter.py", ["--docs", args.docs]),
+        ("ingest.py", ["--docs", args.docs]),
+        ("search_latency.py", ["--docs", args.docs]),
+        ("upload.py", []),
+    ):
         print(f"== {script}", flush=True)
         rc = subprocess.call([sys.executable, str(HERE / script), *extra])
         if rc:

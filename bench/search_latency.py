@@ -20,13 +20,39 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import as_file, machine, median, percentile, require_corpus, setup_django, write_section, xwlb  # noqa: E402
 
-WORDS = ["扶贫", "脱贫", "搬迁", "合作社", "第一书记", "贫困发生率", "电商", "光伏", "易地", "建档立卡", "乡村振兴",
-         "驻村", "消费扶贫", "小康", "疫情", "改革", "高质量发展", "一带一路", "生态", "教育"]
+WORDS = [
+    "扶贫",
+    "脱贫",
+    "搬迁",
+    "合作社",
+    "第一书记",
+    "贫困发生率",
+    "电商",
+    "光伏",
+    "易地",
+    "建档立卡",
+    "乡村振兴",
+    "驻村",
+    "消费扶贫",
+    "小康",
+    "疫情",
+    "改革",
+    "高质量发展",
+    "一带一路",
+    "生态",
+    "教育",
+]
 TWO_WORDS = ["脱贫 产业", "扶贫 电商", "乡村振兴 人才", "易地 搬迁", "贫困 儿童"]
 PHRASES = ['"精准扶贫"', '"脱贫攻坚"', '"乡村振兴"', '"第一书记"', '"社区工厂"']
 TRADITIONAL = ["脫貧", "扶貧", "鄉村振興", "貧困戶", "電商"]
-FILTERED = [("扶贫", {"province": ["610000"]}), ("脱贫", {"category": ["产业扶贫"]}), ("", {"year": ["2019"]}),
-            ("乡村振兴", {"year": ["2021", "2022"]}), ("电商", {"poverty": ["yes"]}), ("", {"province": ["520000"]})]
+FILTERED = [
+    ("扶贫", {"province": ["610000"]}),
+    ("脱贫", {"category": ["产业扶贫"]}),
+    ("", {"year": ["2019"]}),
+    ("乡村振兴", {"year": ["2021", "2022"]}),
+    ("电商", {"poverty": ["yes"]}),
+    ("", {"province": ["520000"]}),
+]
 
 
 def main():
@@ -62,7 +88,9 @@ def main():
     t = time.perf_counter()
     lite.execute("DROP TABLE IF EXISTS bench_fts")
     lite.execute("CREATE VIRTUAL TABLE bench_fts USING fts5(body, tokenize='trigram')")
-    lite.executemany("INSERT INTO bench_fts(rowid, body) VALUES (?, ?)", ((pk, t2s(ti) + "\n" + tx) for pk, ti, tx in rows))
+    lite.executemany(
+        "INSERT INTO bench_fts(rowid, body) VALUES (?, ?)", ((pk, t2s(ti) + "\n" + tx) for pk, ti, tx in rows)
+    )
     lite.commit()
     fts_build = time.perf_counter() - t
 
@@ -93,8 +121,9 @@ def main():
 
         def tv_query(q):
             terms = [w for word in q.split() for w in query_terms(word.strip('"'))]
-            return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(tv_schema, "body", w))
-                                                for w in terms])
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, tantivy.Query.term_query(tv_schema, "body", w)) for w in terms]
+            )
 
         def tantivy_search(q, limit=20):
             result = tv.search(tv_query(q), limit, count=True)
@@ -109,7 +138,12 @@ def main():
         where = " AND ".join("(normalized_text LIKE ? OR title LIKE ?)" for _ in words)
         params = [p for w in words for p in (f"%{w}%", f"%{w}%")]
         n = lite.execute(f"SELECT count(*) FROM archive_report WHERE {where}", params).fetchone()[0]
-        ids = [r[0] for r in lite.execute(f"SELECT id FROM archive_report WHERE {where} ORDER BY published DESC LIMIT 20", params)]
+        ids = [
+            r[0]
+            for r in lite.execute(
+                f"SELECT id FROM archive_report WHERE {where} ORDER BY published DESC LIMIT 20", params
+            )
+        ]
         return n, ids
 
     def fts(q):
@@ -125,12 +159,20 @@ def main():
     for q, filters in queries:
         ours_t, like_t, fts_t, tv_t = [], [], [], []
         for _ in range(args.repeat):
-            t = time.perf_counter(); page = search(q, filters); ours_t.append(time.perf_counter() - t)  # noqa: E702
+            t = time.perf_counter()
+            page = search(q, filters)
+            ours_t.append(time.perf_counter() - t)  # noqa: E702
             if not filters:
-                t = time.perf_counter(); like(q); like_t.append(time.perf_counter() - t)  # noqa: E702
-                t = time.perf_counter(); fts(q); fts_t.append(time.perf_counter() - t)  # noqa: E702
+                t = time.perf_counter()
+                like(q)
+                like_t.append(time.perf_counter() - t)  # noqa: E702
+                t = time.perf_counter()
+                fts(q)
+                fts_t.append(time.perf_counter() - t)  # noqa: E702
                 if tv is not None and q:
-                    t = time.perf_counter(); tantivy_search(q); tv_t.append(time.perf_counter() - t)  # noqa: E702
+                    t = time.perf_counter()
+                    tantivy_search(q)
+                    tv_t.append(time.perf_counter() - t)  # noqa: E702
         ours_all += ours_t
         like_all += like_t
         fts_all += fts_t
@@ -150,9 +192,12 @@ def main():
         label = q or "(browse)"
         if filters:
             label += " + " + ", ".join(f"{k}={'|'.join(v)}" for k, v in filters.items())
-        table.append(f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | "
-                     f"{median(like_t) * 1000:.0f} | {median(fts_t) * 1000:.0f} | {rec_ours} | {rec_fts} |" if like_t else
-                     f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | – | – | | |")
+        table.append(
+            f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | "
+            f"{median(like_t) * 1000:.0f} | {median(fts_t) * 1000:.0f} | {rec_ours} | {rec_fts} |"
+            if like_t
+            else f"| {label} | {page.total} | {median(ours_t) * 1000:.0f} | – | – | | |"
+        )
 
     # pages
     client = Client()
@@ -163,10 +208,18 @@ def main():
     from archive.models import Person
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
-    pages = {"home": "/", "province": "/region/110000/", "county": f"/region/{county.code}/" if county else "/region/110101/",
-             "report": f"/report/{report.pk}/", "figures": "/figures/", "search page": "/search/?q=扶贫&province=110000",
-             "figures, a label": "/figures/?label=贫困发生率", "person": f"/person/{person.pk}/" if person else "/person/1/",
-             "programme": "/programme/易地扶贫搬迁/", "category": "/category/产业扶贫/"}
+    pages = {
+        "home": "/",
+        "province": "/region/110000/",
+        "county": f"/region/{county.code}/" if county else "/region/110101/",
+        "report": f"/report/{report.pk}/",
+        "figures": "/figures/",
+        "search page": "/search/?q=扶贫&province=110000",
+        "figures, a label": "/figures/?label=贫困发生率",
+        "person": f"/person/{person.pk}/" if person else "/person/1/",
+        "programme": "/programme/易地扶贫搬迁/",
+        "category": "/category/产业扶贫/",
+    }
     page_rows = []
     for name, url in pages.items():
         client.get(url)
@@ -181,29 +234,40 @@ def main():
         return percentile(xs, p) * 1000
 
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
-    body = f"""Machine: {machine()}.
-Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), prepared in {ingest_s:.0f} s ({'ingested' if not args.var else 'reused, re-indexed if its analyzer was older'}). FTS5 trigram table built in {fts_build:.0f} s.
+    body = (
+        f"""Machine: {machine()}.
+Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), prepared in {ingest_s:.0f} s ({"ingested" if not args.var else "reused, re-indexed if its analyzer was older"}). FTS5 trigram table built in {fts_build:.0f} s.
 {len(queries)} queries ({len(WORDS)} one-word, {len(TWO_WORDS)} two-word, {len(PHRASES)} phrases, {len(TRADITIONAL)} traditional, {len(FILTERED)} with filters), {args.repeat} runs each.
 "This project" is `search/query.py:search()` as the search page calls it: query, total, 9 facets (OR within a facet), 20 hits with snippets.
 
 | engine | p50 ms | p95 ms | mean recall vs substring oracle |
 |---|---|---|---|
-| this project (Whoosh + jieba/OpenCC analyzer, page level, with facets) | {pct(ours_all, 50):.0f} | {pct(ours_all, 95):.0f} | {mean(recalls['ours']):.3f} (min {min(recalls['ours']):.3f}) |
+| this project (Whoosh + jieba/OpenCC analyzer, page level, with facets) | {pct(ours_all, 50):.0f} | {pct(ours_all, 95):.0f} | {mean(recalls["ours"]):.3f} (min {min(recalls["ours"]):.3f}) |
 | SQLite LIKE '%word%' scan (count + first 20, no facets) | {pct(like_all, 50):.0f} | {pct(like_all, 95):.0f} | 1.000 (it is the oracle) |
-| SQLite FTS5 trigram (count + ids, no facets) | {pct(fts_all, 50):.0f} | {pct(fts_all, 95):.0f} | {mean(recalls['fts']):.3f} (min {min(recalls['fts']):.3f}) |
-""" + (f"""| tantivy 0.27 (Rust, no haystack backend; the same index tokens; count + first 20, no facets), the speed of light | {pct(tv_all, 50):.1f} | {pct(tv_all, 95):.1f} | {mean(recalls['tv']):.3f} (min {min(recalls['tv']):.3f}) |
-""" if tv_all else "") + f"""
+| SQLite FTS5 trigram (count + ids, no facets) | {pct(fts_all, 50):.0f} | {pct(fts_all, 95):.0f} | {mean(recalls["fts"]):.3f} (min {min(recalls["fts"]):.3f}) |
+"""
+        + (
+            f"""| tantivy 0.27 (Rust, no haystack backend; the same index tokens; count + first 20, no facets), the speed of light | {pct(tv_all, 50):.1f} | {pct(tv_all, 95):.1f} | {mean(recalls["tv"]):.3f} (min {min(recalls["tv"]):.3f}) |
+"""
+            if tv_all
+            else ""
+        )
+        + f"""
 Ratio LIKE p95 / ours p95: {pct(like_all, 95) / pct(ours_all, 95):.2f}×.{f" tantivy index built in {tv_build:.0f} s (segmenting included)." if tv_all else ""}
 
 | query | hits | ours ms | LIKE ms | FTS5 ms | our recall | FTS5 recall |
 |---|---|---|---|---|---|---|
-""" + "\n".join(table) + """
+"""
+        + "\n".join(table)
+        + """
 
 Pages (Django test client, p50/p95 over repeated requests):
 
 | page | url | status | p50 ms | p95 ms |
 |---|---|---|---|---|
-""" + "\n".join(page_rows)
+"""
+        + "\n".join(page_rows)
+    )
     write_section(f"Search and page latency, {n_docs:,} reports", body)
     print(body)
 

@@ -17,9 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import machine, poverty_html, require_corpus, setup_django, write_section  # noqa: E402
 
-WORDS = ("扶贫 脱贫 搬迁 合作社 第一书记 贫困发生率 电商 光伏 易地 建档立卡 贫困户 精准扶贫 产业 就业 扶贫车间 "
-         "小额信贷 贫困县 摘帽 脱贫攻坚 乡村振兴 驻村 帮扶 对口 东西部 消费扶贫 教育扶贫 健康扶贫 生态 旅游 兜底 "
-         "低保 危房改造 饮水 农村公路 致富 增收 贫困人口 深度贫困 返贫 移民").split()
+WORDS = (
+    "扶贫 脱贫 搬迁 合作社 第一书记 贫困发生率 电商 光伏 易地 建档立卡 贫困户 精准扶贫 产业 就业 扶贫车间 "
+    "小额信贷 贫困县 摘帽 脱贫攻坚 乡村振兴 驻村 帮扶 对口 东西部 消费扶贫 教育扶贫 健康扶贫 生态 旅游 兜底 "
+    "低保 危房改造 饮水 农村公路 致富 增收 贫困人口 深度贫困 返贫 移民"
+).split()
 
 
 def main():
@@ -52,13 +54,18 @@ def main():
             worst = min(worst, recall)
             line += [typed, len(found), recall]
         rows.append(line)
-    table = ["| word | oracle | simplified hits | recall | traditional | hits | recall |", "|---|---|---|---|---|---|---|"]
+    table = [
+        "| word | oracle | simplified hits | recall | traditional | hits | recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
     table += [f"| {w} | {n} | {h1} | {r1:.3f} | {t2} | {h2} | {r2:.3f} |" for w, n, _t1, h1, r1, t2, h2, r2 in rows]
     mean = sum(r[4] + r[7] for r in rows) / (2 * len(rows))
-    body = (f"Machine: {machine()}.\n\n{len(items)} poverty items (real HTML) ingested end to end in {took:.0f} s. "
-            f"Recall against the substring oracle (reports whose normalised title or text contains the word), "
-            f"the word typed in simplified and in traditional (OpenCC s2t): **minimum {worst:.3f}, mean {mean:.3f}** "
-            f"(floor 0.98).\n\n" + "\n".join(table))
+    body = (
+        f"Machine: {machine()}.\n\n{len(items)} poverty items (real HTML) ingested end to end in {took:.0f} s. "
+        f"Recall against the substring oracle (reports whose normalised title or text contains the word), "
+        f"the word typed in simplified and in traditional (OpenCC s2t): **minimum {worst:.3f}, mean {mean:.3f}** "
+        f"(floor 0.98).\n\n" + "\n".join(table)
+    )
     write_section("Search recall: 40 domain words, both scripts", body)
     print(f"min recall {worst:.3f}, mean {mean:.3f}")
 

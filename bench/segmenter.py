@@ -82,7 +82,7 @@ def main():
 
     table = "\n".join(f"| {label} | {docs:,.0f} | {mchars:.2f} |" for label, docs, mchars in rows)
     verdict = "identical" if not differing else f"**different in {differing:,} items** (first: {first_diff})"
-    body = f"""Machine: {machine()}, rjieba {getattr(rjieba, '__version__', '0.2.2')}.
+    body = f"""Machine: {machine()}, rjieba {getattr(rjieba, "__version__", "0.2.2")}.
 
 Tokens of the analyzer's segmentation, rjieba way against jieba alone, over {n:,} corpus items
 ({tokens:,} tokens): {verdict}. (rjieba alone differs from jieba outside Chinese text: it splits

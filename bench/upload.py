@@ -77,7 +77,7 @@ duplicates either way. Wall time, one run each on the same machine, a fresh arch
 | of it, the upload request (the zip kept, its job queued) | {request_s:.2f} s | |
 | admin / ingest | **{ratio:.2f}×** (target ≤ 2×) | |
 
-Batch outcome: {data['counts']}. The admin's extra time is the zip's members kept one by one
+Batch outcome: {data["counts"]}. The admin's extra time is the zip's members kept one by one
 as Uploads, the job's start (the worker polls every 0.2 s) and its smaller stored chunks (10 files,
 so the batch's page moves) against the ingest's 250.
 """

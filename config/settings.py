@@ -106,8 +106,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # and saves an fsync per ingested report.
     # IMMEDIATE: a transaction takes the write lock when it begins, and waits for it (the busy timeout)
     # instead of failing at once with "database is locked" when a read turns into a write mid-way.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                                       "timeout": 30, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "zh-hans"
@@ -123,8 +126,11 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks there at start (filled by c
 # compressed names and served by WhiteNoise with far-future caching; in development, from the source.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
-                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -151,8 +157,11 @@ _ENGINES = {
         "INCLUDE_SPELLING": True,
         "TOKENIZER": os.environ.get("SEARCH_ES_TOKENIZER", "smartcn_tokenizer"),
     },
-    "solr": {"ENGINE": "search.server_engines.ChineseSolrEngine", "URL": os.environ.get("SEARCH_URL", ""),
-             "INCLUDE_SPELLING": True},
+    "solr": {
+        "ENGINE": "search.server_engines.ChineseSolrEngine",
+        "URL": os.environ.get("SEARCH_URL", ""),
+        "INCLUDE_SPELLING": True,
+    },
 }
 HAYSTACK_CONNECTIONS = {"default": _ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ReportSignalProcessor"

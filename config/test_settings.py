@@ -22,6 +22,9 @@ SEARCH_INDEX_PATH = str(_TMP / "whoosh")
 HAYSTACK_CONNECTIONS = {"default": dict(HAYSTACK_CONNECTIONS["default"], PATH=SEARCH_INDEX_PATH)}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES = {"default": dict(DATABASES["default"], NAME=str(_TMP / "test.sqlite3"),
-                                 TEST={"NAME": str(_TMP / "test.sqlite3")})}
+    DATABASES = {
+        "default": dict(
+            DATABASES["default"], NAME=str(_TMP / "test.sqlite3"), TEST={"NAME": str(_TMP / "test.sqlite3")}
+        )
+    }
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -40,7 +40,9 @@ from archive.ingest.normalize import t2s
 
 jieba.setLogLevel(logging.WARNING)
 _SKIP = re.compile(r"^[\W_]+$")
-STOP_WORDS = frozenset("的 了 和 与 及 是 在 a an and are as at be by for from in is it of on or that the to with".split())
+STOP_WORDS = frozenset(
+    "的 了 和 与 及 是 在 a an and are as at be by for from in is it of on or that the to with".split()
+)
 
 
 _HAN_BLOCK = jieba.re_han_default  # how jieba splits text into blocks it segments one by one
@@ -132,10 +134,10 @@ def segment(text, mode="index"):
         low = word.lower()
         if mode == "index" and prev is not None and prev[1] == s and _cjk(norm[s - 1]) and _cjk(norm[s]):
             ppos = prev[2]
-            out.append((norm[s - 1:s + 1], s - 1, s + 1, ppos))
+            out.append((norm[s - 1 : s + 1], s - 1, s + 1, ppos))
             for size in (3, 4):  # longer pieces across the boundary: dictionary words only (新农|村公路 -> 农村公路)
                 for a in range(max(0, s - size + 1), s):
-                    piece = norm[a:a + size]
+                    piece = norm[a : a + size]
                     if len(piece) == size and freq.get(piece) and all(_cjk(ch) for ch in piece):
                         out.append((piece, a, a + size, ppos))
         prev = (s, e, pos)
@@ -145,10 +147,10 @@ def segment(text, mode="index"):
         n = len(word)
         if mode == "index" and n > 2 and _cjk(word[0]):
             for i in range(n - 1):
-                out.append((word[i:i + 2], s + i, s + i + 2, pos))
+                out.append((word[i : i + 2], s + i, s + i + 2, pos))
             for i in range(n - 2) if n > 3 else ():
-                if freq.get(word[i:i + 3]):
-                    out.append((word[i:i + 3], s + i, s + i + 3, pos))
+                if freq.get(word[i : i + 3]):
+                    out.append((word[i : i + 3], s + i, s + i + 3, pos))
         pos += 1
     return out
 
@@ -261,8 +263,19 @@ class ChineseTokenizer(Tokenizer):
     def __init__(self):
         self.version = analyzer_version()
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, mode="", tokenize=True, **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        mode="",
+        tokenize=True,
+        **kwargs,
+    ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             # Whoosh's contract: the text as one token, normalised (its parser asks this for wildcards,
@@ -305,4 +318,3 @@ def ChineseAnalyzer():
     # No LowercaseFilter: segment() lowercases (Latin words; pieces and junctions are Chinese), and
     # a filter is one more Python call per token at index time.
     return ChineseTokenizer()
-

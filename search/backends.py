@@ -128,8 +128,13 @@ class InliningCodec(W3Codec):
         return _FieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
-        return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                                       compression=self._compression, inlinelimit=self._inlinelimit)
+        return _InliningPostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
 
 
 INLINE_LIMIT = 8  # postings per term kept inline
@@ -165,8 +170,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 schema.remove(name)
                 # spelling=False: Whoosh's spelling graph re-runs the analyzer on every document;
                 # the corrector reads the field's own terms instead (create_spelling_suggestion).
-                text = TEXT(stored=field_class.stored, analyzer=self.analyzer, phrase=True,
-                            field_boost=field_class.boost, spelling=False)
+                text = TEXT(
+                    stored=field_class.stored,
+                    analyzer=self.analyzer,
+                    phrase=True,
+                    field_boost=field_class.boost,
+                    spelling=False,
+                )
                 text.format = PresegmentedPositions(field_boost=field_class.boost)
                 schema.add(name, text)
         return content_field_name, schema
@@ -238,9 +248,22 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                     totals[field][values[i]] = totals[field].get(values[i], 0) + int(counts[i])
         return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in totals.items()}
 
-    def _evaluated(self, searcher, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
-                   narrow_queries=None, result_class=None, date_facets=None, query_facets=None, models=None,
-                   highlight=False, **_ignored):
+    def _evaluated(
+        self,
+        searcher,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        facets=None,
+        narrow_queries=None,
+        result_class=None,
+        date_facets=None,
+        query_facets=None,
+        models=None,
+        highlight=False,
+        **_ignored,
+    ):
         """The search done by search.evaluate: one numpy pass per segment gives the hits that the
         count, the ranking and the facet counts share. None when the request needs Whoosh's own
         path (date or query facets, model narrowing, a sort it cannot read from a column, a query
@@ -273,8 +296,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             gids = np.concatenate([h.ids + offset for h, (_, offset) in zip(per_leaf, leaves)])
             got = np.concatenate([h.scores for h in per_leaf])
             if sort_field:
-                keys = np.concatenate([sort_keys(leaf.reader(), sort_field)[h.ids] for h, (leaf, _) in
-                                       zip(per_leaf, leaves)])
+                keys = np.concatenate(
+                    [sort_keys(leaf.reader(), sort_field)[h.ids] for h, (leaf, _) in zip(per_leaf, leaves)]
+                )
                 missing = getattr(searcher.schema[sort_field], "default", None)  # what the column holds for none
                 if isinstance(missing, int | float) and missing == missing:
                     # a report without the value (no date) last either way, as Elasticsearch and Solr sort
@@ -286,8 +310,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             chosen = order[start:end]
             page = [searcher.stored_fields(int(g)) for g in gids[chosen]]
             scores = [float(x) for x in got[chosen]]
-        results = self._process_results(_Page(page, scores, total), result_class=result_class,
-                                        query_string=query_string)
+        results = self._process_results(
+            _Page(page, scores, total), result_class=result_class, query_string=query_string
+        )
         results["_hits"] = [h.ids for h in per_leaf]
         return results
 
@@ -297,8 +322,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         goes back to search.indexing, which retries)."""
         from .segment_writer import BulkMpWriter
 
-        writer = BulkMpWriter(self.index, procs=os.cpu_count(), multisegment=True, codec=InliningCodec(),
-                              subargs={"codec": InliningCodec()})
+        writer = BulkMpWriter(
+            self.index,
+            procs=os.cpu_count(),
+            multisegment=True,
+            codec=InliningCodec(),
+            subargs={"codec": InliningCodec()},
+        )
         try:
             with writer.searcher() as searcher:
                 for doc in docs:
@@ -378,10 +408,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if facets and results.get("hits"):
                 if hits is None:
                     parsed = self.parser.parse(force_str(query_string))
-                    hits = [np.fromiter(leaf.docs_for_query(parsed), dtype=np.int64)
-                            for leaf, _ in searcher.leaf_searchers()]
-                results["facets"] = {"fields": self._count_facets(searcher, hits, facets), "dates": {},
-                                     "queries": {}}
+                    hits = [
+                        np.fromiter(leaf.docs_for_query(parsed), dtype=np.int64)
+                        for leaf, _ in searcher.leaf_searchers()
+                    ]
+                results["facets"] = {"fields": self._count_facets(searcher, hits, facets), "dates": {}, "queries": {}}
             elif facets:
                 results["facets"] = {"fields": {f: [] for f in facets}, "dates": {}, "queries": {}}
         finally:
@@ -472,16 +503,20 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         for word in re.findall(r"\w+\*?", words):
             if word.endswith("*"):
                 prefix = t2s(word[:-1]).lower()
-                terms.update(t.decode("utf-8") if isinstance(t, bytes) else t
-                             for t in reader.expand_prefix(field, prefix))
+                terms.update(
+                    t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix(field, prefix)
+                )
             else:
                 terms.update(token.text for token in self.analyzer(word, mode="query"))
         for result in results:
             text = getattr(result, field, None)
             if text is None:  # not stored (this archive's index keeps no text): the record's own, as indexed
                 text = self._document_text(result, field)
-            fragment = whoosh_highlight(text, terms, self.analyzer, ContextFragmenter(), WhooshHtmlFormatter("em")) \
-                if isinstance(text, str) and terms else ""
+            fragment = (
+                whoosh_highlight(text, terms, self.analyzer, ContextFragmenter(), WhooshHtmlFormatter("em"))
+                if isinstance(text, str) and terms
+                else ""
+            )
             result.highlighted = {field: [fragment]}
 
 
@@ -519,8 +554,11 @@ class BulkWriter:
         if not docs:
             return
         field = self.backend.content_field_name
-        short = [name for name, f in self.backend.schema.items()
-                 if isinstance(f.format, PresegmentedPositions) and name != field]
+        short = [
+            name
+            for name, f in self.backend.schema.items()
+            if isinstance(f.format, PresegmentedPositions) and name != field
+        ]
         for doc in docs:
             postings = segments.get(doc[field])
             if postings is None:
@@ -536,9 +574,13 @@ class BulkWriter:
             from .segment_writer import BulkMpWriter, BulkSegmentWriter
 
             ix = self.backend.index.refresh()
-            self.writer = BulkMpWriter(ix, procs=self.procs, multisegment=True, codec=InliningCodec(),
-                                       subargs={"codec": InliningCodec()}) if self.procs > 1 else \
-                BulkSegmentWriter(ix, codec=InliningCodec())
+            self.writer = (
+                BulkMpWriter(
+                    ix, procs=self.procs, multisegment=True, codec=InliningCodec(), subargs={"codec": InliningCodec()}
+                )
+                if self.procs > 1
+                else BulkSegmentWriter(ix, codec=InliningCodec())
+            )
             with self.writer.searcher() as searcher:  # what the committed index holds, read once a commit
                 self._indexed = {term.decode("utf-8") for term in searcher.reader().lexicon(ID)}
         again = [doc for doc in docs if doc[ID] in self._indexed]
@@ -566,11 +608,14 @@ class BulkWriter:
 
 
 _local = threading.local()
+
+
 def _segment_postings(reader, field):
     """A segment's postings of a facet field as three arrays: its values, and for every
     (value, document) pair the document and the value's index, so a query's counts for all
     values are one bincount (a loop over the values made a numpy call per value: thousands a
     segment for the county field, on every query). Kept in search.evaluate's per-segment cache."""
+
     def make():
         values, docs, which = [], [], []
         if field in reader.indexed_field_names():
@@ -579,8 +624,12 @@ def _segment_postings(reader, field):
                 docs.append(ids)
                 which.append(np.full(len(ids), len(values), dtype=np.int64))
                 values.append(btext.decode("utf-8"))
-        return (values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-                np.concatenate(which) if which else np.zeros(0, dtype=np.int64))
+        return (
+            values,
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(which) if which else np.zeros(0, dtype=np.int64),
+        )
+
     return segment_cached(reader, ("facet", field), make)
 
 

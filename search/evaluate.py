@@ -208,8 +208,7 @@ def term_postings(reader, field, text, values=False):
     """(ids, weights, values) of a term in one segment as arrays (values: the encoded
     postings values when asked for, else None); None when the segment lacks the term.
     Deleted documents are included: evaluate() removes them once per query."""
-    btext = text if isinstance(text, bytes) else reader.schema[field].to_bytes(text) \
-        if field in reader.schema else None
+    btext = text if isinstance(text, bytes) else reader.schema[field].to_bytes(text) if field in reader.schema else None
     if btext is None:
         return None
     try:
@@ -284,9 +283,11 @@ def segment_cached(reader, what, make):
 
 def field_lengths(reader, field):
     """Every document's length in field, as Whoosh's scorer sees it."""
+
     def make():
         n = reader.doc_count_all()
         return np.fromiter((reader.doc_field_length(d, field, 0) or 0 for d in range(n)), dtype=np.float64, count=n)
+
     return _cached((_segment_key(reader), "length", field), make)
 
 
@@ -294,11 +295,13 @@ def _deleted(reader):
     """A boolean mask of the segment's deleted documents, or None when it has none."""
     if not reader.has_deletions():
         return None
+
     # deletions only grow within a segment: their number identifies the set
     def make():
         mask = np.zeros(reader.doc_count_all(), dtype=bool)
         mask[np.fromiter(deleted_docs(reader), dtype=np.int64)] = True
         return mask
+
     return _cached((_segment_key(reader), "deleted", reader.doc_count_all() - reader.doc_count()), make)
 
 
@@ -318,11 +321,15 @@ def sort_keys(reader, field):
         default = getattr(kind, "default", None) if kind is not None and kind.sortable_typecode else None
         if not isinstance(default, int | float):
             return None
-        return _cached((_segment_key(reader), "sort", field),
-                       lambda: np.full(reader.doc_count_all(), float(default), dtype=np.float64))
+        return _cached(
+            (_segment_key(reader), "sort", field),
+            lambda: np.full(reader.doc_count_all(), float(default), dtype=np.float64),
+        )
 
     def make():
         column = reader.column_reader(field, translate=False)
-        return np.fromiter((column[d] for d in range(reader.doc_count_all())), dtype=np.float64,
-                           count=reader.doc_count_all())
+        return np.fromiter(
+            (column[d] for d in range(reader.doc_count_all())), dtype=np.float64, count=reader.doc_count_all()
+        )
+
     return _cached((_segment_key(reader), "sort", field), make)

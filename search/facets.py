@@ -26,11 +26,15 @@ class Facet:
         rows = [(v, n) for v, n in counts if v not in (None, "", "None")]
         parents = (filters or {}).get(self.parent) if self.parent else None
         if parents:  # drill-down: only the children of the chosen parents
-            rows = [(v, n) for v, n in rows if str(v)[:self.prefix] in {p[:self.prefix] for p in parents}]
-        rows.sort(key=(lambda r: str(r[0])) if self.sort_by_value else (lambda r: (-r[1], str(r[0]))),
-                  reverse=self.sort_by_value)
-        return [{"value": str(v), "label": self.display(v, script), "count": n, "selected": str(v) in selected}
-                for v, n in rows]
+            rows = [(v, n) for v, n in rows if str(v)[: self.prefix] in {p[: self.prefix] for p in parents}]
+        rows.sort(
+            key=(lambda r: str(r[0])) if self.sort_by_value else (lambda r: (-r[1], str(r[0]))),
+            reverse=self.sort_by_value,
+        )
+        return [
+            {"value": str(v), "label": self.display(v, script), "count": n, "selected": str(v) in selected}
+            for v, n in rows
+        ]
 
 
 class RegionFacet(Facet):
@@ -87,8 +91,11 @@ class PovertyFacet(Facet):
     name, label = "poverty", "国家级贫困县"
 
     def display(self, value, script="hans"):
-        return {"yes": "涉及贫困县", "no": "不涉及"}.get(value, value) if script == "hans" else \
-            {"yes": "涉及貧困縣", "no": "不涉及"}.get(value, value)
+        return (
+            {"yes": "涉及贫困县", "no": "不涉及"}.get(value, value)
+            if script == "hans"
+            else {"yes": "涉及貧困縣", "no": "不涉及"}.get(value, value)
+        )
 
 
 class ExitYearFacet(Facet):
@@ -102,5 +109,17 @@ class ScriptFacet(Facet):
         return {"hans": "简体", "hant": "繁體"}.get(value, value)
 
 
-FACETS = {f.name: f for f in (ProvinceFacet(), PrefectureFacet(), CountyFacet(), CategoryFacet(), YearFacet(),
-                              SourceFacet(), PovertyFacet(), ExitYearFacet(), ScriptFacet())}
+FACETS = {
+    f.name: f
+    for f in (
+        ProvinceFacet(),
+        PrefectureFacet(),
+        CountyFacet(),
+        CategoryFacet(),
+        YearFacet(),
+        SourceFacet(),
+        PovertyFacet(),
+        ExitYearFacet(),
+        ScriptFacet(),
+    )
+}

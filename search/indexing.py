@@ -72,7 +72,7 @@ def index_reports(pks):
     for i in range(0, len(pks), BATCH):
         batch = []
         for j in range(i, min(i + BATCH, len(pks)), QUERY_CHUNK):  # SQLite caps the size of one query
-            batch += index.index_queryset().filter(pk__in=pks[j:min(j + QUERY_CHUNK, i + BATCH)])
+            batch += index.index_queryset().filter(pk__in=pks[j : min(j + QUERY_CHUNK, i + BATCH)])
         if batch:
             _retry(lambda batch=batch: backend.update(index, batch))
 
@@ -97,7 +97,7 @@ class Stream:
         """Index these stored reports; segments: {indexed text: its index_postings} from workers."""
         objs = []
         for j in range(0, len(pks), QUERY_CHUNK):
-            objs += self.index.index_queryset().filter(pk__in=pks[j:j + QUERY_CHUNK])
+            objs += self.index.index_queryset().filter(pk__in=pks[j : j + QUERY_CHUNK])
         if self.writer is None:  # a server engine: its own bulk API, through haystack
             _retry(lambda: self.backend.update(self.index, objs))
         else:
@@ -144,7 +144,7 @@ def rebuild():
     pks = list(index.index_queryset().values_list("pk", flat=True).order_by("pk"))
     with stream(REBUILD_COMMIT_EVERY) as s:
         for i in range(0, len(pks), QUERY_CHUNK):
-            s.add(pks[i:i + QUERY_CHUNK])
+            s.add(pks[i : i + QUERY_CHUNK])
     return len(pks)
 
 
@@ -157,7 +157,7 @@ def indexed_ids():
     if hasattr(backend, "indexed_ids"):
         return backend.indexed_ids()
     sqs = SearchQuerySet().models(_index.get_model())
-    return {int(pk) for pk in sqs.values_list("pk", flat=True)[:sqs.count()]}
+    return {int(pk) for pk in sqs.values_list("pk", flat=True)[: sqs.count()]}
 
 
 def sync():
@@ -174,7 +174,7 @@ def sync():
     if missing:
         with stream(REBUILD_COMMIT_EVERY, parallel=len(missing) >= 1000) as s:
             for i in range(0, len(missing), QUERY_CHUNK):
-                s.add(missing[i:i + QUERY_CHUNK])
+                s.add(missing[i : i + QUERY_CHUNK])
     if stale:
         remove_reports(stale)
     return len(missing), len(stale)

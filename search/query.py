@@ -139,7 +139,7 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
         sqs = sqs.order_by(SORTS[sort])
     page = max(1, page)
     start = (page - 1) * per_page
-    results = list(sqs[start:start + per_page])
+    results = list(sqs[start : start + per_page])
     total = sqs.count()
     counts = (sqs.facet_counts() or {}).get("fields", {})
     for name in filters:  # OR within a facet: its counts ignore its own selection
@@ -152,8 +152,11 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
     regions = {}
     # by report only, the level checked here: with the level in SQL, SQLite walked every mention of
     # every prefecture and county (43 ms at the full corpus) instead of the page's reports' (1 ms)
-    for m in RegionMention.objects.filter(report_id__in=list(reports)).select_related("region") \
-            .order_by("-primary", "-count"):
+    for m in (
+        RegionMention.objects.filter(report_id__in=list(reports))
+        .select_related("region")
+        .order_by("-primary", "-count")
+    ):
         if m.region.level in ("prefecture", "county"):
             regions.setdefault(m.report_id, []).append(m.region)
     hits = []
@@ -161,15 +164,40 @@ def search(q="", filters=None, sort="relevance", page=1, per_page=PER_PAGE, scri
         report = reports.get(int(r.pk))
         if report is None:
             continue
-        hits.append({"report": report, "score": r.score, "snippet": snippet(report.clean_text, marked, script, normalized=report.normalized_text),
-                     "regions": regions.get(report.pk, [])})
-    facets = [{"name": name, "label": f.label, "visible": f.visible(filters),
-               "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters)}
-              for name, f in FACETS.items()]
+        hits.append(
+            {
+                "report": report,
+                "score": r.score,
+                "snippet": snippet(report.clean_text, marked, script, normalized=report.normalized_text),
+                "regions": regions.get(report.pk, []),
+            }
+        )
+    facets = [
+        {
+            "name": name,
+            "label": f.label,
+            "visible": f.visible(filters),
+            "values": f.facet_results(counts.get(name, []), filters.get(name, []), script, filters),
+        }
+        for name, f in FACETS.items()
+    ]
     suggestion = _suggest(_plain(q)) if q and total == 0 else None
     related = _related(q, filters) if q and total == 0 else []
-    return SearchPage(q, " ".join(query_terms(_plain(q))) if q else "", filters, sort, page, total, hits, facets,
-                      suggestion, per_page, related, found_expansions if expand else expansions(q), expand)
+    return SearchPage(
+        q,
+        " ".join(query_terms(_plain(q))) if q else "",
+        filters,
+        sort,
+        page,
+        total,
+        hits,
+        facets,
+        suggestion,
+        per_page,
+        related,
+        found_expansions if expand else expansions(q),
+        expand,
+    )
 
 
 def _related(q, filters):

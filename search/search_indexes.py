@@ -33,8 +33,11 @@ class ReportIndex(indexes.SearchIndex, indexes.Indexable):
         return Report
 
     def index_queryset(self, using=None):
-        return self.get_model().objects.select_related("source").prefetch_related(
-            "region_mentions__region", "category_links")
+        return (
+            self.get_model()
+            .objects.select_related("source")
+            .prefetch_related("region_mentions__region", "category_links")
+        )
 
     def prepare_text(self, obj):
         return indexed_text(obj.title, obj.subtitle, obj.clean_text)

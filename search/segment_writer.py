@@ -34,7 +34,7 @@ from .backends import PresegmentedPositions
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo._struct
 _LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
-_NO_ID = 0xffffffff
+_NO_ID = 0xFFFFFFFF
 _CHUNK = 65536  # postings turned into Python objects at a time while writing
 
 
@@ -101,8 +101,12 @@ class TermPool:
         bounds = np.concatenate(([0], np.cumsum(np.bincount(ranked, minlength=len(keys))))).tolist()
         vend = np.frombuffer(self._vend, dtype=np.uint64).astype(np.int64)
         vstart = np.concatenate(([0], vend[:-1]))
-        postings = (np.frombuffer(self._doc, dtype=np.uint32)[order], np.frombuffer(self._weight)[order],
-                    vstart[order], vend[order])
+        postings = (
+            np.frombuffer(self._doc, dtype=np.uint32)[order],
+            np.frombuffer(self._weight)[order],
+            vstart[order],
+            vend[order],
+        )
         i = 0
         while i < len(keys):
             fieldname = keys[i][0]
@@ -126,8 +130,10 @@ def write_postings(fieldwriter, schema, lengths, pool, docbase, docnum):
         fieldwriter.start_field(fieldname, fieldobj)
         prefix = pack_ushort(fieldwriter._fieldid)
         fixedsize = fieldobj.format.fixed_value_size()
-        by_doc = np.array([(lengths.doc_field_length(d, fieldname) or 0) if lengths else 0
-                           for d in range(docbase, docnum)] or [0], dtype=np.int64)
+        by_doc = np.array(
+            [(lengths.doc_field_length(d, fieldname) or 0) if lengths else 0 for d in range(docbase, docnum)] or [0],
+            dtype=np.int64,
+        )
         pos, tpos = postfile.tell(), tindex.dbfile.tell()  # kept here from now on: a tell() is a system call
         t = 0
         while t < len(terms):  # a chunk of terms at a time: Python objects for at most ~_CHUNK postings
@@ -144,8 +150,18 @@ def write_postings(fieldwriter, schema, lengths, pool, docbase, docnum):
             blobs, entries, starts = [], [], []
             for tbytes, a, b in terms[t:u]:
                 a, b = a - first, b - first
-                info, blob = _term(ids[a:b], ws[a:b], w32[a:b], lens[a:b], vals[a:b], pos, blocklimit,
-                                   compression, inlinelimit, fixedsize)
+                info, blob = _term(
+                    ids[a:b],
+                    ws[a:b],
+                    w32[a:b],
+                    lens[a:b],
+                    vals[a:b],
+                    pos,
+                    blocklimit,
+                    compression,
+                    inlinelimit,
+                    fixedsize,
+                )
                 if blob:
                     blobs.append(blob)
                     pos += len(blob)
@@ -221,9 +237,16 @@ def _term(ids, ws, w32, lens, vals, pos, blocklimit, compression, inlinelimit, f
 
 def _info(inlined, weight, df, minlength, maxlength, maxweight, minid, maxid):
     """W3TermInfo.to_bytes()'s fixed part."""
-    return _TERMINFO.pack(inlined, weight, df, 0 if minlength is None else length_to_byte(minlength),
-                          length_to_byte(maxlength), maxweight, _NO_ID if minid is None else minid,
-                          _NO_ID if maxid is None else maxid)
+    return _TERMINFO.pack(
+        inlined,
+        weight,
+        df,
+        0 if minlength is None else length_to_byte(minlength),
+        length_to_byte(maxlength),
+        maxweight,
+        _NO_ID if minid is None else minid,
+        _NO_ID if maxid is None else maxid,
+    )
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -317,8 +340,9 @@ class BulkMpWriter(multiproc.MpWriter):
         self.resultqueue = _CONTEXT.Queue()
 
     def _new_task(self):
-        task = _SubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
-                              self.multisegment)
+        task = _SubWriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
         self.tasks.append(task)
         task.start()
         return task

@@ -30,8 +30,11 @@ CHINESE, BIGRAM = "fupin_chinese", "fupin_bigram"
 
 def folded_fields(index):
     """The fields an engine analyses as text: text fields that are not verbatim facet copies."""
-    return [f.index_fieldname for f in index.fields.values()
-            if f.field_type in ("string", None) and f.indexed and not hasattr(f, "facet_for")]
+    return [
+        f.index_fieldname
+        for f in index.fields.values()
+        if f.field_type in ("string", None) and f.indexed and not hasattr(f, "facet_for")
+    ]
 
 
 def fold_document(index, data):
@@ -64,8 +67,11 @@ def analyzers(tokenizer):
 
 
 class ChineseElasticsearch7SearchBackend(Elasticsearch7SearchBackend):
-    DEFAULT_FIELD_MAPPING = {"type": "text", "analyzer": CHINESE,
-                             "fields": {"bigram": {"type": "text", "analyzer": BIGRAM}}}
+    DEFAULT_FIELD_MAPPING = {
+        "type": "text",
+        "analyzer": CHINESE,
+        "fields": {"bigram": {"type": "text", "analyzer": BIGRAM}},
+    }
 
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)

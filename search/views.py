@@ -22,27 +22,76 @@ def search_page(request):
         note = " ".join(x for x in (note, shown.note) if x)
     else:
         note = " ".join(x for x in (note, asked.note) if x)
-    hits = [{"id": h["report"].pk, "title": h["report"].title, "snippet": h["snippet"],
-             "source": h["report"].source.name if h["report"].source else None,
-             "published": h["report"].published, "url": h["report"].get_absolute_url(),
-             "regions": [{"code": r.code, "name": r.name, "url": r.get_absolute_url()} for r in h["regions"]]}
-            for h in result.hits]
-    chips = [{"facet": f["name"], "facet_label": f["label"], "value": v["value"], "label": v["label"]}
-             for f in result.facets for v in f["values"] if v["selected"]]
+    hits = [
+        {
+            "id": h["report"].pk,
+            "title": h["report"].title,
+            "snippet": h["snippet"],
+            "source": h["report"].source.name if h["report"].source else None,
+            "published": h["report"].published,
+            "url": h["report"].get_absolute_url(),
+            "regions": [{"code": r.code, "name": r.name, "url": r.get_absolute_url()} for r in h["regions"]],
+        }
+        for h in result.hits
+    ]
+    chips = [
+        {"facet": f["name"], "facet_label": f["label"], "value": v["value"], "label": v["label"]}
+        for f in result.facets
+        for v in f["values"]
+        if v["selected"]
+    ]
     known = {(c["facet"], c["value"]) for c in chips}
-    chips += [{"facet": name, "facet_label": FACETS[name].label, "value": value,  # a filter no hit is left under
-               "label": FACETS[name].display(value, script)}
-              for name, values in filters.items() for value in values if (name, value) not in known]
-    data = {"query": q, "note": note, "normalized_query": result.normalized_query, "total": result.total,
-            "page": result.page, "pages": result.pages, "per_page": PER_PAGE, "sort": result.sort,
-            "sorts": [{"key": k, "label": {"relevance": "相关度", "newest": "最新", "oldest": "最早"}[k]} for k in SORTS],
-            "filters": result.filters, "chips": chips, "hits": hits,
-            "suggestion": result.suggestion, "related": [{"query": t, "total": n} for t, n in result.related],
-            "expand": result.expand, "expanded": result.expand and bool(result.expansions),
-            "expansions": [{"word": w, "programme": k, "names": names} for w, k, names in result.expansions],
-            "facets": [{"name": f["name"], "label": f["label"], "visible": f["visible"],
-                        "values": [{"value": v["value"], "label": v["label"], "count": v["count"],
-                                    "selected": v["selected"]} for v in f["values"]]} for f in result.facets]}
+    chips += [
+        {
+            "facet": name,
+            "facet_label": FACETS[name].label,
+            "value": value,  # a filter no hit is left under
+            "label": FACETS[name].display(value, script),
+        }
+        for name, values in filters.items()
+        for value in values
+        if (name, value) not in known
+    ]
+    data = {
+        "query": q,
+        "note": note,
+        "normalized_query": result.normalized_query,
+        "total": result.total,
+        "page": result.page,
+        "pages": result.pages,
+        "per_page": PER_PAGE,
+        "sort": result.sort,
+        "sorts": [{"key": k, "label": {"relevance": "相关度", "newest": "最新", "oldest": "最早"}[k]} for k in SORTS],
+        "filters": result.filters,
+        "chips": chips,
+        "hits": hits,
+        "suggestion": result.suggestion,
+        "related": [{"query": t, "total": n} for t, n in result.related],
+        "expand": result.expand,
+        "expanded": result.expand and bool(result.expansions),
+        "expansions": [{"word": w, "programme": k, "names": names} for w, k, names in result.expansions],
+        "facets": [
+            {
+                "name": f["name"],
+                "label": f["label"],
+                "visible": f["visible"],
+                "values": [
+                    {"value": v["value"], "label": v["label"], "count": v["count"], "selected": v["selected"]}
+                    for v in f["values"]
+                ],
+            }
+            for f in result.facets
+        ],
+    }
     title = f"检索：{q}" if q else "全部报道"
-    return respond(request, Page("search/search.html", data, title, table="hits",
-                                 columns=["id", "title", "source", "published", "url", "regions"], filename="search"))
+    return respond(
+        request,
+        Page(
+            "search/search.html",
+            data,
+            title,
+            table="hits",
+            columns=["id", "title", "source", "published", "url", "regions"],
+            filename="search",
+        ),
+    )

@@ -72,9 +72,17 @@ def rss_mb(pids):
 class LiveArchive:
     def __init__(self, name="live"):
         self.var = Path(tempfile.mkdtemp(prefix=f"fupin-{name}-"))
-        self.env = dict(os.environ, VAR_DIR=str(self.var), DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0",
-                        SECRET_KEY="live-test-secret-key", ALLOWED_HOSTS="127.0.0.1", HTTPS="0",
-                        TASKS_BACKEND="django_tasks_db.DatabaseBackend", PYTHONUNBUFFERED="1")
+        self.env = dict(
+            os.environ,
+            VAR_DIR=str(self.var),
+            DJANGO_SETTINGS_MODULE="config.settings",
+            DEBUG="0",
+            SECRET_KEY="live-test-secret-key",
+            ALLOWED_HOSTS="127.0.0.1",
+            HTTPS="0",
+            TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+            PYTHONUNBUFFERED="1",
+        )
         for key in ("DATABASE_URL", "MEDIA_ROOT", "SEARCH_INDEX_PATH", "TEST_TMP"):
             self.env.pop(key, None)
         self.pg = self._postgres_database(os.environ.get("DATABASE_URL", ""))
@@ -97,8 +105,15 @@ class LiveArchive:
 
     # -- setting up, as `make run` does ---------------------------------------------------------
     def manage(self, *args, timeout=600, check=True):
-        return subprocess.run([sys.executable, "manage.py", *map(str, args)], cwd=ROOT, env=self.env,
-                              capture_output=True, text=True, timeout=timeout, check=check)
+        return subprocess.run(
+            [sys.executable, "manage.py", *map(str, args)],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=check,
+        )
 
     def setup(self, seeds=True):
         self.manage("migrate", "--noinput", "-v0")
@@ -111,13 +126,29 @@ class LiveArchive:
 
     def _superuser(self):
         env = dict(self.env, DJANGO_SUPERUSER_PASSWORD=PASSWORD)
-        subprocess.run([sys.executable, "manage.py", "createsuperuser", "--noinput", "--username", "admin",
-                        "--email", "admin@example.com"], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "createsuperuser",
+                "--noinput",
+                "--username",
+                "admin",
+                "--email",
+                "admin@example.com",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
 
     def user(self, username, group=None):
         """A staff user with the test password, in group (e.g. 审核员)."""
-        code = (f"from django.contrib.auth.models import User, Group; u = User.objects.create_user({username!r}, "
-                f"password={PASSWORD!r}, is_staff=True)")
+        code = (
+            f"from django.contrib.auth.models import User, Group; u = User.objects.create_user({username!r}, "
+            f"password={PASSWORD!r}, is_staff=True)"
+        )
         if group:
             code += f"; u.groups.add(Group.objects.get(name={group!r}))"
         self.manage("shell", "-c", code)
@@ -126,15 +157,33 @@ class LiveArchive:
     def _start(self, name, argv):
         log = open(self.var / f"{name}.log", "ab")
         self.logs[name] = self.var / f"{name}.log"
-        self.procs[name] = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
+        self.procs[name] = subprocess.Popen(
+            argv, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         return self.procs[name]
 
     def start_web(self, workers=2, threads=4):
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
-        self._start("web", [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}",
-                            "-w", str(workers), "-k", "gthread", "--threads", str(threads), "--timeout", "300"])
+        self._start(
+            "web",
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                str(workers),
+                "-k",
+                "gthread",
+                "--threads",
+                str(threads),
+                "--timeout",
+                "300",
+            ],
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -206,8 +255,11 @@ class LiveArchive:
         return (self.var / "media" / rows[0][0]).read_bytes() if rows else None
 
     def indexed_ids(self):
-        out = self.manage("shell", "-c", "import json; from search.indexing import indexed_ids; "
-                                         "print(json.dumps(sorted(indexed_ids())))").stdout
+        out = self.manage(
+            "shell",
+            "-c",
+            "import json; from search.indexing import indexed_ids; print(json.dumps(sorted(indexed_ids())))",
+        ).stdout
         return set(json.loads(out.strip().splitlines()[-1]))
 
     def report_ids(self):
@@ -222,17 +274,25 @@ class Admin:
         self.http = requests.Session()
         page = self.http.get(base + "/admin/login/", timeout=30)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        r = self.http.post(base + "/admin/login/?next=/admin/", timeout=30, allow_redirects=False,
-                           data={"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD})
+        r = self.http.post(
+            base + "/admin/login/?next=/admin/",
+            timeout=30,
+            allow_redirects=False,
+            data={"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD},
+        )
         assert r.status_code == 302, r.text[:500]
 
     def upload(self, files, timeout=300):
         """POST (name, bytes) files to the upload page: (response, batch page URL or None)."""
         page = self.http.get(self.base + "/admin/archive/report/upload/", timeout=timeout)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        r = self.http.post(self.base + "/admin/archive/report/upload/", data={"csrfmiddlewaretoken": token},
-                           files=[("files", (name, data)) for name, data in files], allow_redirects=False,
-                           timeout=timeout)
+        r = self.http.post(
+            self.base + "/admin/archive/report/upload/",
+            data={"csrfmiddlewaretoken": token},
+            files=[("files", (name, data)) for name, data in files],
+            allow_redirects=False,
+            timeout=timeout,
+        )
         url = self.base + r.headers["Location"] if r.status_code == 302 else None
         return r, url
 

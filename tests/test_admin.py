@@ -39,9 +39,10 @@ def test_the_report_list_links_to_the_upload_page(admin_client):
 
 
 def test_upload_files_and_a_zip(admin_client, django_capture_on_commit_callbacks):
-    files = [SimpleUploadedFile("one.txt", "平利县社区工厂\n平利县新建社区工厂5家，吸纳贫困群众就业。".encode()),
-             SimpleUploadedFile("batch.zip", _zip({"new.txt": NEW, "again.txt": seed_text(2),
-                                                   "bad.txt": b"\x00\x01" * 50}))]
+    files = [
+        SimpleUploadedFile("one.txt", "平利县社区工厂\n平利县新建社区工厂5家，吸纳贫困群众就业。".encode()),
+        SimpleUploadedFile("batch.zip", _zip({"new.txt": NEW, "again.txt": seed_text(2), "bad.txt": b"\x00\x01" * 50})),
+    ]
     with django_capture_on_commit_callbacks(execute=True):  # the immediate backend runs the job on commit
         r = admin_client.post("/admin/archive/report/upload/", {"files": files})
     assert r.status_code == 302
@@ -60,17 +61,18 @@ def test_upload_files_and_a_zip(admin_client, django_capture_on_commit_callbacks
     assert [h["report"].pk for h in search("灵丘 光伏电站").hits][:1] == [new.pk]  # searchable
     html = admin_client.get(r.url).content.decode()
     assert "bad.txt" in html and "batch.zip ›" in html and "未能入库" in html and f"#{new.pk}" in html
-    assert "http-equiv=\"refresh\"" not in html  # done: the page stops refreshing itself
+    assert 'http-equiv="refresh"' not in html  # done: the page stops refreshing itself
     assert Upload.objects.get(original_name="batch.zip/bad.txt").status == Upload.FAILED  # kept, can be retried
 
 
 def test_the_request_only_keeps_the_files(admin_client):
     """Without the job (its commit never comes in this test) the files are kept and queued, nothing parsed."""
-    r = admin_client.post("/admin/archive/report/upload/", {"files": [SimpleUploadedFile("q.txt", NEW.encode())]},
-                          follow=True)
+    r = admin_client.post(
+        "/admin/archive/report/upload/", {"files": [SimpleUploadedFile("q.txt", NEW.encode())]}, follow=True
+    )
     assert r.status_code == 200
     html = r.content.decode()
-    assert "q.txt" in html and "排队中" in html and "http-equiv=\"refresh\"" in html
+    assert "q.txt" in html and "排队中" in html and 'http-equiv="refresh"' in html
     upload = Upload.objects.get(original_name="q.txt")
     assert upload.status == Upload.PENDING and upload.file.read() == NEW.encode()
     assert not Report.objects.filter(title="灵丘县新建光伏电站").exists()
@@ -79,8 +81,12 @@ def test_the_request_only_keeps_the_files(admin_client):
 def test_refused_files_say_why_and_are_kept(admin_client, settings, django_capture_on_commit_callbacks):
     settings.UPLOAD_MAX_BYTES = 1500
     many = _zip({f"n{i}.txt": "x" for i in range(12)})
-    files = [SimpleUploadedFile("empty.txt", b""), SimpleUploadedFile("big.txt", "贫".encode() * 600),
-             SimpleUploadedFile("again.txt", seed_text(1).encode()[:900]), SimpleUploadedFile("bomb.zip", many)]
+    files = [
+        SimpleUploadedFile("empty.txt", b""),
+        SimpleUploadedFile("big.txt", "贫".encode() * 600),
+        SimpleUploadedFile("again.txt", seed_text(1).encode()[:900]),
+        SimpleUploadedFile("bomb.zip", many),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         from archive.ingest import files as files_module
 
@@ -129,8 +135,13 @@ def test_upload_needs_the_permission(client, django_user_model):
 
 
 def test_admin_pages_render(admin_client, report_of):
-    for url in ["/admin/archive/report/", f"/admin/archive/report/{report_of(0).pk}/change/", "/admin/archive/upload/",
-                "/admin/archive/person/", "/admin/archive/region/?poverty_county__exact=1"]:
+    for url in [
+        "/admin/archive/report/",
+        f"/admin/archive/report/{report_of(0).pk}/change/",
+        "/admin/archive/upload/",
+        "/admin/archive/person/",
+        "/admin/archive/region/?poverty_county__exact=1",
+    ]:
         assert admin_client.get(url).status_code == 200, url
 
 
@@ -161,8 +172,13 @@ def test_retry_action(admin_client, django_capture_on_commit_callbacks):
     from django.core.files.base import ContentFile
 
     data = "平利县社区工厂\n平利县新建社区工厂5家。".encode()
-    upload = Upload.objects.create(original_name="late.txt", sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                                   status=Upload.FAILED, error="old")
+    upload = Upload.objects.create(
+        original_name="late.txt",
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        status=Upload.FAILED,
+        error="old",
+    )
     upload.file.save("late.txt", ContentFile(data), save=True)
     with django_capture_on_commit_callbacks(execute=True):
         r = admin_client.post("/admin/archive/upload/", {"action": "retry", "_selected_action": [upload.pk]})
@@ -203,4 +219,4 @@ def test_originals_are_downloads_never_pages(admin_client, report_of, django_cap
     r = admin_client.get(f"/admin/archive/upload/{upload.pk}/download/")
     assert r.status_code == 200 and r["Content-Disposition"].startswith("attachment")
     assert admin_client.get(f"/admin/archive/upload/{upload.pk}/change/").status_code == 200
-    assert f'/report/{report_of(0).pk}/original' in admin_client.get(f"/report/{report_of(0).pk}/").content.decode()
+    assert f"/report/{report_of(0).pk}/original" in admin_client.get(f"/report/{report_of(0).pk}/").content.decode()

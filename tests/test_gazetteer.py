@@ -8,10 +8,19 @@ from archive.models import Region
 from tests.conftest import needs_shared
 
 
-@pytest.mark.parametrize("name,short", [
-    ("平利县", "平利"), ("北川羌族自治县", "北川"), ("凉山彝族自治州", "凉山"), ("广西壮族自治区", "广西"),
-    ("内蒙古自治区", "内蒙古"), ("魏县", "魏县"), ("隆林各族自治县", "隆林"), ("和田地区", "和田"),
-])
+@pytest.mark.parametrize(
+    "name,short",
+    [
+        ("平利县", "平利"),
+        ("北川羌族自治县", "北川"),
+        ("凉山彝族自治州", "凉山"),
+        ("广西壮族自治区", "广西"),
+        ("内蒙古自治区", "内蒙古"),
+        ("魏县", "魏县"),
+        ("隆林各族自治县", "隆林"),
+        ("和田地区", "和田"),
+    ],
+)
 def test_short_names(name, short):
     assert short_name(name) == short
 
@@ -34,7 +43,10 @@ def test_poverty_table_has_832_counties_with_years():
 def test_load_gazetteer_is_idempotent_and_flags_all_832():
     out = io.StringIO()
     call_command("load_gazetteer", stdout=out)
-    assert "0 created, 0 updated" in out.getvalue() and "832 national poverty counties flagged, 0 unmatched" in out.getvalue()
+    assert (
+        "0 created, 0 updated" in out.getvalue()
+        and "832 national poverty counties flagged, 0 unmatched" in out.getvalue()
+    )
     assert Region.objects.filter(poverty_county=True).count() == 832
     pingli = Region.objects.get(code="610926")
     assert pingli.parent.code == "610900" and pingli.parent.parent.code == "610000" and pingli.exit_year == 2019

@@ -56,8 +56,12 @@ def form_data(response):
             elif isinstance(value, list | tuple):
                 data[key] = [str(v) for v in value]
             elif value is not None:
-                data[key] = field.widget.format_value(value) if hasattr(field.widget, "format_value") and \
-                    not isinstance(value, str) else value
+                data[key] = (
+                    field.widget.format_value(value)
+                    if hasattr(field.widget, "format_value") and not isinstance(value, str)
+                    else value
+                )
+
     add(response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
@@ -139,8 +143,9 @@ def test_corrections_stand_and_untouched_records_follow_the_new_extractor(admin_
         return doc
 
     monkeypatch.setattr("archive.ingest.run_pipeline", changed)
-    resp = admin_client.post("/admin/archive/report/", {"action": "re_extract", "_selected_action": [r.pk]},
-                             follow=True)
+    resp = admin_client.post(
+        "/admin/archive/report/", {"action": "re_extract", "_selected_action": [r.pk]}, follow=True
+    )
     said = " ".join(str(m) for m in resp.context["messages"])
     assert "重新抽取" in said and "数据" in said and "保留人工审核的" in said
     assert Metric.objects.get(pk=metric.pk).label == "人工修正的指标"  # the correction stands
@@ -177,8 +182,15 @@ def test_adding_a_region_reaches_the_facets(admin_client, report_of, django_capt
     assert search("", {"county": ["520527"]}).total == 0
     data = form_data(admin_client.get(f"/admin/archive/report/{r.pk}/change/"))
     n = int(data["region_mentions-TOTAL_FORMS"])
-    data.update({"region_mentions-TOTAL_FORMS": str(n + 1), f"region_mentions-{n}-region": str(county.pk),
-                 f"region_mentions-{n}-count": "1", f"region_mentions-{n}-report": str(r.pk), "_save": "1"})
+    data.update(
+        {
+            "region_mentions-TOTAL_FORMS": str(n + 1),
+            f"region_mentions-{n}-region": str(county.pk),
+            f"region_mentions-{n}-count": "1",
+            f"region_mentions-{n}-report": str(r.pk),
+            "_save": "1",
+        }
+    )
     with django_capture_on_commit_callbacks(execute=True):  # the commit runs the index update
         resp = admin_client.post(f"/admin/archive/report/{r.pk}/change/", data)
     assert resp.status_code == 302
@@ -195,8 +207,11 @@ def test_merge_two_people_and_split_them_again(admin_client, report_of):
     PersonMention.objects.create(report=b, person=two, title="")
     r = admin_client.post("/admin/archive/person/", {"action": "merge", "_selected_action": [one.pk, two.pk]})
     assert "保留" in r.content.decode()  # the page that asks which one stays
-    r = admin_client.post("/admin/archive/person/", {"action": "merge", "_selected_action": [one.pk, two.pk],
-                                                     "target": one.pk}, follow=True)
+    r = admin_client.post(
+        "/admin/archive/person/",
+        {"action": "merge", "_selected_action": [one.pk, two.pk], "target": one.pk},
+        follow=True,
+    )
     assert "并入" in " ".join(str(m) for m in r.context["messages"])
     assert not Person.objects.filter(pk=two.pk).exists()
     assert set(PersonMention.objects.filter(person=one).values_list("report_id", flat=True)) == {a.pk, b.pk}
@@ -210,11 +225,14 @@ def test_merge_two_people_and_split_them_again(admin_client, report_of):
 
     doc = run_pipeline("x.txt", "测试\n灵丘县测试人说。".encode())
     doc.people = [{"name": "测试人", "title": None, "kind": "other", "region": "140224"}]
-    assert _resolve_people([(b, doc)], {"140224": Region.objects.get(code="140224").pk})[b.pk] == {one.pk: {"title": ""}}
+    assert _resolve_people([(b, doc)], {"140224": Region.objects.get(code="140224").pk})[b.pk] == {
+        one.pk: {"title": ""}
+    }
     # split b's mention out again
     mention = PersonMention.objects.get(person=one, report=b)
-    r = admin_client.post(f"/admin/archive/person/{one.pk}/split/", {"mention": [mention.pk], "name": "测试人",
-                                                                     "region": "140224"})
+    r = admin_client.post(
+        f"/admin/archive/person/{one.pk}/split/", {"mention": [mention.pk], "name": "测试人", "region": "140224"}
+    )
     assert r.status_code == 302
     split_to = PersonMention.objects.get(pk=mention.pk).person
     assert split_to.pk != one.pk and split_to.region.code == "140224"
@@ -246,8 +264,7 @@ def test_every_change_is_in_the_history_and_can_be_reverted(admin_client, report
     token = re.search(r'value="(metric:\d+)"', html).group(1)
     records = Metric.history.filter(id=metric.pk).order_by("history_date")
     first = records.first()
-    resp = admin_client.post(f"/admin/archive/report/{r.pk}/changes/revert/",
-                             {"record": f"metric:{first.history_id}"})
+    resp = admin_client.post(f"/admin/archive/report/{r.pk}/changes/revert/", {"record": f"metric:{first.history_id}"})
     assert resp.status_code == 302 and token
     assert Metric.objects.get(pk=metric.pk).label == first.label
     assert "恢复到" in admin_client.get(f"/admin/archive/report/{r.pk}/changes/").content.decode()
@@ -266,8 +283,12 @@ def test_a_reviewer_reviews_but_does_not_delete_upload_or_manage_users(reviewer,
 
 
 def test_everything_is_behind_login(client, report_of):
-    for url in ["/admin/archive/report/", f"/admin/archive/report/{report_of(0).pk}/change/",
-                f"/admin/archive/report/{report_of(0).pk}/changes/", "/admin/archive/report/upload/"]:
+    for url in [
+        "/admin/archive/report/",
+        f"/admin/archive/report/{report_of(0).pk}/change/",
+        f"/admin/archive/report/{report_of(0).pk}/changes/",
+        "/admin/archive/report/upload/",
+    ]:
         r = client.get(url)
         assert r.status_code == 302 and "/admin/login/" in r.url, url
 

@@ -16,17 +16,37 @@ pytestmark = pytest.mark.django_db
 
 
 def test_check_deploy_is_clean_with_debug_off(tmp_path):
-    env = dict(os.environ, DEBUG="0", SECRET_KEY="x" * 20 + "-a-long-random-production-key-" + "y" * 20,
-               ALLOWED_HOSTS="archive.example.org", VAR_DIR=str(tmp_path))
+    env = dict(
+        os.environ,
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "-a-long-random-production-key-" + "y" * 20,
+        ALLOWED_HOSTS="archive.example.org",
+        VAR_DIR=str(tmp_path),
+    )
     env.pop("HTTPS", None)
-    out = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "System check identified no issues" in out.stdout, out.stdout + out.stderr
 
 
-PAGES = ["/", "/search/?q=扶贫", "/region/610926/", "/region/610000/", "/figures/", "/figures/?label=贫困发生率",
-         "/programme/易地扶贫搬迁/", "/category/产业扶贫/", "/admin/login/"]
+PAGES = [
+    "/",
+    "/search/?q=扶贫",
+    "/region/610926/",
+    "/region/610000/",
+    "/figures/",
+    "/figures/?label=贫困发生率",
+    "/programme/易地扶贫搬迁/",
+    "/category/产业扶贫/",
+    "/admin/login/",
+]
 
 
 def _inline_script(html):
@@ -57,8 +77,14 @@ def test_the_report_page_and_the_admin_need_no_inline_script(client, report_of):
     admin = User.objects.create_superuser("boss", "b@example.org", "pw-long-enough-1")
     client.force_login(admin)
     report = report_of(0)
-    for url in (f"/report/{report.pk}/", "/admin/", "/admin/archive/report/", f"/admin/archive/report/{report.pk}/change/",
-                "/admin/archive/report/upload/", f"/admin/archive/report/{report.pk}/changes/"):
+    for url in (
+        f"/report/{report.pk}/",
+        "/admin/",
+        "/admin/archive/report/",
+        f"/admin/archive/report/{report.pk}/change/",
+        "/admin/archive/report/upload/",
+        f"/admin/archive/report/{report.pk}/changes/",
+    ):
         r = client.get(url)
         assert r.status_code == 200, url
         assert "Content-Security-Policy" in r.headers
@@ -91,7 +117,10 @@ def test_wrong_passwords_lock_the_name_out_with_a_page_that_says_so(client, sett
 def test_thirty_wrong_passwords_are_not_all_tried(client, settings):
     User.objects.create_superuser("admin", "a@example.org", "the-right-password")
     statuses = [_login(client, "admin", f"guess{i}").status_code for i in range(30)]
-    assert statuses.count(200) == settings.AXES_FAILURE_LIMIT - 1 and statuses.count(429) == 31 - settings.AXES_FAILURE_LIMIT
+    assert (
+        statuses.count(200) == settings.AXES_FAILURE_LIMIT - 1
+        and statuses.count(429) == 31 - settings.AXES_FAILURE_LIMIT
+    )
 
 
 def test_a_right_password_resets_the_count(client, settings):

@@ -45,6 +45,7 @@ def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
     outcomes, buffer = [], []
     parallel = workers > 1 and len(head) >= PARALLEL_MIN_FILES
     with stream(COMMIT_EVERY, parallel) as index:
+
         def flush():
             done = _store(buffer, index)
             outcomes.extend(done)
@@ -102,8 +103,11 @@ def _store(prepared, index):
             created.append((s.report.pk, p[5]))
     for p in again:
         first = results[id(todo[uploads[id(p)].pk])]
-        results[id(p)] = Outcome(p[0], "duplicate", first.report_id) if first.report_id else \
-            Outcome(p[0], first.status, message=first.message)
+        results[id(p)] = (
+            Outcome(p[0], "duplicate", first.report_id)
+            if first.report_id
+            else Outcome(p[0], first.status, message=first.message)
+        )
     if created:
         index.add([pk for pk, _segs in created], dict(pair for _pk, segs in created if segs for pair in segs))
     return [results[id(p)] for p in prepared]

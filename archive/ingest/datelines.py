@@ -57,8 +57,11 @@ def take_datelines(lines: list[str], furniture: list[str]) -> tuple[list[str], D
         if m:
             found.print_source = found.print_source or m["paper"].strip()
             found.print_date = found.print_date or _date(m["y"], m["m"], m["d"])
-            furniture.append(line[m.start():m.end()])
-            line, simple = (line[:m.start()] + line[m.end():]).strip(), (simple[:m.start()] + simple[m.end():]).strip()
+            furniture.append(line[m.start() : m.end()])
+            line, simple = (
+                (line[: m.start()] + line[m.end() :]).strip(),
+                (simple[: m.start()] + simple[m.end() :]).strip(),
+            )
         m = BROADCAST_DATELINE.match(simple) or WIRE_DATELINE.match(simple)
         if m and m.end() > 0:
             groups = m.groupdict()
@@ -68,8 +71,8 @@ def take_datelines(lines: list[str], furniture: list[str]) -> tuple[list[str], D
             if groups.get("credits"):
                 names = found.byline if i < OPENING_LINES else found.credits
                 names += [c for c in credits(groups["credits"]) if c not in names]
-            furniture.append(line[:m.end()].strip())
-            line = line[m.end():].strip()
+            furniture.append(line[: m.end()].strip())
+            line = line[m.end() :].strip()
         if line:
             out.append(line)
     return out, found

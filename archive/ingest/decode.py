@@ -38,7 +38,9 @@ def sniff_kind(name: str, data: bytes) -> str:
             pass
         raise Rejected("这是压缩包或 Office 文件，但不是 Word（.docx）文档")
     head = data[:4096].lower()
-    if name.lower().endswith((".html", ".htm", ".xhtml")) or any(t in head for t in (b"<html", b"<!doctype html", b"<body", b"<p>", b"<div", b"<br")):
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or any(
+        t in head for t in (b"<html", b"<!doctype html", b"<body", b"<p>", b"<div", b"<br")
+    ):
         return "html"
     return "txt"
 
@@ -61,7 +63,7 @@ def _utf16_without_bom(data):
     as text (nearly every character printable, Chinese among them), else None (a binary file)."""
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            text = data[:len(data) // 2 * 2].decode(enc)
+            text = data[: len(data) // 2 * 2].decode(enc)
         except UnicodeDecodeError:
             continue
         sample = text[:4000]
@@ -86,9 +88,9 @@ def decode_bytes(data: bytes, warnings=None) -> str:
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc)
+                return data[len(bom) :].decode(enc)
             except UnicodeDecodeError:
-                text = _damaged(data[len(bom):].decode(enc, errors="replace"), enc, warnings)
+                text = _damaged(data[len(bom) :].decode(enc, errors="replace"), enc, warnings)
                 if text is None:
                     raise Rejected(f"文件开头标明为 {enc}，但大部分内容不是 {enc}") from None
                 return text
@@ -113,8 +115,7 @@ def decode_bytes(data: bytes, warnings=None) -> str:
         text = _damaged(data.decode(enc, errors="replace"), enc.upper(), warnings)
         if text is not None:
             return text
-    raise Rejected("文件大部分无法按 UTF-8、GBK/GB18030 或 Big5 读成文字：已损坏或不是文本文件；"
-                   "请另存为 UTF-8 后重试")
+    raise Rejected("文件大部分无法按 UTF-8、GBK/GB18030 或 Big5 读成文字：已损坏或不是文本文件；请另存为 UTF-8 后重试")
 
 
 def _docx_text(data: bytes) -> str:
@@ -124,7 +125,9 @@ def _docx_text(data: bytes) -> str:
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a Word file is a zip: the same caps as any zip
         for info in zf.infolist():
-            if info.file_size > MAX_MEMBER_BYTES or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
+            if info.file_size > MAX_MEMBER_BYTES or (
+                info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+            ):
                 raise Rejected("这个 Word 文件解压后远大于其本身（疑似压缩炸弹）")
     try:
         document = docx.Document(io.BytesIO(data))
@@ -163,6 +166,7 @@ def decode(doc: Document) -> Document:
     if not doc.raw_text.strip():
         raise Rejected("文件中没有可以读取的文字（可能是扫描件或只有图片）")
     if len(doc.raw_text) > MAX_TEXT_CHARS:
-        raise Rejected(f"文件有 {len(doc.raw_text):,} 个字；一篇报道最多接收 {MAX_TEXT_CHARS:,} 个字"
-                       "（请拆分后重新上传）")
+        raise Rejected(
+            f"文件有 {len(doc.raw_text):,} 个字；一篇报道最多接收 {MAX_TEXT_CHARS:,} 个字（请拆分后重新上传）"
+        )
     return doc

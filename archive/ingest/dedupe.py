@@ -40,7 +40,7 @@ def minhash(normalized_text: str) -> list[int]:
     s = canonical(normalized_text)
     if len(s) < SHINGLE:
         s = s.ljust(SHINGLE, "_")
-    shingles = {s[i:i + SHINGLE] for i in range(len(s) - SHINGLE + 1)}
+    shingles = {s[i : i + SHINGLE] for i in range(len(s) - SHINGLE + 1)}
     h = np.fromiter((zlib.crc32(x.encode("utf-8")) for x in shingles), dtype=np.uint64, count=len(shingles))
     with np.errstate(over="ignore"):  # splitmix64: multiplication wraps by design
         z = (h[None, :] ^ _SEEDS[:, None]) + _GOLDEN
@@ -55,7 +55,7 @@ def bands(signature: list[int]) -> list[int]:
     size = len(signature) // BANDS
     out = []
     for b in range(BANDS):
-        digest = hashlib.blake2b(repr(signature[b * size:(b + 1) * size]).encode(), digest_size=8).digest()
+        digest = hashlib.blake2b(repr(signature[b * size : (b + 1) * size]).encode(), digest_size=8).digest()
         out.append(int.from_bytes(digest, "big", signed=True))
     return out
 

@@ -72,19 +72,23 @@ def inspect_zip(data_or_file):
             raise Rejected(f"压缩包内有 {len(infos):,} 个文件；一个压缩包最多接收 {MAX_MEMBERS:,} 个")
         declared = sum(i.file_size for i in infos)
         if declared > MAX_ZIP_BYTES:
-            raise Rejected(f"压缩包解压后有 {declared / 1024 / 1024:,.0f} MB；一个压缩包解压后最多接收 "
-                           f"{MAX_ZIP_BYTES // 1024 // 1024} MB")
+            raise Rejected(
+                f"压缩包解压后有 {declared / 1024 / 1024:,.0f} MB；一个压缩包解压后最多接收 "
+                f"{MAX_ZIP_BYTES // 1024 // 1024} MB"
+            )
         return len(infos)
 
 
 def _read_member(zf, info, budget):
     """The member's bytes, read in chunks and stopped as soon as it gives more than it may."""
     if info.file_size > MAX_MEMBER_BYTES:
-        raise Rejected(f"解压后有 {info.file_size / 1024 / 1024:,.0f} MB；单个文件最多接收 "
-                       f"{MAX_MEMBER_BYTES // 1024 // 1024} MB")
+        raise Rejected(
+            f"解压后有 {info.file_size / 1024 / 1024:,.0f} MB；单个文件最多接收 {MAX_MEMBER_BYTES // 1024 // 1024} MB"
+        )
     if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-        raise Rejected(f"压缩比为 {info.file_size / info.compress_size:,.0f} 倍（疑似压缩炸弹）；"
-                       f"最多接收 {MAX_RATIO} 倍")
+        raise Rejected(
+            f"压缩比为 {info.file_size / info.compress_size:,.0f} 倍（疑似压缩炸弹）；最多接收 {MAX_RATIO} 倍"
+        )
     cap = min(MAX_MEMBER_BYTES, budget)
     out = bytearray()
     try:
@@ -92,8 +96,9 @@ def _read_member(zf, info, budget):
             while chunk := fh.read(_CHUNK):
                 out += chunk
                 if len(out) > cap or (info.compress_size and len(out) > MAX_RATIO * max(info.compress_size, 1)):
-                    raise Rejected("解压出的内容多于压缩包所声明的（疑似压缩炸弹），已在 "
-                                   f"{len(out) // 1024 // 1024} MB 处停止")
+                    raise Rejected(
+                        f"解压出的内容多于压缩包所声明的（疑似压缩炸弹），已在 {len(out) // 1024 // 1024} MB 处停止"
+                    )
     except (RuntimeError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise Rejected(f"无法解压（{exc.__class__.__name__}：已加密或已损坏）") from None
     return bytes(out)
@@ -156,8 +161,11 @@ class Collected:
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                self.files += sorted(p for p in path.rglob("*") if p.is_file() and not _skip(p.name)
-                                     and p.suffix.lower() in ACCEPTED + (".zip",))
+                self.files += sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not _skip(p.name) and p.suffix.lower() in ACCEPTED + (".zip",)
+                )
             elif path.exists():
                 self.files.append(path)
             else:

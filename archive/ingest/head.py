@@ -54,5 +54,11 @@ def read_head(root) -> PageHead:
         except ValueError:
             published = None
     site = meta.sitename if meta.sitename and "." not in meta.sitename else None  # a host name is not a name
-    return PageHead(title=meta.title or None, published=published, site=site, source=_source(_meta(root, SOURCE_METAS)),
-                    author=meta.author or _meta(root, AUTHOR_METAS), url=meta.url)
+    return PageHead(
+        title=meta.title or None,
+        published=published,
+        site=site,
+        source=_source(_meta(root, SOURCE_METAS)),
+        author=meta.author or _meta(root, AUTHOR_METAS),
+        url=meta.url,
+    )

@@ -17,8 +17,20 @@ from lxml import etree
 from .document import Document, Rejected
 from .head import read_head
 
-DROP_TAGS = ("script", "style", "noscript", "iframe", "template", "svg", "head", "object", "embed", "select", "button",
-             "title")
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "template",
+    "svg",
+    "head",
+    "object",
+    "embed",
+    "select",
+    "button",
+    "title",
+)
 BLOCK_TAGS = frozenset(
     "p div br li ul ol tr td th table h1 h2 h3 h4 h5 h6 section article header footer nav aside blockquote pre "
     "dd dt dl figure figcaption form hr address center".split()

@@ -88,9 +88,13 @@ def accept(files, user=None):
         if f.size == 0:
             item.status, item.message = BatchItem.FAILED, "文件是空的（0 字节），没有可以入库的内容"
         elif f.size > cap:
-            item.status, item.message = BatchItem.FAILED, (
-                f"文件大小为 {size_words(f.size)}；每个文件最多 {size_words(cap)}（上限），"
-                "未保存：请拆分或压缩后上传")
+            item.status, item.message = (
+                BatchItem.FAILED,
+                (
+                    f"文件大小为 {size_words(f.size)}；每个文件最多 {size_words(cap)}（上限），"
+                    "未保存：请拆分或压缩后上传"
+                ),
+            )
         else:
             item.upload = keep_file(name, f)
             known = known_outcome(item.upload)
@@ -139,4 +143,3 @@ def retry(uploads, user=None):
     if ids:
         transaction.on_commit(lambda: _enqueue(process_batch, batch))
     return batch
-

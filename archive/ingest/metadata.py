@@ -39,8 +39,12 @@ from .patterns import HAN, SENTENCE_PUNCTUATION
 
 
 def looks_like_title(line: str) -> bool:
-    return (TITLE_MIN <= len(line) <= TITLE_MAX and not line.endswith(TITLE_NOT_END)
-            and "。" not in line and not BYLINE_LINE.match(t2s(line)))
+    return (
+        TITLE_MIN <= len(line) <= TITLE_MAX
+        and not line.endswith(TITLE_NOT_END)
+        and "。" not in line
+        and not BYLINE_LINE.match(t2s(line))
+    )
 
 
 def parse_date(text: str) -> date | None:
@@ -87,7 +91,7 @@ def _head(doc: Document):
     skipped = i - 1  # short lines above the title (a column's name): furniture, kept for the metadata
     if skipped > 0 and not _same_title(doc.lines[skipped], doc.title or ""):
         skipped = 0
-    doc.furniture += doc.lines[:max(skipped, 0)]
+    doc.furniture += doc.lines[: max(skipped, 0)]
     if i < len(doc.lines) and SUBTITLE_START.match(doc.lines[i]) and len(doc.lines[i]) <= TITLE_MAX:
         doc.subtitle, i = SUBTITLE_START.sub("", doc.lines[i]), i + 1
     if i < len(doc.lines) and BYLINE_LINE.match(t2s(doc.lines[i])):

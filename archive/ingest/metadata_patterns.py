@@ -15,10 +15,14 @@ DATES = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
 ]
 # A byline: roles followed by names, e.g. 记者 王拥 吴苏 通讯员 盛安智
-BYLINE_LINE = re.compile(r"^(?:本报记者|记者|通讯员|特约记者|作者|文\s*/)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*"
-                         r"(?:\s+(?:记者|通讯员|实习生|摄影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)*$")
-BYLINE_PART = re.compile(r"(本报记者|特约记者|记者|通讯员|实习生|作者|文\s*/|摄影)\s*[:：]?\s*"
-                         r"((?:(?!本报记者|特约记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff]{2,4}[\s、，,]*)+)")
+BYLINE_LINE = re.compile(
+    r"^(?:本报记者|记者|通讯员|特约记者|作者|文\s*/)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*"
+    r"(?:\s+(?:记者|通讯员|实习生|摄影)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)*$"
+)
+BYLINE_PART = re.compile(
+    r"(本报记者|特约记者|记者|通讯员|实习生|作者|文\s*/|摄影)\s*[:：]?\s*"
+    r"((?:(?!本报记者|特约记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff]{2,4}[\s、，,]*)+)"
+)
 
 TITLE_MIN, TITLE_MAX = 4, 60
 TITLE_NOT_END = ("。", "！", "？", "；", "…", "摄", ":", "：")
@@ -36,20 +40,25 @@ SOURCE_SPLIT = re.compile(r"\s*[－—\-|｜/／]\s*")
 # 央视网消息： -> the outlet is.
 BROADCAST_DATELINE = re.compile(
     r"^(?P<outlet>央视网|中国网络电视台|央视新闻客户端|央视新闻|中央电视台|中国之声|央广网|新华网|人民网|中国网|光明网|"
-    r"中国新闻网|中新网)消息\s*(?:[（(]\s*(?P<programme>[^）)]{2,16}?)\s*[）)])?\s*[:：]?\s*")
+    r"中国新闻网|中新网)消息\s*(?:[（(]\s*(?P<programme>[^）)]{2,16}?)\s*[）)])?\s*[:：]?\s*"
+)
 # 新华社北京6月8日电 / 本报乌兰察布12月23日电 / 本报讯 / 据新华社电, then an optional (记者 胡浩 通讯员 ...).
 WIRE_DATELINE = re.compile(
     r"^(?:据)?(?P<agency>本报|本刊|本台|本网|新华社|中新社|中新网|中国新闻网|人民网|新华网|央视网|央广网|光明网|"
     r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|报社|通讯社|电视台|广播电台|新闻网))"
     r"(?:讯|[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{0,6}?电(?=[\s（(:：]|$))"
-    r"\s*(?:[（(](?P<credits>[^（()）]{2,60})[）)])?\s*[:：]?\s*")
+    r"\s*(?:[（(](?P<credits>[^（()）]{2,60})[）)])?\s*[:：]?\s*"
+)
 # Credits inside a dateline's brackets: 记者 胡浩 通讯员 张三、李四 (a role, then its names).
 CREDIT_ROLES = ("记者", "通讯员", "特约记者", "实习生", "见习记者", "本报记者", "摄影", "文", "图")
-CREDIT_PART = re.compile(r"(?P<role>本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)\s*[:：]?\s*"
-                         r"(?P<names>(?:(?!本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff·]{2,5}[\s、，,]*)+)")
+CREDIT_PART = re.compile(
+    r"(?P<role>本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)\s*[:：]?\s*"
+    r"(?P<names>(?:(?!本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff·]{2,5}[\s、，,]*)+)"
+)
 # Agencies named by the house they write for: no source can be read from these.
 HOUSE_AGENCIES = ("本报", "本刊", "本台", "本网")
 # The print line of a newspaper page: 《 人民日报 》（ 2019年02月10日 01 版） -> source, date; the line goes.
 PRINT_LINE = re.compile(
     r"《\s*(?P<paper>[^《》]{2,16}?)\s*》\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]")
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]"
+)

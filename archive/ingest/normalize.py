@@ -17,8 +17,9 @@ from .variants import VARIANTS, ZHU_KEEP_AFTER, ZHU_KEEP_BEFORE, ZHUO_WORDS_AFTE
 
 # Full-width digits and Latin letters (２０１６, ＡＢＣ) as their ASCII forms, one for one (what NFKC
 # does to them); full-width punctuation stays, it is how Chinese is printed.
-_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | \
-    {chr(c): chr(c - 0xFEE0) for c in (*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {
+    chr(c): chr(c - 0xFEE0) for c in (*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 _FOLD = str.maketrans(VARIANTS | _WIDTH)
 _ZHU = re.compile(rf"著(?=[{ZHUO_WORDS_AFTER}])|(?<![{ZHU_KEEP_AFTER}])著(?![{ZHU_KEEP_BEFORE}])")
 

@@ -91,8 +91,10 @@ def store_prepared_many(prepared, index=True):
     If the batch cannot be stored, each document is tried alone, so one bad document
     fails by itself (its Upload says why and can be retried) and takes no other with it."""
     docs = [entry for entry in prepared if not isinstance(entry[1], str)]
-    items = [Item(doc, sig or [], digest or "", upload.file.name, upload.original_name, upload.sha256)
-             for upload, doc, sig, digest in docs]
+    items = [
+        Item(doc, sig or [], digest or "", upload.file.name, upload.original_name, upload.sha256)
+        for upload, doc, sig, digest in docs
+    ]
     try:
         with transaction.atomic():
             stored = dict(zip(map(id, docs), store_documents(items, index=index)))
@@ -103,8 +105,10 @@ def store_prepared_many(prepared, index=True):
         if not docs:
             raise
         upload = docs[0][0]
-        prepared = [(upload, f"无法存入这篇报道（{exc}）；请在“上传文件”页重新处理",
-                     None, None) if entry is docs[0] else entry for entry in prepared]
+        prepared = [
+            (upload, f"无法存入这篇报道（{exc}）；请在“上传文件”页重新处理", None, None) if entry is docs[0] else entry
+            for entry in prepared
+        ]
         with transaction.atomic():
             return _record(prepared, {})
 
@@ -133,8 +137,10 @@ def _mark(uploads):
     """Save what became of each Upload: one statement run for all (bulk_update's CASE per row is slow)."""
     table = connection.ops.quote_name(Upload._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET status = %s, error = %s, report_id = %s WHERE id = %s",
-                           [(u.status, u.error, u.report_id, u.pk) for u in uploads])
+        cursor.executemany(
+            f"UPDATE {table} SET status = %s, error = %s, report_id = %s WHERE id = %s",
+            [(u.status, u.error, u.report_id, u.pk) for u in uploads],
+        )
 
 
 def already_ingested(name, upload):

@@ -60,8 +60,7 @@ class Item:
         self.bands = bands(self.signature)
 
 
-def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None,
-                   digest=None) -> Stored:
+def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None, digest=None) -> Stored:
     """Save doc with everything extracted from it, unless the archive already has it."""
     item = Item(doc, signature or [], digest or "", original or "", original_name, sha256)
     return store_documents([item])[0]
@@ -98,8 +97,11 @@ def _store_documents(items, index):
             elif isinstance(found, _Later):  # a copy of an earlier document of this batch
                 results[i] = Stored(created[found.index], False, created[found.index], found.similarity)
         save_entities_many([(report, item.doc) for (_i, item), report in zip(fresh, reports)], fresh=True)
-        insert_rows(Fingerprint, ("report_id", "band", "value"),
-                    ((report.pk, b, v) for (_i, item), report in zip(fresh, reports) for b, v in enumerate(item.bands)))
+        insert_rows(
+            Fingerprint,
+            ("report_id", "band", "value"),
+            ((report.pk, b, v) for (_i, item), report in zip(fresh, reports) for b, v in enumerate(item.bands)),
+        )
         if index and reports:
             from search.indexing import index_reports
 
@@ -116,14 +118,22 @@ def find_duplicate(doc: Document, signature=None, digest=None):
 
 def _deduplicate(items):
     """[Stored of the report each item duplicates, or None], looking in the archive and earlier in the batch."""
-    exact = {h: pk for h, pk in Report.objects.filter(text_hash__in={it.digest for it in items}).values_list("text_hash", "id")}
+    exact = {
+        h: pk
+        for h, pk in Report.objects.filter(text_hash__in={it.digest for it in items}).values_list("text_hash", "id")
+    }
     keys = {(b, v) for it in items for b, v in enumerate(it.bands)}
     candidates = {}  # (band, value) -> report ids in the archive
-    for b, v, pk in Fingerprint.objects.filter(value__in={v for _b, v in keys}).values_list("band", "value", "report_id"):
+    for b, v, pk in Fingerprint.objects.filter(value__in={v for _b, v in keys}).values_list(
+        "band", "value", "report_id"
+    ):
         if (b, v) in keys:
             candidates.setdefault((b, v), set()).add(pk)
-    signatures = dict(Report.objects.filter(pk__in=set().union(*candidates.values())).values_list("id", "minhash")) \
-        if candidates else {}
+    signatures = (
+        dict(Report.objects.filter(pk__in=set().union(*candidates.values())).values_list("id", "minhash"))
+        if candidates
+        else {}
+    )
     results, batch_hash, batch_bands = [], {}, {}  # the batch's own: digest -> index, (band, value) -> indexes
     for n, it in enumerate(items):
         found = None
@@ -193,15 +203,27 @@ def _create_reports(items):
     reports = []
     for it in items:
         doc = it.doc
-        reports.append(Report(
-            title=doc.title_or_fallback, title_is_fallback=doc.title is None, subtitle=doc.subtitle or "",
-            byline=" ".join(f"{role} {name}" for name, role in doc.byline), editor=doc.editor or "",
-            source_id=sources.get(t2s(doc.source)) if doc.source else None, published=doc.published,
-            original=it.original or "", original_name=it.original_name or doc.name, sha256=it.sha256,
-            raw_text=doc.raw_text, clean_text=doc.clean_text, normalized_text=doc.normalized_text,
-            text_hash=it.digest, minhash=it.signature, script=doc.script,
-            error="\n".join(doc.warnings),
-        ))
+        reports.append(
+            Report(
+                title=doc.title_or_fallback,
+                title_is_fallback=doc.title is None,
+                subtitle=doc.subtitle or "",
+                byline=" ".join(f"{role} {name}" for name, role in doc.byline),
+                editor=doc.editor or "",
+                source_id=sources.get(t2s(doc.source)) if doc.source else None,
+                published=doc.published,
+                original=it.original or "",
+                original_name=it.original_name or doc.name,
+                sha256=it.sha256,
+                raw_text=doc.raw_text,
+                clean_text=doc.clean_text,
+                normalized_text=doc.normalized_text,
+                text_hash=it.digest,
+                minhash=it.signature,
+                script=doc.script,
+                error="\n".join(doc.warnings),
+            )
+        )
     if connection.features.can_return_rows_from_bulk_insert:
         return Report.objects.bulk_create(reports)
     for report in reports:  # an engine that cannot return the new ids from one insert
@@ -242,21 +264,51 @@ def save_entities_many(pairs, fresh=False):
             reextract(report, doc)
         return
     rows = extracted_rows(pairs)
-    insert_rows(RegionMention, ("report_id", "region_id", "count", "primary", *CURATED),
-                ((pk, region, r["count"], r["primary"], *MACHINE) for pk, e in rows.items()
-                 for region, r in e["regions"].items()))
-    insert_rows(PersonMention, ("report_id", "person_id", "title", *CURATED),
-                ((pk, person, r["title"], *MACHINE) for pk, e in rows.items() for person, r in e["people"].items()))
-    insert_rows(InitiativeMention, ("report_id", "initiative_id", *CURATED),
-                ((pk, initiative, *MACHINE) for pk, e in rows.items() for initiative in e["initiatives"]))
-    insert_rows(ReportCategory, ("report_id", "category", *CURATED),
-                ((pk, c, *MACHINE) for pk, e in rows.items() for c in e["categories"]))
-    insert_rows(Metric, (*METRIC_FIELDS, *CURATED),
-                ((pk, *(m[f] for f in METRIC_FIELDS[1:]), *MACHINE) for pk, e in rows.items() for m in e["metrics"]))
+    insert_rows(
+        RegionMention,
+        ("report_id", "region_id", "count", "primary", *CURATED),
+        (
+            (pk, region, r["count"], r["primary"], *MACHINE)
+            for pk, e in rows.items()
+            for region, r in e["regions"].items()
+        ),
+    )
+    insert_rows(
+        PersonMention,
+        ("report_id", "person_id", "title", *CURATED),
+        ((pk, person, r["title"], *MACHINE) for pk, e in rows.items() for person, r in e["people"].items()),
+    )
+    insert_rows(
+        InitiativeMention,
+        ("report_id", "initiative_id", *CURATED),
+        ((pk, initiative, *MACHINE) for pk, e in rows.items() for initiative in e["initiatives"]),
+    )
+    insert_rows(
+        ReportCategory,
+        ("report_id", "category", *CURATED),
+        ((pk, c, *MACHINE) for pk, e in rows.items() for c in e["categories"]),
+    )
+    insert_rows(
+        Metric,
+        (*METRIC_FIELDS, *CURATED),
+        ((pk, *(m[f] for f in METRIC_FIELDS[1:]), *MACHINE) for pk, e in rows.items() for m in e["metrics"]),
+    )
 
 
-METRIC_FIELDS = ("report_id", "region_id", "label", "label_key", "value", "unit", "approx", "year", "quote", "sentence",
-                 "position", "change")
+METRIC_FIELDS = (
+    "report_id",
+    "region_id",
+    "label",
+    "label_key",
+    "value",
+    "unit",
+    "approx",
+    "year",
+    "quote",
+    "sentence",
+    "position",
+    "change",
+)
 
 
 def metric_key(m):
@@ -273,29 +325,54 @@ def extracted_rows(pairs):
 
     codes = set()
     for _report, doc in pairs:
-        codes |= {r["code"] for r in doc.regions} | {p["region"] for p in doc.people if p.get("region")} \
+        codes |= (
+            {r["code"] for r in doc.regions}
+            | {p["region"] for p in doc.people if p.get("region")}
             | {f.region for f in doc.metrics if f.region}
+        )
     rid = region_ids(codes)
     people = _resolve_people(pairs, rid)
     initiatives = _resolve_initiatives(pairs, rid)
     out = {}
     for report, doc in pairs:
         out[report.pk] = {
-            "regions": {rid[r["code"]]: {"count": r["count"], "primary": bool(r["primary"])}
-                        for r in doc.regions if r["code"] in rid},
+            "regions": {
+                rid[r["code"]]: {"count": r["count"], "primary": bool(r["primary"])}
+                for r in doc.regions
+                if r["code"] in rid
+            },
             "people": people[report.pk],
             "initiatives": dict.fromkeys(initiatives[report.pk]),
             "categories": dict.fromkeys(doc.categories),
-            "metrics": [{"region_id": rid.get(f.region), "label": f.label[:64], "label_key": t2s(f.label[:64]),
-                         "value": float(f.value),
-                         "unit": f.unit, "approx": bool(f.approx), "year": f.year, "quote": f.quote[:64],
-                         "sentence": f.sentence, "position": f.start, "change": f.change or ""} for f in doc.metrics],
+            "metrics": [
+                {
+                    "region_id": rid.get(f.region),
+                    "label": f.label[:64],
+                    "label_key": t2s(f.label[:64]),
+                    "value": float(f.value),
+                    "unit": f.unit,
+                    "approx": bool(f.approx),
+                    "year": f.year,
+                    "quote": f.quote[:64],
+                    "sentence": f.sentence,
+                    "position": f.start,
+                    "change": f.change or "",
+                }
+                for f in doc.metrics
+            ],
         }
     return out
 
 
-_PLAIN_FIELDS = (models.IntegerField, models.CharField, models.TextField, models.BooleanField, models.FloatField,
-                 models.ForeignKey, models.DateTimeField)  # DateTimeField: only ever None here (curated_at)
+_PLAIN_FIELDS = (
+    models.IntegerField,
+    models.CharField,
+    models.TextField,
+    models.BooleanField,
+    models.FloatField,
+    models.ForeignKey,
+    models.DateTimeField,
+)  # DateTimeField: only ever None here (curated_at)
 
 
 def insert_rows(model, fields, rows):
@@ -317,8 +394,10 @@ def insert_rows(model, fields, rows):
         return
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in given)}) "
-           f"VALUES ({', '.join(['%s'] * len(given))})")
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in given)}) "
+        f"VALUES ({', '.join(['%s'] * len(given))})"
+    )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -335,8 +414,11 @@ def _resolve_people(pairs, rid):
     known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in=names)}
     for alias in PersonAlias.objects.filter(name__in=names).select_related("person"):
         known[(alias.name, alias.region_id)] = alias.person
-    new = [Person(name=n, region_id=r, title=(p["title"] or "")[:64], kind=p["kind"]) for (n, r), p in keys.items()
-           if (n, r) not in known]
+    new = [
+        Person(name=n, region_id=r, title=(p["title"] or "")[:64], kind=p["kind"])
+        for (n, r), p in keys.items()
+        if (n, r) not in known
+    ]
     for person in Person.objects.bulk_create(new):
         known[(person.name, person.region_id)] = person
     if any(p.pk is None for p in known.values()):  # an engine that does not return ids from bulk inserts
@@ -349,8 +431,10 @@ def _resolve_people(pairs, rid):
             untitled.append(person)
     if untitled:
         Person.objects.bulk_update(untitled, ["title", "kind"])
-    return {report.pk: {known[k].pk: {"title": (p["title"] or "")[:64]} for k, p in people.items()}
-            for report, people in wanted}
+    return {
+        report.pk: {known[k].pk: {"title": (p["title"] or "")[:64]} for k, p in people.items()}
+        for report, people in wanted
+    }
 
 
 def _resolve_initiatives(pairs, rid):
@@ -367,8 +451,11 @@ def _resolve_initiatives(pairs, rid):
     known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in=names)}
     for alias in InitiativeAlias.objects.filter(name__in=names).select_related("initiative"):
         known[(alias.name, alias.region_id)] = alias.initiative
-    new = [Initiative(name=n, region_id=r, category=i["category"], programme=i.get("programme") or "")
-           for (n, r), i in keys.items() if (n, r) not in known]
+    new = [
+        Initiative(name=n, region_id=r, category=i["category"], programme=i.get("programme") or "")
+        for (n, r), i in keys.items()
+        if (n, r) not in known
+    ]
     for initiative in Initiative.objects.bulk_create(new):
         known[(initiative.name, initiative.region_id)] = initiative
     if any(i.pk is None for i in known.values()):

@@ -15,9 +15,16 @@ import multiprocessing
 
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
 # imported once by the fork server, so each process it starts has them already (no settings needed)
-PRELOAD = ["archive.lifeline",  # first: the fork server dies with the process that started it
-           "numpy", "opencc", "ahocorasick", "whoosh.writing", "whoosh.multiproc", "django.db.models",
-           "search.dictionaries"]  # jieba's and rjieba's dictionaries: loaded once, shared by every process
+PRELOAD = [
+    "archive.lifeline",  # first: the fork server dies with the process that started it
+    "numpy",
+    "opencc",
+    "ahocorasick",
+    "whoosh.writing",
+    "whoosh.multiproc",
+    "django.db.models",
+    "search.dictionaries",
+]  # jieba's and rjieba's dictionaries: loaded once, shared by every process
 
 
 def context():
@@ -95,8 +102,11 @@ def prepare(entry, segment_text=False):
         from .normalize import t2s
 
         # the report's text, and the short text fields the index holds (its source's name, its script)
-        texts = (indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text), doc.script,
-                 t2s(doc.source) if doc.source else None)
+        texts = (
+            indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text),
+            doc.script,
+            t2s(doc.source) if doc.source else None,
+        )
         segments = tuple((text, packed_postings(segment(text))) for text in texts if text)
     return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
 

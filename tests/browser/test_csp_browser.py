@@ -36,8 +36,10 @@ def test_no_page_breaks_the_content_security_policy(live, corpus):
     _r, batch = Admin(live.base).upload(corpus_files(2, skip=777, prefix="csp"))
     violations, console = {}, []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_init_script(WATCH)
         page = context.new_page()
@@ -54,9 +56,19 @@ def test_no_page_breaks_the_content_security_policy(live, corpus):
             if found:
                 violations[url] = found
 
-        for url in ("/", "/?display=hant", "/search/?q=扶贫", "/search/?q=易地搬迁&sort=newest", "/region/610000/",
-                    "/region/610926/", f"/report/{report}/", "/figures/", "/figures/?label=贫困发生率&chart=1",
-                    "/programme/易地扶贫搬迁/", "/category/产业扶贫/"):
+        for url in (
+            "/",
+            "/?display=hant",
+            "/search/?q=扶贫",
+            "/search/?q=易地搬迁&sort=newest",
+            "/region/610000/",
+            "/region/610926/",
+            f"/report/{report}/",
+            "/figures/",
+            "/figures/?label=贫困发生率&chart=1",
+            "/programme/易地扶贫搬迁/",
+            "/category/产业扶贫/",
+        ):
             visit(url)
         visit("/search/?q=扶贫", then=lambda: page.click(".facet a >> nth=0"))
         visit("/admin/login/")
@@ -64,16 +76,32 @@ def test_no_page_breaks_the_content_security_policy(live, corpus):
         page.fill("input[name=password]", PASSWORD)
         page.click("input[type=submit]")
         page.wait_for_url("**/admin/")
-        for url in ("/admin/", "/admin/archive/report/", "/admin/archive/report/?review__exact=new",
-                    f"/admin/archive/report/{report}/change/", f"/admin/archive/report/{report}/changes/",
-                    "/admin/archive/report/upload/", "/admin/archive/person/", "/admin/archive/initiative/",
-                    "/admin/archive/region/?q=平利", "/admin/archive/upload/", "/admin/archive/uploadbatch/"):
+        for url in (
+            "/admin/",
+            "/admin/archive/report/",
+            "/admin/archive/report/?review__exact=new",
+            f"/admin/archive/report/{report}/change/",
+            f"/admin/archive/report/{report}/changes/",
+            "/admin/archive/report/upload/",
+            "/admin/archive/person/",
+            "/admin/archive/initiative/",
+            "/admin/archive/region/?q=平利",
+            "/admin/archive/upload/",
+            "/admin/archive/uploadbatch/",
+        ):
             visit(url)
         # the review page's own script: a click on a mark finds its row; the region autocomplete opens
-        visit(f"/admin/archive/report/{report}/change/", then=lambda: (
-            page.click("mark >> nth=0") if page.locator("mark").count() else None,
-            page.click(".select2-selection >> nth=0") if page.locator(".select2-selection").count() else None))
+        visit(
+            f"/admin/archive/report/{report}/change/",
+            then=lambda: (
+                page.click("mark >> nth=0") if page.locator("mark").count() else None,
+                page.click(".select2-selection >> nth=0") if page.locator(".select2-selection").count() else None,
+            ),
+        )
         # the batch page polls for progress with its script
-        visit(batch.removeprefix(live.base), then=lambda: page.wait_for_selector("[data-field=status_label]:has-text('已完成')", timeout=120_000))
+        visit(
+            batch.removeprefix(live.base),
+            then=lambda: page.wait_for_selector("[data-field=status_label]:has-text('已完成')", timeout=120_000),
+        )
         browser.close()
     assert violations == {} and console == [], (violations, console[:5])

@@ -28,13 +28,19 @@ def test_a_reviewer_fixes_a_report(live):
     from playwright.sync_api import sync_playwright
 
     report = live.sql("SELECT id FROM archive_report WHERE title LIKE '%灵丘%'")[0][0]
-    metric, label = live.sql("SELECT id, label FROM archive_metric WHERE report_id = ? AND label != '' "
-                             "ORDER BY position LIMIT 1", report)[0]
-    person, name = live.sql("SELECT p.id, p.name FROM archive_person p JOIN archive_personmention m ON m.person_id = p.id"
-                            " WHERE m.report_id = ? ORDER BY p.id LIMIT 1", report)[0]
+    metric, label = live.sql(
+        "SELECT id, label FROM archive_metric WHERE report_id = ? AND label != '' ORDER BY position LIMIT 1", report
+    )[0]
+    person, name = live.sql(
+        "SELECT p.id, p.name FROM archive_person p JOIN archive_personmention m ON m.person_id = p.id"
+        " WHERE m.report_id = ? ORDER BY p.id LIMIT 1",
+        report,
+    )[0]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(live.base + "/admin/login/?next=/admin/archive/report/%3Freview__exact%3Dnew")
         page.fill("input[name=username]", "reviewer")

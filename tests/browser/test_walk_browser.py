@@ -20,8 +20,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -30,8 +32,11 @@ def _shot(page, name, width, tmp_path):
     folder = Path(os.environ.get("SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)  # the top of a long page
-    page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    page.screenshot(
+        path=str(folder / f"{name}-{width}.png"),
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": width, "height": height},
+    )
 
 
 def _fits(page):

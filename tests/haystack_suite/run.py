@@ -32,23 +32,44 @@ KNOWN_DIFFERENCES = {
         "no English stemming: the Chinese analyzer keeps Latin words as written, so 'Indexe' does not find "
         "'Indexed'; and search() runs the spelling corrector only when a caller asks (spelling_query), "
         "not on every query",
-        BACKEND, [('self.assertEqual(self.sb.search("Indexe")["hits"], 23)',
-                   'self.assertEqual(self.sb.search("Indexe")["hits"], 0)'),
-                  ('self.assertEqual(self.sb.search("Indexe")["spelling_suggestion"], "indexed")',
-                   'self.assertEqual(self.sb.search("Indexe", spelling_query="Indexe")["spelling_suggestion"], '
-                   '"indexed")')]),
+        BACKEND,
+        [
+            (
+                'self.assertEqual(self.sb.search("Indexe")["hits"], 23)',
+                'self.assertEqual(self.sb.search("Indexe")["hits"], 0)',
+            ),
+            (
+                'self.assertEqual(self.sb.search("Indexe")["spelling_suggestion"], "indexed")',
+                'self.assertEqual(self.sb.search("Indexe", spelling_query="Indexe")["spelling_suggestion"], "indexed")',
+            ),
+        ],
+    ),
     PREFIX + "LiveWhooshSearchQuerySetTestCase.test_various_searchquerysets": (
         "no English stemming: 'Index' does not find 'Indexed!'",
-        BACKEND, [('self.assertEqual(sqs.query.build_query(), "(Index)")\n        self.assertEqual(len(sqs), 3)',
-                   'self.assertEqual(sqs.query.build_query(), "(Index)")\n        self.assertEqual(len(sqs), 0)')]),
+        BACKEND,
+        [
+            (
+                'self.assertEqual(sqs.query.build_query(), "(Index)")\n        self.assertEqual(len(sqs), 3)',
+                'self.assertEqual(sqs.query.build_query(), "(Index)")\n        self.assertEqual(len(sqs), 0)',
+            )
+        ],
+    ),
     PREFIX + "LiveWhooshSearchQuerySetTestCase.test_slice": (
         "a slice is the slice asked for: haystack's Whoosh backend rounds the start down to a page of the "
         "slice's length (results[1:3] gave the 1st and 2nd results, not the 2nd and 3rd)",
-        BACKEND, [("self.assertEqual(sorted([int(result.pk) for result in results[1:3]]), [1, 2])",
-                   "self.assertEqual(sorted([int(result.pk) for result in results[1:3]]), [2, 3])")]),
+        BACKEND,
+        [
+            (
+                "self.assertEqual(sorted([int(result.pk) for result in results[1:3]]), [1, 2])",
+                "self.assertEqual(sorted([int(result.pk) for result in results[1:3]]), [2, 3])",
+            )
+        ],
+    ),
     PREFIX + "LiveWhooshSearchQuerySetTestCase.test_values_slicing": (
         "a slice is the slice asked for (as in test_slice): results[1:11] of three results are the last two",
-        BACKEND, [('expected_pks = ["3", "2", "1"]', 'expected_pks = ["2", "1"]')]),
+        BACKEND,
+        [('expected_pks = ["3", "2", "1"]', 'expected_pks = ["2", "1"]')],
+    ),
 }
 
 
@@ -58,8 +79,22 @@ def fetch(cache):
     if not (tree / "test_haystack" / "whoosh_tests").is_dir():
         sdist = cache / f"django_haystack-{VERSION}.tar.gz"
         if not sdist.exists():
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-                            f"django-haystack=={VERSION}", "-d", str(cache)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    f"django-haystack=={VERSION}",
+                    "-d",
+                    str(cache),
+                ],
+                check=True,
+            )
         with tarfile.open(sdist) as tar:
             tar.extractall(cache, filter="data")
     return tree
@@ -82,26 +117,34 @@ def patched(tree, cache):
 
 
 def run(tree, stock, labels):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree), str(ROOT)]),
-               DJANGO_SETTINGS_MODULE="test_haystack.settings" if stock else "tests.haystack_suite.settings")
-    code = ("import django, sys; django.setup(); from django.core.management import call_command; "
-            "call_command('test', *sys.argv[1:], verbosity=2)")
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(tree), str(ROOT)]),
+        DJANGO_SETTINGS_MODULE="test_haystack.settings" if stock else "tests.haystack_suite.settings",
+    )
+    code = (
+        "import django, sys; django.setup(); from django.core.management import call_command; "
+        "call_command('test', *sys.argv[1:], verbosity=2)"
+    )
     out = subprocess.run([sys.executable, "-c", code, *labels], cwd=tree, env=env, capture_output=True, text=True)
     return out.stdout + out.stderr
 
 
 def outcomes(log):
     """{test id: ok | FAIL | ERROR | skipped ... | expected failure | unexpected success} from a verbose run."""
-    return {m.group(1): m.group(2).strip()
-            for m in re.finditer(r"^\w+ \(([\w.]+)\)(?:\n.*?)?\s\.\.\.\s(.*)$", log, re.M)}
+    return {
+        m.group(1): m.group(2).strip() for m in re.finditer(r"^\w+ \(([\w.]+)\)(?:\n.*?)?\s\.\.\.\s(.*)$", log, re.M)
+    }
 
 
 def summary(name, results):
     bad = {t: r for t, r in results.items() if r.startswith(("FAIL", "ERROR", "unexpected"))}
     passed = sum(r == "ok" or r.startswith("expected failure") for r in results.values())
     skipped = sum(r.startswith("skipped") for r in results.values())
-    print(f"haystack {VERSION} whoosh_tests, {name}: {len(results)} tests, {passed} pass, {skipped} skipped, "
-          f"{len(bad)} fail")
+    print(
+        f"haystack {VERSION} whoosh_tests, {name}: {len(results)} tests, {passed} pass, {skipped} skipped, "
+        f"{len(bad)} fail"
+    )
     return bad
 
 
@@ -129,16 +172,21 @@ def main():
     copy = patched(tree, cache)
     log2 = run(copy, False, args.labels)  # the copy holds test_haystack/ (haystack itself: the installed one)
     still = summary("our engine, the differences restated", outcomes(log2)) if outcomes(log2) else {"(no run)": ""}
-    problems = [f"not documented: {t}" for t in undocumented] + [f"passes now, drop it: {t}" for t in stale] + \
-               [f"fails with its difference restated: {t}" for t in sorted(still)]
+    problems = (
+        [f"not documented: {t}" for t in undocumented]
+        + [f"passes now, drop it: {t}" for t in stale]
+        + [f"fails with its difference restated: {t}" for t in sorted(still)]
+    )
     for line in problems:
         print("  " + line)
     if problems:
         if os.environ.get("VERBOSE"):
             print(log[-8000:], log2[-8000:])
         sys.exit(f"{len(problems)} problem(s) with the list of differences")
-    print(f"every failure is one of the {len(KNOWN_DIFFERENCES)} documented differences, and each of those tests "
-          "passes with its difference restated")
+    print(
+        f"every failure is one of the {len(KNOWN_DIFFERENCES)} documented differences, and each of those tests "
+        "passes with its difference restated"
+    )
 
 
 if __name__ == "__main__":

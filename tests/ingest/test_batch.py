@@ -15,8 +15,10 @@ WORDS = ["蘑菇", "茶叶", "魔芋", "核桃", "香菇", "养蜂", "烤烟"]
 
 
 def entries():
-    out = [(f"r{n}.txt", TEMPLATE.format(n=n, word=w, tail="试点批量入库" * (n % 3 + 1)).encode())
-           for n, w in enumerate(WORDS)]
+    out = [
+        (f"r{n}.txt", TEMPLATE.format(n=n, word=w, tail="试点批量入库" * (n % 3 + 1)).encode())
+        for n, w in enumerate(WORDS)
+    ]
     out.append(("again.txt", out[2][1]))  # the same bytes twice
     out.append(("copy.txt", ("转载\n" + out[4][1].decode()).encode()))  # the same report, another file
     out.append(("empty.txt", b""))
@@ -29,8 +31,11 @@ def bulk(monkeypatch):
     monkeypatch.setattr(batch, "STORE_BATCH", 3)
     writers = []
     real = backends.ChineseWhooshSearchBackend.bulk_writer
-    monkeypatch.setattr(backends.ChineseWhooshSearchBackend, "bulk_writer",
-                        lambda self, *args: writers.append(real(self, *args)) or writers[-1])
+    monkeypatch.setattr(
+        backends.ChineseWhooshSearchBackend,
+        "bulk_writer",
+        lambda self, *args: writers.append(real(self, *args)) or writers[-1],
+    )
     outcomes = batch.ingest_many(entries(), workers=1)
     yield outcomes, writers
     indexing.remove_reports([o.report_id for o in outcomes if o.status == "created"])
@@ -103,9 +108,11 @@ def test_the_multi_process_writer_indexes_the_postings_a_worker_sent(report_of):
     assert matching_ids("乙丙") == []
 
 
-POOL = ("合作社 产业 茶园 搬迁 安置 就业 培训 电商 光伏 养殖 种植 道路 饮水 教育 医疗 住房 帮扶 干部 驻村 "
-        "农户 收入 项目 资金 贷款 保险 旅游 民宿 香菇 核桃 魔芋 苹果 柑橘 肉牛 生猪 鸡蛋 蜂蜜 工厂 车间 "
-        "学校 医生 护士 村民 社区 移民 山区 河谷 公路 网络 物流 仓库 冷链 市场 品牌 订单 企业 园区").split()
+POOL = (
+    "合作社 产业 茶园 搬迁 安置 就业 培训 电商 光伏 养殖 种植 道路 饮水 教育 医疗 住房 帮扶 干部 驻村 "
+    "农户 收入 项目 资金 贷款 保险 旅游 民宿 香菇 核桃 魔芋 苹果 柑橘 肉牛 生猪 鸡蛋 蜂蜜 工厂 车间 "
+    "学校 医生 护士 村民 社区 移民 山区 河谷 公路 网络 物流 仓库 冷链 市场 品牌 订单 企业 园区"
+).split()
 
 
 def test_a_parallel_ingest_hands_its_settings_to_the_fresh_workers(tmp_path, settings, monkeypatch):
@@ -124,8 +131,17 @@ def test_a_parallel_ingest_hands_its_settings_to_the_fresh_workers(tmp_path, set
     monkeypatch.setattr(analysis, "_rust", None)
     assert "扶贫车间" in [w for w, _s, _e in analysis.tokenize("新建扶贫车间")]
     n = batch.PARALLEL_MIN_FILES
-    files = [(f"p{i}.txt", (f"岚皋县第{i}号扶贫车间报告\n" + "".join(
-        w + "，" for w in random.Random(i).sample(POOL, 30)) + f"扶贫车间带动{i}户。").encode()) for i in range(n)]
+    files = [
+        (
+            f"p{i}.txt",
+            (
+                f"岚皋县第{i}号扶贫车间报告\n"
+                + "".join(w + "，" for w in random.Random(i).sample(POOL, 30))
+                + f"扶贫车间带动{i}户。"
+            ).encode(),
+        )
+        for i in range(n)
+    ]
     outcomes = batch.ingest_many(files, workers=2)
     created = sorted(o.report_id for o in outcomes if o.status == "created")
     try:

@@ -44,12 +44,15 @@ def test_short_big5_is_not_taken_for_gbk():
     assert decode_bytes(text.encode("big5")) == text
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"", "空的"),
-    (b"   \n", "空的"),
-    (b"\x00\x01\x02binary\x00" * 20, "二进制"),
-    (b"PK\x03\x04not really a zip", "压缩包"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "空的"),
+        (b"   \n", "空的"),
+        (b"\x00\x01\x02binary\x00" * 20, "二进制"),
+        (b"PK\x03\x04not really a zip", "压缩包"),
+    ],
+)
 def test_unreadable_input_is_rejected_with_a_reason(data, reason):
     with pytest.raises(Rejected, match=reason):
         read_document("bad.bin", data)

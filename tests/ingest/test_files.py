@@ -26,8 +26,11 @@ def test_folders_zips_and_missing_paths_give_their_entries_counted_up_front(tmp_
     assert len(got) == 5  # for the progress bar, before anything is read
     entries = list(got)
     assert [(name, data) for name, data in entries[:4]] == [
-        (str(tmp_path / "a.txt"), "甲".encode()), (f"{tmp_path / 'c.zip'}/one.txt", b"1"),
-        (f"{tmp_path / 'c.zip'}/two/two.txt", b"2"), (str(sub / "b.html"), b"<p>b</p>")]
+        (str(tmp_path / "a.txt"), "甲".encode()),
+        (f"{tmp_path / 'c.zip'}/one.txt", b"1"),
+        (f"{tmp_path / 'c.zip'}/two/two.txt", b"2"),
+        (str(sub / "b.html"), b"<p>b</p>"),
+    ]
     name, error = entries[4]
     assert name == str(tmp_path / "missing.txt") and isinstance(error, FileNotFoundError)
 

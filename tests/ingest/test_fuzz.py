@@ -17,8 +17,13 @@ from archive.ingest.normalize import t2s
 from tests.conftest import FIXTURES
 
 SEEDS = sorted(p for p in FIXTURES.iterdir() if p.is_file())
-BOUNDED = settings(max_examples=60, deadline=None, derandomize=True, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 NAMES = st.sampled_from(["a.txt", "b.html", "c.htm", "d.docx", "e.pdf", "f", "报道.txt", "g.TXT"])
 
 
@@ -47,11 +52,11 @@ def mutated_seed(draw):
         if op == "flip" and data:
             data[at] = draw(st.integers(0, 255))
         elif op == "cut":
-            del data[at:at + draw(st.integers(1, 400))]
+            del data[at : at + draw(st.integers(1, 400))]
         elif op == "splice":
             other = draw(st.sampled_from(SEEDS)).read_bytes()
             start = draw(st.integers(0, max(0, len(other) - 1)))
-            data[at:at] = other[start:start + draw(st.integers(1, 2000))]
+            data[at:at] = other[start : start + draw(st.integers(1, 2000))]
         elif op == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=64))
         else:
@@ -62,15 +67,37 @@ def mutated_seed(draw):
 @st.composite
 def re_encoded_seed(draw):
     text = draw(st.sampled_from(SEEDS)).read_bytes().decode("utf-8", "replace")
-    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16", "utf-16-le",
-                                     "utf-16-be"]))
+    encoding = draw(
+        st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16", "utf-16-le", "utf-16-be"])
+    )
     return text.encode(encoding, "replace")
 
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
 CHINESE = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=60)
-TAGS = st.sampled_from(["p", "div", "span", "br", "script", "style", "title", "h1", "meta", "table", "td", "a",
-                        "iframe", "noscript", "b", "li", "pre", "!--", "![CDATA["])
+TAGS = st.sampled_from(
+    [
+        "p",
+        "div",
+        "span",
+        "br",
+        "script",
+        "style",
+        "title",
+        "h1",
+        "meta",
+        "table",
+        "td",
+        "a",
+        "iframe",
+        "noscript",
+        "b",
+        "li",
+        "pre",
+        "!--",
+        "![CDATA[",
+    ]
+)
 
 
 @st.composite
@@ -79,8 +106,10 @@ def random_html(draw):
     if draw(st.booleans()):
         parts.append(f"<title>{draw(CHINESE)}</title>")
     if draw(st.booleans()):
-        parts.append(f'<meta name="{draw(st.sampled_from(["pubdate", "publishdate", "og:title", "author"]))}" '
-                     f'content="{draw(TEXT)}">')
+        parts.append(
+            f'<meta name="{draw(st.sampled_from(["pubdate", "publishdate", "og:title", "author"]))}" '
+            f'content="{draw(TEXT)}">'
+        )
     parts.append("</head><body>")
     for _ in range(draw(st.integers(0, 25))):
         tag = draw(TAGS)
@@ -102,12 +131,19 @@ def _zip(members):
 
 @st.composite
 def random_zip(draw):
-    members = draw(st.lists(st.tuples(st.one_of(NAMES, st.text(min_size=1, max_size=30)),
-                                      st.one_of(mutated_seed(), st.binary(max_size=500))), min_size=0, max_size=4))
+    members = draw(
+        st.lists(
+            st.tuples(
+                st.one_of(NAMES, st.text(min_size=1, max_size=30)), st.one_of(mutated_seed(), st.binary(max_size=500))
+            ),
+            min_size=0,
+            max_size=4,
+        )
+    )
     data = _zip(members)
     if draw(st.booleans()):  # a damaged zip
         at = draw(st.integers(0, len(data) - 1))
-        data = data[:at] + draw(st.binary(min_size=0, max_size=20)) + data[at + 1:]
+        data = data[:at] + draw(st.binary(min_size=0, max_size=20)) + data[at + 1 :]
     return data
 
 

@@ -31,12 +31,22 @@ def test_floors(name):
 def test_the_teams_scorer_agrees(name, tmp_path):
     gold_file, folder = GOLD_SETS[name]
     files = sorted(str(SHARED / folder / f) for f in json.loads((SHARED / gold_file).read_text("utf-8")))
-    out = subprocess.run([sys.executable, "manage.py", "extract", *files, "--json"], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "manage.py", "extract", *files, "--json"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     path = tmp_path / "extract.json"
     path.write_text(out, encoding="utf-8")
-    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score_extraction.py"), str(SHARED / gold_file),
-                          str(path), *scorer_args()], capture_output=True, text=True)
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_extraction.py"),
+            str(SHARED / gold_file),
+            str(path),
+            *scorer_args(),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
 
 
@@ -44,12 +54,36 @@ def test_extract_json_shape():
     out = io.StringIO()
     call_command("extract", str(ROOT / "fixtures" / "002_d5fa9d021a2d529c.txt"), "--json", stdout=out)
     (item,) = json.loads(out.getvalue())
-    assert set(item) >= {"file", "title", "subtitle", "source", "published", "script", "byline", "editor", "text",
-                         "regions", "people", "initiatives", "categories", "metrics"}
+    assert set(item) >= {
+        "file",
+        "title",
+        "subtitle",
+        "source",
+        "published",
+        "script",
+        "byline",
+        "editor",
+        "text",
+        "regions",
+        "people",
+        "initiatives",
+        "categories",
+        "metrics",
+    }
     assert item["published"] == "2018-07-02" and item["source"] == "山西日报"
     assert set(item["regions"][0]) >= {"code", "name", "level", "count"}
     assert set(item["people"][0]) == {"name", "title", "kind", "region"}
     assert set(item["initiatives"][0]) == {"name", "programme", "category"}
-    assert set(item["metrics"][0]) == {"value", "unit", "approx", "label", "year", "region", "quote", "sentence", "change"}
+    assert set(item["metrics"][0]) == {
+        "value",
+        "unit",
+        "approx",
+        "label",
+        "year",
+        "region",
+        "quote",
+        "sentence",
+        "change",
+    }
     for m in item["metrics"]:
         assert m["quote"] in m["sentence"] and m["sentence"] in item["text"]

@@ -33,8 +33,16 @@ def _work():
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-                    max_tasks=None, worker_id="test", excluded_queue_names=[])
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
     for job in DBTaskResult.objects.ready():
         job.claim("test")
         worker.run_task(job)
@@ -46,8 +54,12 @@ def test_a_batch_is_one_job_that_the_worker_runs(index_rollback, django_capture_
 
     kept = Upload.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
-        batch = intake.accept([SimpleUploadedFile("a.txt", TEXT.encode()),
-                               SimpleUploadedFile("b.zip", _zip({"c.txt": TEXT + "\n另有新建社区工厂2家。"}))])
+        batch = intake.accept(
+            [
+                SimpleUploadedFile("a.txt", TEXT.encode()),
+                SimpleUploadedFile("b.zip", _zip({"c.txt": TEXT + "\n另有新建社区工厂2家。"})),
+            ]
+        )
     batch.refresh_from_db()
     job = DBTaskResult.objects.get()
     assert batch.status == UploadBatch.QUEUED and str(job.id) == batch.task_id and job.args_kwargs["args"] == [batch.pk]
@@ -57,8 +69,11 @@ def test_a_batch_is_one_job_that_the_worker_runs(index_rollback, django_capture_
     batch.refresh_from_db()
     assert batch.status == UploadBatch.DONE and batch.finished
     outcomes = {i.name: i.status for i in batch.items.all()}
-    assert outcomes == {"a.txt": "created", "b.zip": "unpacked", "b.zip/c.txt": "duplicate"} or \
-        outcomes == {"a.txt": "created", "b.zip": "unpacked", "b.zip/c.txt": "created"}
+    assert outcomes == {"a.txt": "created", "b.zip": "unpacked", "b.zip/c.txt": "duplicate"} or outcomes == {
+        "a.txt": "created",
+        "b.zip": "unpacked",
+        "b.zip/c.txt": "created",
+    }
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
@@ -88,8 +103,10 @@ def test_run_batch_records_each_outcome_as_its_chunk_is_stored(index_rollback, m
     import archive.tasks as tasks
 
     monkeypatch.setattr(tasks, "STORE_EVERY", 2)
-    files = [SimpleUploadedFile(f"r{i}.txt", f"镇安县第{i}个产业园\n镇安县新建产业园{i + 1}个，带动{i + 10}户。".encode())
-             for i in range(5)]
+    files = [
+        SimpleUploadedFile(f"r{i}.txt", f"镇安县第{i}个产业园\n镇安县新建产业园{i + 1}个，带动{i + 10}户。".encode())
+        for i in range(5)
+    ]
     batch = intake.accept(files)
     seen = []
     real = tasks._finish
@@ -106,8 +123,14 @@ def test_run_batch_records_each_outcome_as_its_chunk_is_stored(index_rollback, m
 
 
 def test_zip_members_are_items_under_the_zip_and_refused_ones_say_why(index_rollback):
-    data = _zip({"ok.txt": TEXT, "../../etc/evil.txt": TEXT + "\n又一个", "nested.zip": _zip({"in.txt": TEXT + "!"}),
-                 "pic.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100})
+    data = _zip(
+        {
+            "ok.txt": TEXT,
+            "../../etc/evil.txt": TEXT + "\n又一个",
+            "nested.zip": _zip({"in.txt": TEXT + "!"}),
+            "pic.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+        }
+    )
     batch = intake.accept([SimpleUploadedFile("pack.zip", data)])
     run_batch(batch.pk, workers=1)
     items = {i.name: i for i in batch.items.all()}
@@ -126,7 +149,9 @@ def test_the_index_is_repaired_from_its_own_ids(index_rollback):
     from search.indexing import indexed_ids, remove_reports, sync
 
     before = search("魔芋").total
-    stored = store_documents([Item(run_pipeline("lost.txt", TEXT.encode()))], index=False)[0]  # an ingest killed before its commit
+    stored = store_documents([Item(run_pipeline("lost.txt", TEXT.encode()))], index=False)[
+        0
+    ]  # an ingest killed before its commit
     assert stored.report.pk not in indexed_ids() and search("魔芋").total == before
     seed_pk = Report.objects.order_by("pk").first().pk
     remove_reports([seed_pk])  # and one the index lost

@@ -24,10 +24,23 @@ def test_display_conversion_round_trips():
 import pytest  # noqa: E402
 
 
-@pytest.mark.parametrize("printed,folded", [
-    ("著力", "着力"), ("著手", "着手"), ("著眼", "着眼"), ("隨著", "随着"), ("看著", "看着"), ("重新著手", "重新着手"),
-    ("著名", "著名"), ("著作", "著作"), ("顯著", "显著"), ("土著", "土著"), ("名著", "名著"), ("著稱", "著称"),
-])
+@pytest.mark.parametrize(
+    "printed,folded",
+    [
+        ("著力", "着力"),
+        ("著手", "着手"),
+        ("著眼", "着眼"),
+        ("隨著", "随着"),
+        ("看著", "看着"),
+        ("重新著手", "重新着手"),
+        ("著名", "著名"),
+        ("著作", "著作"),
+        ("顯著", "显著"),
+        ("土著", "土著"),
+        ("名著", "名著"),
+        ("著稱", "著称"),
+    ],
+)
 def test_zhu_is_folded_where_simplified_writes_zhe(printed, folded):
     assert t2s(printed) == folded
     assert len(t2s(printed)) == len(printed)

@@ -38,7 +38,7 @@ def test_stored_records_link_back(report_of):
     assert zheng.title == "县委书记" and zheng.person.region.code == "610926"
     fig = Metric.objects.get(report=r, quote="20466戶")
     assert fig.value == 20466 and fig.unit == "户" and fig.sentence in r.clean_text
-    assert r.clean_text[fig.position:fig.position + len(fig.quote)] == fig.quote
+    assert r.clean_text[fig.position : fig.position + len(fig.quote)] == fig.quote
 
 
 def test_same_person_in_two_reports_is_one(report_of):
@@ -107,8 +107,12 @@ def test_plain_inserts_store_what_the_orm_would():
     doc = run_pipeline("plain.txt", "标题\n平利县新增社区工厂12家，带动就业约300人。".encode())
     stored = store_document(doc)
     metric = stored.report.metrics.get(unit="人")
-    assert (metric.value, metric.approx, metric.region.code, metric.sentence) == \
-        (300.0, True, "610926", "平利县新增社区工厂12家，带动就业约300人。")
+    assert (metric.value, metric.approx, metric.region.code, metric.sentence) == (
+        300.0,
+        True,
+        "610926",
+        "平利县新增社区工厂12家，带动就业约300人。",
+    )
     assert stored.report.fingerprints.count() == len(stored.report.fingerprints.values("band").distinct()) > 0
     with pytest.raises(ValueError, match="plain values"):  # every column must be given
         insert_rows(Metric, ("report_id", "value"), [(stored.report.pk, 1.0)])

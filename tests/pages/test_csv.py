@@ -32,8 +32,9 @@ def test_figures_csv_has_every_filtered_row_with_its_sentence(client):
     assert len(body) == total
 
 
-@pytest.mark.parametrize("url,key", [("/region/610000/", "reports"), ("/category/产业扶贫/", "reports"),
-                                     ("/", "recent")])
+@pytest.mark.parametrize(
+    "url,key", [("/region/610000/", "reports"), ("/category/产业扶贫/", "reports"), ("/", "recent")]
+)
 def test_page_csv_rows_are_the_json_rows(client, url, key):
     rows = _rows(client.get(url, {"format": "csv"}))
     data = client.get(url, {"format": "json"}).json()

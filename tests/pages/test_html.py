@@ -19,7 +19,7 @@ def test_home_holds_counts_the_map_and_recent(client):
     assert r.status_code == 200 and "<title>扶贫案例库</title>" in html
     assert "陕西省" in html and "勠力同心摘穷帽" in html and 'name="q"' in html
     assert 'rel="alternate"' in r["Link"]
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
     assert svg.count("<circle") >= 10 and 'href="/region/610926/"' in svg  # a dot per county with reports, a link
     assert 'class="hit poor"' in svg and 'class="county poor"' in svg  # poverty counties stand out
     assert "<script" not in html  # the map needs no script
@@ -27,10 +27,10 @@ def test_home_holds_counts_the_map_and_recent(client):
 
 def test_province_lists_its_poverty_counties_with_exit_years(client):
     html = client.get("/region/610000/").content.decode()
-    section = html[html.index("国家级贫困县"):]
+    section = html[html.index("国家级贫困县") :]
     for name in ("平利县", "汉阴县"):
         i = section.index(name)
-        assert "2019" in section[i:i + 200], name
+        assert "2019" in section[i : i + 200], name
     assert "<title>陕西省 · 扶贫案例库</title>" in html
 
 
@@ -38,7 +38,7 @@ def test_county_lists_its_people_programmes_and_figures(client):
     html = client.get("/region/610926/").content.decode()
     assert "国家级贫困县" in html and "2019 年摘帽" in html
     i = html.index("郑小东")
-    assert "县委书记" in html[i:i + 200]
+    assert "县委书记" in html[i : i + 200]
     assert "贫困发生率" in html and "0.74%" in html
     assert "扶贫项目" in html and "社区工厂" in html
 
@@ -49,10 +49,18 @@ def test_a_series_over_years_is_drawn(client, report_of):
     hanyin = Region.objects.get(code="610921")
     assert '<svg class="series"' not in client.get("/region/610921/").content.decode()  # one year: no series yet
     for year, value in ((2016, 12.5), (2018, 3.1)):
-        Metric.objects.create(report=report_of(4), region=hanyin, label="贫困发生率", value=value, unit="%",
-                              year=year, quote=f"{value}%", sentence=f"{year}年贫困发生率{value}%。")
+        Metric.objects.create(
+            report=report_of(4),
+            region=hanyin,
+            label="贫困发生率",
+            value=value,
+            unit="%",
+            year=year,
+            quote=f"{value}%",
+            sentence=f"{year}年贫困发生率{value}%。",
+        )
     html = client.get("/region/610921/").content.decode()
-    chart = html[html.index("历年数据"):]
+    chart = html[html.index("历年数据") :]
     assert '<svg class="series"' in chart and "贫困发生率" in chart and "2014" in chart and "2018" in chart
 
 
@@ -106,9 +114,18 @@ def test_newest_puts_undated_reports_last(client):
 
 
 def test_numbers_in_the_url_are_bounded(client):
-    for url in ["/figures/?page=9223372036854775807", "/figures/?page=-5", "/figures/?year_from=99999999999999999999",
-                "/figures/?min=1e400", "/figures/?max=abc", "/search/?page=9223372036854775807", "/search/?page=abc",
-                "/figures/?region=61", "/figures/?sort=;drop", "/search/?q=%22"]:
+    for url in [
+        "/figures/?page=9223372036854775807",
+        "/figures/?page=-5",
+        "/figures/?year_from=99999999999999999999",
+        "/figures/?min=1e400",
+        "/figures/?max=abc",
+        "/search/?page=9223372036854775807",
+        "/search/?page=abc",
+        "/figures/?region=61",
+        "/figures/?sort=;drop",
+        "/search/?q=%22",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
@@ -119,8 +136,15 @@ def test_a_very_long_query_is_cut_and_says_so(client):
 
 
 def test_missing_things_are_404_not_500(client):
-    for url in ["/report/99999/", "/region/999999/", "/person/99999/", "/programme/没有的项目/", "/category/没有/",
-                "/initiative/99999/", "/report/99999/original"]:
+    for url in [
+        "/report/99999/",
+        "/region/999999/",
+        "/person/99999/",
+        "/programme/没有的项目/",
+        "/category/没有/",
+        "/initiative/99999/",
+        "/report/99999/original",
+    ]:
         assert client.get(url).status_code == 404, url
 
 
@@ -152,7 +176,9 @@ def test_figures_explorer_filters_sort_and_chart(client):
     assert "20,466" in html and '<svg class="scatter"' in html
     data = client.get("/figures/", {"unit": "%", "year_from": "2014", "year_to": "2016", "format": "json"}).json()
     assert data["rows"] and all(2014 <= r["year"] <= 2016 and r["unit"] == "%" for r in data["rows"])
-    values = [r["value"] for r in client.get("/figures/", {"unit": "%", "sort": "value", "format": "json"}).json()["rows"]]
+    values = [
+        r["value"] for r in client.get("/figures/", {"unit": "%", "sort": "value", "format": "json"}).json()["rows"]
+    ]
     assert values == sorted(values)
     after = client.get("/figures/", {"change": "after", "format": "json"}).json()["rows"]
     assert after and all(r["change"] == "after" for r in after)
@@ -179,8 +205,9 @@ def test_display_toggle_does_not_filter_by_the_script_facet(client):
     assert data["total"] == 2  # the facet: reports written in traditional
 
 
-def test_summary_pages_are_cached_until_the_index_commits(client, settings, index_rollback,
-                                                          django_capture_on_commit_callbacks):
+def test_summary_pages_are_cached_until_the_index_commits(
+    client, settings, index_rollback, django_capture_on_commit_callbacks
+):
     from django.core.cache import cache
 
     from archive.ingest.service import ingest_bytes
@@ -195,7 +222,9 @@ def test_summary_pages_are_cached_until_the_index_commits(client, settings, inde
     Report.objects.filter(pk=Report.objects.first().pk).update(title="只在数据库里改的标题")  # no index commit
     assert client.get("/?format=json").json() == first  # the same data: built once for this index
     with django_capture_on_commit_callbacks(execute=True):  # the index commits, as after a real transaction
-        outcome = ingest_bytes("cached.txt", "山西省灵丘县扶贫工作取得成效，全县贫困发生率由12.5%降至0.6%。\n".encode() * 3)
+        outcome = ingest_bytes(
+            "cached.txt", "山西省灵丘县扶贫工作取得成效，全县贫困发生率由12.5%降至0.6%。\n".encode() * 3
+        )
     assert version() != before
     after = client.get("/?format=json").json()
     assert after["counts"]["reports"] == first["counts"]["reports"] + 1, outcome

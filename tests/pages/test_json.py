@@ -56,8 +56,18 @@ def test_search_json_says_what_it_expanded(client):
     assert not client.get("/search/", {"q": "易地搬迁", "expand": "0", "format": "json"}).json()["expanded"]
 
 
-@pytest.mark.parametrize("url", ["/", "/region/610000/", "/region/610926/", "/search/?q=扶贫", "/figures/?unit=%25",
-                                 "/category/产业扶贫/", "/programme/易地扶贫搬迁/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/region/610000/",
+        "/region/610926/",
+        "/search/?q=扶贫",
+        "/figures/?unit=%25",
+        "/category/产业扶贫/",
+        "/programme/易地扶贫搬迁/",
+    ],
+)
 def test_every_page_is_json(client, url):
     r = client.get(url + ("&" if "?" in url else "?") + "format=json")
     assert r.status_code == 200 and isinstance(r.json(), dict)
@@ -69,8 +79,17 @@ def test_a_filtered_figures_page_is_in_the_order_sql_sorts_it(client, sort):
     from archive.views import FIGURES_PER_PAGE, figure_queryset
 
     got = client.get("/figures/", {"label": "率", "sort": sort, "format": "json"}).json()
-    f = {"label": "率", "unit": "", "region": None, "year_from": None, "year_to": None, "min": None, "max": None,
-         "change": "", "sort": sort}
+    f = {
+        "label": "率",
+        "unit": "",
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "min": None,
+        "max": None,
+        "change": "",
+        "sort": sort,
+    }
     expected = list(figure_queryset(f).values_list("id", flat=True)[:FIGURES_PER_PAGE])
     assert [r["id"] for r in got["rows"]] == expected and len(expected) > 3
     assert got["total"] == figure_queryset(f).count()

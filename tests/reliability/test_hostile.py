@@ -12,8 +12,10 @@ import pytest
 
 from tests.live import Admin, corpus_files, rss_mb
 
-TEXT = ("宁夏西海固地区易地扶贫搬迁\n2018年，宁夏回族自治区固原市西吉县实施易地扶贫搬迁，"
-        "搬迁贫困群众1.2万人，建成安置点18个，发展特色种植业3万亩。\n") * 3
+TEXT = (
+    "宁夏西海固地区易地扶贫搬迁\n2018年，宁夏回族自治区固原市西吉县实施易地扶贫搬迁，"
+    "搬迁贫困群众1.2万人，建成安置点18个，发展特色种植业3万亩。\n"
+) * 3
 MEMORY_CAP_MB = 600
 
 
@@ -68,9 +70,11 @@ def hostile_set():
     must become reports are real news items (../shared/corpus), one each, so none is another's copy."""
     texts = iter(data.decode() for _name, data in corpus_files(12, skip=50000, prefix="hostile"))
     utf8 = next(texts).encode()
-    html = (b"<html><head><title>\xe8\xa5\xbf\xe5\x90\x89\xe5\x8e\xbf</title><script>alert('x')</script></head>"
-            b"<body><iframe src='http://evil.example/'></iframe><img src=x onerror=alert(1)>"
-            b"<p>" + next(texts).encode().replace(b"\n", b"</p><p>") + b"</p><script>document.cookie</script></body></html>")
+    html = (
+        b"<html><head><title>\xe8\xa5\xbf\xe5\x90\x89\xe5\x8e\xbf</title><script>alert('x')</script></head>"
+        b"<body><iframe src='http://evil.example/'></iframe><img src=x onerror=alert(1)>"
+        b"<p>" + next(texts).encode().replace(b"\n", b"</p><p>") + b"</p><script>document.cookie</script></body></html>"
+    )
     return [
         ("empty.txt", b"", "文件是空的"),
         ("one-byte.txt", b"x", "没有找到中文正文"),
@@ -86,8 +90,11 @@ def hostile_set():
         ("slip.zip", _zip([("../../../etc/evil.txt", next(texts)), ("/abs/evil2.txt", next(texts))]), None),
         ("nested.zip", _nested(3), None),
         ("many.zip", _zip([(f"n{i}.txt", b"x") for i in range(10_000)], zipfile.ZIP_STORED), "10,000 个文件"),
-        ("corrupt.docx", _zip([("word/document.xml", b"<w:document>\x00garbage"), ("[Content_Types].xml", b"<")]),
-         "已损坏"),
+        (
+            "corrupt.docx",
+            _zip([("word/document.xml", b"<w:document>\x00garbage"), ("[Content_Types].xml", b"<")]),
+            "已损坏",
+        ),
         ("scan.pdf", _pdf_without_text(), "没有文字层"),
         ("script.html", html, "created"),
         ("../../etc/passwd.txt", next(texts).encode(), "created"),
@@ -137,8 +144,13 @@ def test_the_hostile_set(live, memory, corpus):
                 message = item["message"]  # explained in words, in Chinese, with no trace of the code
                 assert len(message) >= 8 and re.search(r"[\u4e00-\u9fff]{4}", message), (name, item)
                 assert not re.search(r"Traceback|Error|Exception|File \"", message), (name, item)
-        if expected == "created" and top["status"] != "created" or expected and expected != "created" and not (
-                top["status"] == "failed" and expected in top["message"]):
+        if (
+            expected == "created"
+            and top["status"] != "created"
+            or expected
+            and expected != "created"
+            and not (top["status"] == "failed" and expected in top["message"])
+        ):
             wrong.append((name, expected, top["status"], top["message"]))
         if data:  # kept, byte for byte, whatever became of it
             assert live.stored_original(hashlib.sha256(data).hexdigest()) == data, name

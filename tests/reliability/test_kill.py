@@ -52,8 +52,12 @@ def test_an_ingest_killed_at_three_points_and_run_again(archive, corpus):
         (folder / name).write_bytes(data)
     seeds = archive.count("archive_report")
     stored = lambda: archive.count("archive_report") - seeds  # noqa: E731
-    marked = lambda: archive.sql("SELECT COUNT(*) FROM archive_upload WHERE original_name LIKE '%kill-%' "  # noqa: E731
-                                 "AND status != 'pending'")[0][0]
+
+    def marked():
+        return archive.sql(
+            "SELECT COUNT(*) FROM archive_upload WHERE original_name LIKE '%kill-%' AND status != 'pending'"
+        )[0][0]
+
     points = {
         "starting": lambda: True,  # the workers are loading their dictionaries
         "storing": lambda: stored() >= 250,  # a chunk stored, nothing of it in the index yet
@@ -61,9 +65,14 @@ def test_an_ingest_killed_at_three_points_and_run_again(archive, corpus):
     }
     left = {}
     for point, reached in points.items():
-        proc = subprocess.Popen([sys.executable, "manage.py", "ingest", str(folder), "--quiet", "--workers", "2"],
-                                cwd=ROOT, env=archive.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "manage.py", "ingest", str(folder), "--quiet", "--workers", "2"],
+            cwd=ROOT,
+            env=archive.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(2)
         assert _wait_for(reached, 120), point
         assert proc.poll() is None, f"the ingest ended before the kill at {point}"
@@ -74,11 +83,13 @@ def test_an_ingest_killed_at_three_points_and_run_again(archive, corpus):
     out = archive.manage("ingest", folder, "--quiet", timeout=900).stdout
     assert "index repaired first" in out
     assert archive.indexed_ids() == archive.report_ids()
-    counts = dict(archive.sql("SELECT status, COUNT(*) FROM archive_upload WHERE original_name LIKE '%kill-%' "
-                              "GROUP BY status"))
+    counts = dict(
+        archive.sql("SELECT status, COUNT(*) FROM archive_upload WHERE original_name LIKE '%kill-%' GROUP BY status")
+    )
     assert sum(counts.values()) == FILES and set(counts) <= {"created", "duplicate"}
-    assert archive.sql("SELECT COUNT(*) FROM archive_report WHERE original_name LIKE '%kill-%'")[0][0] == \
-        counts["created"]  # one report per created upload: none stored twice
+    assert (
+        archive.sql("SELECT COUNT(*) FROM archive_report WHERE original_name LIKE '%kill-%'")[0][0] == counts["created"]
+    )  # one report per created upload: none stored twice
     assert archive.sql("SELECT COUNT(*) - COUNT(DISTINCT sha256) FROM archive_report")[0][0] == 0
     for _name, data in files:
         assert archive.stored_original(hashlib.sha256(data).hexdigest()) == data

@@ -12,10 +12,19 @@ from collections import Counter
 
 from elasticsearch import Connection
 
-INFO = {"name": "fake", "cluster_name": "fupin-test", "version": {
-    "number": "7.17.13", "build_flavor": "default", "build_type": "deb", "lucene_version": "8.11.1",
-    "minimum_wire_compatibility_version": "6.8.0", "minimum_index_compatibility_version": "6.0.0-beta1"},
-    "tagline": "You Know, for Search"}
+INFO = {
+    "name": "fake",
+    "cluster_name": "fupin-test",
+    "version": {
+        "number": "7.17.13",
+        "build_flavor": "default",
+        "build_type": "deb",
+        "lucene_version": "8.11.1",
+        "minimum_wire_compatibility_version": "6.8.0",
+        "minimum_index_compatibility_version": "6.0.0-beta1",
+    },
+    "tagline": "You Know, for Search",
+}
 
 
 class Node:
@@ -28,8 +37,11 @@ class Node:
         self.answer = None  # ids a search returns (None: every document)
 
     def sent(self, method=None, path_end=None):
-        return [r for r in self.requests if (method is None or r[0] == method)
-                and (path_end is None or r[1].rstrip("/").endswith(path_end))]
+        return [
+            r
+            for r in self.requests
+            if (method is None or r[0] == method) and (path_end is None or r[1].rstrip("/").endswith(path_end))
+        ]
 
     def handle(self, method, path, params, body):
         parts = [p for p in path.split("?")[0].split("/") if p]
@@ -45,8 +57,10 @@ class Node:
             name = parts[0]
             if method == "GET":
                 if name not in self.indices:
-                    return 404, {"error": {"type": "index_not_found_exception", "reason": f"no such index [{name}]"},
-                                 "status": 404}
+                    return 404, {
+                        "error": {"type": "index_not_found_exception", "reason": f"no such index [{name}]"},
+                        "status": 404,
+                    }
                 return 200, {name: {"mappings": self.indices[name].get("mappings", {})}}
             self.indices.setdefault(name, {})["mappings"] = body
             return 200, {"acknowledged": True}
@@ -65,8 +79,11 @@ class Node:
         return 400, {"error": {"type": "fake_does_not_know", "reason": f"{method} {path}"}, "status": 400}
 
     def _bulk(self, body):
-        lines = [json.loads(line) for line in body.decode("utf-8").splitlines() if line.strip()] \
-            if isinstance(body, bytes) else [json.loads(line) for line in body.splitlines() if line.strip()]
+        lines = (
+            [json.loads(line) for line in body.decode("utf-8").splitlines() if line.strip()]
+            if isinstance(body, bytes)
+            else [json.loads(line) for line in body.splitlines() if line.strip()]
+        )
         items, i = [], 0
         while i < len(lines):
             action, meta = next(iter(lines[i].items()))
@@ -76,18 +93,32 @@ class Node:
                 i += 1
                 continue
             self.docs[meta["_id"]] = lines[i + 1]
-            items.append({action: {"_index": meta.get("_index", "fupin"), "_id": meta["_id"], "status": 201,
-                                   "result": "created"}})
+            items.append(
+                {
+                    action: {
+                        "_index": meta.get("_index", "fupin"),
+                        "_id": meta["_id"],
+                        "status": 201,
+                        "result": "created",
+                    }
+                }
+            )
             i += 2
         return {"took": 3, "errors": False, "items": items}
 
     def _search(self, body):
         ids = list(self.docs) if self.answer is None else [i for i in self.answer if i in self.docs]
         size, start = body.get("size", 10), body.get("from", 0)
-        hits = [{"_index": "fupin", "_type": "_doc", "_id": i, "_score": 1.0, "_source": self.docs[i]}
-                for i in ids[start:start + size]]
-        out = {"took": 2, "timed_out": False, "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
-               "hits": {"total": {"value": len(ids), "relation": "eq"}, "max_score": 1.0, "hits": hits}}
+        hits = [
+            {"_index": "fupin", "_type": "_doc", "_id": i, "_score": 1.0, "_source": self.docs[i]}
+            for i in ids[start : start + size]
+        ]
+        out = {
+            "took": 2,
+            "timed_out": False,
+            "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+            "hits": {"total": {"value": len(ids), "relation": "eq"}, "max_score": 1.0, "hits": hits},
+        }
         aggs = {}
         for name, spec in (body.get("aggs") or {}).items():
             field = spec["terms"]["field"]
@@ -98,8 +129,12 @@ class Node:
                     if v is not None:
                         counts[v] += 1
             buckets = [{"key": k, "doc_count": n} for k, n in counts.most_common(spec["terms"].get("size", 10))]
-            aggs[name] = {"meta": spec.get("meta", {}), "doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
-                          "buckets": buckets}
+            aggs[name] = {
+                "meta": spec.get("meta", {}),
+                "doc_count_error_upper_bound": 0,
+                "sum_other_doc_count": 0,
+                "buckets": buckets,
+            }
         if aggs:
             out["aggregations"] = aggs
         if "suggest" in body:

@@ -5,7 +5,9 @@ from search.analysis import ChineseAnalyzer, query_terms, segment
 
 
 def tokens(text, mode="index"):
-    return [(t.text, t.pos, t.startchar, t.endchar) for t in ChineseAnalyzer()(text, positions=True, chars=True, mode=mode)]
+    return [
+        (t.text, t.pos, t.startchar, t.endchar) for t in ChineseAnalyzer()(text, positions=True, chars=True, mode=mode)
+    ]
 
 
 def test_index_mode_adds_parts_at_the_words_position():
@@ -41,7 +43,6 @@ def test_traditional_is_normalised_and_offsets_point_at_the_original():
 
 def test_punctuation_and_stop_words_give_no_token():
     assert [t[0] for t in tokens("扶贫，的。")] == ["扶贫"]
-
 
 
 def test_presegmented_postings_are_what_whoosh_makes_of_the_text_and_survive_pickling(docs):
@@ -80,9 +81,11 @@ def test_packed_postings_pass_through_unopened_and_open_where_written():
     assert pickle.loads(pickle.dumps(text, 2)).postings == index_postings(tokens)  # unpacked: packed again
 
 
-MIXED = ("脱贫攻坚取得决定性胜利，贫困发生率降至0.6%，TD-LTE网络覆盖80%以上的行政村。\r\n"
-         "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。"
-         "2020年底建成5G基站3000个，G20杭州峰会，APP下载量破万，第19届亚运会。")
+MIXED = (
+    "脱贫攻坚取得决定性胜利，贫困发生率降至0.6%，TD-LTE网络覆盖80%以上的行政村。\r\n"
+    "２０２０年，第一書記帶領群眾發展扶貧車間--產值1.5億元；C++与5G、B超和T恤。"
+    "2020年底建成5G基站3000个，G20杭州峰会，APP下载量破万，第19届亚运会。"
+)
 
 
 def test_rjieba_cuts_exactly_as_jieba(docs):

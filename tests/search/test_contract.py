@@ -13,8 +13,10 @@ class SearchContract:
     """What any engine must do for this archive. Subclasses pick the engine."""
 
     def ids(self, q, expand=True, **filters):
-        return {h["report"].original_name.rsplit("/", 1)[-1][:3]
-                for h in search(q, filters, per_page=50, expand=expand).hits}
+        return {
+            h["report"].original_name.rsplit("/", 1)[-1][:3]
+            for h in search(q, filters, per_page=50, expand=expand).hits
+        }
 
     def test_segmentation_finds_words_inside_longer_words(self):
         assert {"000", "004"} <= self.ids("扶贫")
@@ -90,8 +92,10 @@ class TestWhoosh(SearchContract):
 def _unreachable(engine):
     """Why the contract cannot run on this server engine here, or None when it can."""
     if os.environ.get("SEARCH_ENGINE") != engine:
-        checked = {"elasticsearch7": "what we send it is checked without one in tests/search/test_elasticsearch.py",
-                   "solr": "the Solr field type is in docs/DEPLOY.md; the folding is tested in test_elasticsearch.py"}[engine]
+        checked = {
+            "elasticsearch7": "what we send it is checked without one in tests/search/test_elasticsearch.py",
+            "solr": "the Solr field type is in docs/DEPLOY.md; the folding is tested in test_elasticsearch.py",
+        }[engine]
         return f"SEARCH_ENGINE is not {engine}: set it and SEARCH_URL to run the contract on that server ({checked})"
     import urllib.request
 

@@ -11,8 +11,13 @@ from tests.search.fake_elasticsearch import NODE, FakeConnection
 
 pytestmark = pytest.mark.django_db
 
-ES = {"ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine", "URL": "http://es.test:9200/",
-      "INDEX_NAME": "fupin", "INCLUDE_SPELLING": True, "KWARGS": {"connection_class": FakeConnection}}
+ES = {
+    "ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine",
+    "URL": "http://es.test:9200/",
+    "INDEX_NAME": "fupin",
+    "INCLUDE_SPELLING": True,
+    "KWARGS": {"connection_class": FakeConnection},
+}
 
 
 @pytest.fixture
@@ -42,13 +47,21 @@ def test_the_index_is_created_with_the_chinese_analysis_and_the_mapping(es):
     connections["default"].get_backend().setup()
     created = next(body for method, path, _p, body in NODE.requests if method == "PUT" and path.rstrip("/") == "/fupin")
     analyzers = created["settings"]["analysis"]["analyzer"]
-    assert analyzers["fupin_chinese"] == {"type": "custom", "tokenizer": "smartcn_tokenizer",
-                                          "filter": ["cjk_width", "lowercase"]}
-    assert analyzers["fupin_bigram"]["filter"][-1] == "cjk_bigram" and analyzers["fupin_bigram"]["tokenizer"] == "standard"
+    assert analyzers["fupin_chinese"] == {
+        "type": "custom",
+        "tokenizer": "smartcn_tokenizer",
+        "filter": ["cjk_width", "lowercase"],
+    }
+    assert (
+        analyzers["fupin_bigram"]["filter"][-1] == "cjk_bigram" and analyzers["fupin_bigram"]["tokenizer"] == "standard"
+    )
     mapping = next(body for method, path, _p, body in NODE.requests if method == "PUT" and path.endswith("/_mapping"))
     fields = mapping["properties"]
-    assert fields["text"] == {"type": "text", "analyzer": "fupin_chinese",
-                              "fields": {"bigram": {"type": "text", "analyzer": "fupin_bigram"}}}
+    assert fields["text"] == {
+        "type": "text",
+        "analyzer": "fupin_chinese",
+        "fields": {"bigram": {"type": "text", "analyzer": "fupin_bigram"}},
+    }
     for facet in ("province_exact", "county_exact", "category_exact", "source_exact", "script_exact"):
         assert fields[facet] == {"type": "keyword"}, facet
     assert fields["published"] == {"type": "date"} and fields["year"] == {"type": "long"}

@@ -18,8 +18,12 @@ from ..conftest import SEEDS
 def _schema():
     text = fields.TEXT(stored=False, analyzer=ChineseAnalyzer(), phrase=True, spelling=False)
     text.format = PresegmentedPositions()
-    return fields.Schema(id=fields.ID(stored=True, unique=True), text=text, tag=FacetKeyword(),
-                         published=fields.DATETIME(stored=True, sortable=True))
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        text=text,
+        tag=FacetKeyword(),
+        published=fields.DATETIME(stored=True, sortable=True),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +38,9 @@ def ix(tmp_path_factory):
     per = -(-len(paragraphs) // 3)
     for part in range(3):
         writer = ix.writer(codec=codec)
-        for i, text in enumerate(paragraphs[part * per:(part + 1) * per], start=part * per):
+        for i, text in enumerate(paragraphs[part * per : (part + 1) * per], start=part * per):
             day = datetime.datetime(2015 + i % 7, 1 + i % 12, 1 + i % 27)
-            writer.add_document(id=str(i), text=text, tag=["even" if i % 2 == 0 else "odd", f"m{i % 3}"],
-                                published=day)
+            writer.add_document(id=str(i), text=text, tag=["even" if i % 2 == 0 else "odd", f"m{i % 3}"], published=day)
         writer.commit(merge=False)
     writer = ix.writer(codec=codec)
     writer.delete_by_term("id", "3")
@@ -47,9 +50,24 @@ def ix(tmp_path_factory):
     return ix
 
 
-QUERIES = ["扶贫", "脱贫 产业", "扶贫 OR 合作社", "扶贫 NOT 电商", "NOT 扶贫", '"社区工厂"', '"脱贫攻坚"',
-           "贫困 tag:even", "tag:(m0 OR m2) 就业", "村支", "平利", "不存在的词语", "扶贫 OR (产业 NOT 村)",
-           "NOT 扶贫 NOT 脱贫", "(扶贫 OR 脱贫)^2 产业", "扶贫 OR NOT 村"]
+QUERIES = [
+    "扶贫",
+    "脱贫 产业",
+    "扶贫 OR 合作社",
+    "扶贫 NOT 电商",
+    "NOT 扶贫",
+    '"社区工厂"',
+    '"脱贫攻坚"',
+    "贫困 tag:even",
+    "tag:(m0 OR m2) 就业",
+    "村支",
+    "平利",
+    "不存在的词语",
+    "扶贫 OR (产业 NOT 村)",
+    "NOT 扶贫 NOT 脱贫",
+    "(扶贫 OR 脱贫)^2 产业",
+    "扶贫 OR NOT 村",
+]
 
 
 def _ours(searcher, q):
@@ -95,7 +113,9 @@ def test_phrase_keeps_word_order_and_slop(ix):
         loose = _ours(searcher, wq.Phrase("text", ["脱贫", "攻坚"], slop=3))
         assert set(near) == {h.docnum for h in searcher.search(parser.parse('"社区工厂"'), limit=None)}
         assert near and not set(near) & set(reversed_) - set(near)
-        assert set(loose) == {h.docnum for h in searcher.search(wq.Phrase("text", ["脱贫", "攻坚"], slop=3), limit=None)}
+        assert set(loose) == {
+            h.docnum for h in searcher.search(wq.Phrase("text", ["脱贫", "攻坚"], slop=3), limit=None)
+        }
 
 
 def test_sort_column_orders_as_whoosh_does(ix):
@@ -120,9 +140,15 @@ def test_queries_it_cannot_evaluate_are_left_to_whoosh(ix):
         assert ev.supported(wq.And([wq.Term("text", "扶贫"), wq.Not(wq.Term("tag", "odd"))]), w)
 
 
-QUERY_PAGES = [("扶贫", {}, "relevance"), ("", {}, "newest"), ("", {}, "oldest"), ("脱贫 -电商", {}, "relevance"),
-               ('"社区工厂"', {}, "relevance"), ("扶贫 OR 合作社", {"script": ["hans"]}, "newest"),
-               ("", {"province": ["610000"]}, "relevance")]
+QUERY_PAGES = [
+    ("扶贫", {}, "relevance"),
+    ("", {}, "newest"),
+    ("", {}, "oldest"),
+    ("脱贫 -电商", {}, "relevance"),
+    ('"社区工厂"', {}, "relevance"),
+    ("扶贫 OR 合作社", {"script": ["hans"]}, "newest"),
+    ("", {"province": ["610000"]}, "relevance"),
+]
 
 
 @pytest.mark.django_db

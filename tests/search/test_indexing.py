@@ -50,8 +50,11 @@ def test_a_big_update_goes_through_the_multi_process_writer(monkeypatch):
     used = []
     monkeypatch.setattr(backends, "MP_MIN_DOCS", 2)
     monkeypatch.setattr(backends.os, "cpu_count", lambda: 2)  # as on a one-core machine too
-    monkeypatch.setattr(segment_writer.BulkMpWriter, "_new_task",
-                        lambda self, real=segment_writer.BulkMpWriter._new_task: used.append(1) or real(self))
+    monkeypatch.setattr(
+        segment_writer.BulkMpWriter,
+        "_new_task",
+        lambda self, real=segment_writer.BulkMpWriter._new_task: used.append(1) or real(self),
+    )
     before = search("脱贫").total
     pks = list(indexing._backend_and_index()[1].index_queryset().values_list("pk", flat=True))
     indexing.index_reports(pks)  # re-adds all five: replaced, not doubled
@@ -122,8 +125,9 @@ def test_the_inlining_codec_writes_segments_the_stock_reader_reads(tmp_path):
 
     from search.backends import INLINE_LIMIT, FacetKeyword, InliningCodec
 
-    ix = index.create_in(tmp_path, Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True),
-                                          province=FacetKeyword()))
+    ix = index.create_in(
+        tmp_path, Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True), province=FacetKeyword())
+    )
     with ix.writer(codec=InliningCodec()) as w:
         for i in range(INLINE_LIMIT + 2):
             w.add_document(id=str(i), text=f"common rare{i} tail", province=f"p{i % 2},only{i}")

@@ -17,8 +17,13 @@ WORDS = ["扶贫", "产业", "合作社", "易地搬迁", "光伏", "电商", "�
 def _schema():
     text = TEXT(stored=True, analyzer=ChineseAnalyzer(), phrase=True, field_boost=1.5)
     text.format = PresegmentedPositions(field_boost=1.5)
-    return Schema(django_id=ID(stored=True, unique=True), text=text, province=FacetKeyword(),
-                  year=NUMERIC(stored=True, sortable=True), title=TEXT(stored=True, analyzer=ChineseAnalyzer()))
+    return Schema(
+        django_id=ID(stored=True, unique=True),
+        text=text,
+        province=FacetKeyword(),
+        year=NUMERIC(stored=True, sortable=True),
+        title=TEXT(stored=True, analyzer=ChineseAnalyzer()),
+    )
 
 
 def _docs(n, seed=7):
@@ -27,8 +32,13 @@ def _docs(n, seed=7):
         # common words (several blocks), middling ones, and rare ones (inlined), repeated words
         words = rnd.choices(WORDS, k=rnd.randint(1, 12)) + [f"rare{i}", f"tag{i % 5}"] * rnd.randint(1, 3)
         body = "，".join(words) + ("。" + "扶贫" * 300 if i % 97 == 0 else "")  # a long field: lossy length byte
-        yield {"django_id": str(i), "text": Presegmented(body, index_postings(segment(body))),
-               "province": f"p{i % 3},c{i % 11}", "year": 2000 + i % 20, "title": f"第{i}篇：{words[0]}"}
+        yield {
+            "django_id": str(i),
+            "text": Presegmented(body, index_postings(segment(body))),
+            "province": f"p{i % 3},c{i % 11}",
+            "year": 2000 + i % 20,
+            "title": f"第{i}篇：{words[0]}",
+        }
 
 
 def _files(tmp_path, name, writer_class, docs):
@@ -93,8 +103,9 @@ def test_merging_segments_goes_through_the_pool(tmp_path):
 
 def test_the_multi_process_writer_uses_it_in_each_sub_writer(tmp_path, monkeypatch):
     ix = index.create_in(tmp_path, _schema())
-    w = BulkMpWriter(ix, procs=2, batchsize=20, multisegment=True, codec=InliningCodec(),
-                     subargs={"codec": InliningCodec()})
+    w = BulkMpWriter(
+        ix, procs=2, batchsize=20, multisegment=True, codec=InliningCodec(), subargs={"codec": InliningCodec()}
+    )
     for doc in _docs(100):
         w.add_document(**doc)
     w.commit(merge=False)

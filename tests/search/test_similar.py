@@ -22,8 +22,9 @@ def test_similar_reports_share_a_key_word_and_leave_the_report_out(report_of):
 def test_common_words_give_way_to_the_next_key_words(report_of, monkeypatch):
     report = report_of(2)
     ranked = [w for w in key_words(report.normalized_text[:5000], top=16) if not w.isdigit()]
-    monkeypatch.setattr(backends.ChineseWhooshSearchBackend, "common_words",
-                        lambda self, words, share: {ranked[0], ranked[3]})
+    monkeypatch.setattr(
+        backends.ChineseWhooshSearchBackend, "common_words", lambda self, words, share: {ranked[0], ranked[3]}
+    )
     assert query.similar_words(report) == [ranked[1], ranked[2], *ranked[4:10]]
 
 

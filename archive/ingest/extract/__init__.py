@@ -44,7 +44,7 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
 
     def place_in_sentence(offset):
         i = bisect.bisect_right(np_ends, offset) - 1
-        if i >= 0 and "。" not in text[non_province[i].end:offset]:
+        if i >= 0 and "。" not in text[non_province[i].end : offset]:
             return non_province[i].code
         return primary[0] if primary else None
 

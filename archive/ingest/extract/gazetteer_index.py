@@ -62,15 +62,18 @@ class Gazetteer:
 
         for p in self.places.values():
             add(p.name, p.code, "full")
-            common = freq.get(p.short_name, 0) >= COMMON_WORD_FREQ and p.level != "province" \
+            common = (
+                freq.get(p.short_name, 0) >= COMMON_WORD_FREQ
+                and p.level != "province"
                 and not (p.level == "prefecture" and word_tag(p.short_name) == "ns")
+            )
             if p.short_name != p.name and len(p.short_name) >= 2 and not common:
                 add(p.short_name, p.code, "short")
             for suffix, everyday in AUTONOMOUS_EVERYDAY:
                 if p.name.endswith(suffix) and p.short_name != p.name:
                     add(p.short_name + everyday, p.code, "full")
         self.former = {}  # code -> [(name, kind, date)]
-        for name, code, kind, date in (read_former_names() if former is None else former):
+        for name, code, kind, date in read_former_names() if former is None else former:
             if code in self.places:
                 add(name, code, "full")
                 self.former.setdefault(code, []).append((name, kind, date))

@@ -1,8 +1,24 @@
 """Local named models: where reports print them, as data (the national programmes are archive/programmes.py)."""
 
 # Words that make a name a model, programme or mechanism.
-MODEL_WORDS = ("模式", "机制", "改革", "制", "体系", "工程", "行动", "计划", "做法", "经验", "路子", "办法", "平台", "制度",
-               "治理模式", "产业联盟")
+MODEL_WORDS = (
+    "模式",
+    "机制",
+    "改革",
+    "制",
+    "体系",
+    "工程",
+    "行动",
+    "计划",
+    "做法",
+    "经验",
+    "路子",
+    "办法",
+    "平台",
+    "制度",
+    "治理模式",
+    "产业联盟",
+)
 MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
@@ -13,12 +29,38 @@ QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一
 # Between a quote and its model word, these mean the word belongs to another phrase (“十三五”实施健康扶贫工程).
 GAP_NOT = ("实施", "开展", "推进", "启动", "部署", "落实", "是", "为", "在", "和", "与")
 # Unquoted: after a launching verb, a name ending in a programme word (启动实施医疗健康精准扶贫工程).
-LAUNCH_VERBS = ("启动实施", "组织实施", "部署实施", "全面实施", "深入实施", "大力实施", "实施", "启动", "开展", "推进", "推行",
-                "出台《关于实施", "关于实施")
+LAUNCH_VERBS = (
+    "启动实施",
+    "组织实施",
+    "部署实施",
+    "全面实施",
+    "深入实施",
+    "大力实施",
+    "实施",
+    "启动",
+    "开展",
+    "推进",
+    "推行",
+    "出台《关于实施",
+    "关于实施",
+)
 LAUNCHED_WORDS = ("三年行动", "攻坚行动", "专项行动", "行动计划", "工程", "行动", "计划")
 LAUNCHED_MIN, LAUNCHED_MAX = 4, 14
 # A launched name whose head is only one of these is no name (专项行动, 脱贫攻坚工程, 一批重大标志性工程).
-GENERIC_HEADS = ("专项", "脱贫攻坚", "扶贫", "重大", "一批", "各项", "系列", "民生", "惠民", "国防发展重大", "重点", "各类")
+GENERIC_HEADS = (
+    "专项",
+    "脱贫攻坚",
+    "扶贫",
+    "重大",
+    "一批",
+    "各项",
+    "系列",
+    "民生",
+    "惠民",
+    "国防发展重大",
+    "重点",
+    "各类",
+)
 # A list of measures before 等办法 (推出社会化企业扶贫、光伏扶贫等办法): each item is one.
 LIST_HEADS = ("推出", "推行", "实施", "采取", "探索", "创新", "开展", "形成", "建立")
 LIST_ENDS = ("等办法", "等模式", "等做法", "等措施", "等机制", "等方式", "等举措", "等形式")
@@ -26,8 +68,29 @@ LIST_ITEM_MIN, LIST_ITEM_MAX = 3, 10
 # Unquoted: 2-4 characters right before 模式, after a boundary (车河模式).
 BARE_MODEL_MIN, BARE_MODEL_MAX = 2, 4
 BARE_COMMON_TAIL_FREQ = 300  # 可行商业模式: a bare name ending in a common word (商业) is no name
-BARE_MODEL_STOPWORDS = ("随即", "治理", "发展", "管理", "经营", "产业", "扶贫", "合作", "生产", "工作", "这种", "这一", "一种", "新",
-                        "该", "此", "等", "的", "多种", "各种", "创新")
+BARE_MODEL_STOPWORDS = (
+    "随即",
+    "治理",
+    "发展",
+    "管理",
+    "经营",
+    "产业",
+    "扶贫",
+    "合作",
+    "生产",
+    "工作",
+    "这种",
+    "这一",
+    "一种",
+    "新",
+    "该",
+    "此",
+    "等",
+    "的",
+    "多种",
+    "各种",
+    "创新",
+)
 # Quoted spans that are speech or slogans, not names: they hold these.
 NOT_A_NAME = set("，。！？；：,!?;:")
 # The report's categories: a programme of the category counts PROGRAMME_WEIGHT, each word of its evidence

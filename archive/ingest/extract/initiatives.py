@@ -59,9 +59,13 @@ _QUOTED = re.compile(rf"[“\"「](?P<name>[^”\"」\n]{{1,{QUOTED_MAX}}})[”\
 _GAP_MODEL = re.compile(rf"(?P<gap>[{_CJK}]{{0,{MODEL_GAP}}}?)(?P<word>{_MODEL_WORD})")
 _ENDS_MODEL = re.compile(rf"(?:{_MODEL_WORD})$")
 _VERB_BEFORE = re.compile(rf"(?:{'|'.join(sorted(POLICY_VERBS, key=len, reverse=True))})(?:了|出|起)?$")
-_LAUNCHED = re.compile(rf"(?:{'|'.join(sorted(LAUNCH_VERBS, key=len, reverse=True))})(?:了)?(?:(?:19|20)\d{{2}}年)?"
-                       rf"(?P<name>[{_CJK}]{{{LAUNCHED_MIN - 2},{LAUNCHED_MAX - 2}}}?(?:{'|'.join(LAUNCHED_WORDS)}))")
-_LIST = re.compile(rf"(?:{'|'.join(LIST_HEADS)})(?:了|出)?(?P<items>[{_CJK}、“”]{{{LIST_ITEM_MIN},80}}?)(?:{'|'.join(LIST_ENDS)})")
+_LAUNCHED = re.compile(
+    rf"(?:{'|'.join(sorted(LAUNCH_VERBS, key=len, reverse=True))})(?:了)?(?:(?:19|20)\d{{2}}年)?"
+    rf"(?P<name>[{_CJK}]{{{LAUNCHED_MIN - 2},{LAUNCHED_MAX - 2}}}?(?:{'|'.join(LAUNCHED_WORDS)}))"
+)
+_LIST = re.compile(
+    rf"(?:{'|'.join(LIST_HEADS)})(?:了|出)?(?P<items>[{_CJK}、“”]{{{LIST_ITEM_MIN},80}}?)(?:{'|'.join(LIST_ENDS)})"
+)
 _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 
@@ -99,13 +103,15 @@ class _Sentences:
 
 def _programme_hits(text):
     """(start, end, name) of the thesaurus's names, the longest at each place."""
-    hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)),
-                  key=lambda h: (h[0], -(h[1] - h[0])))
+    hits = sorted(
+        ((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)),
+        key=lambda h: (h[0], -(h[1] - h[0])),
+    )
     out, last = [], -1
     for start, end, name in hits:
         if start < last:
             continue
-        if name in QUOTED_ONLY and not (text[start - 1:start] in "“\"「" and text[end:end + 1] in "”\"」"):
+        if name in QUOTED_ONLY and not (text[start - 1 : start] in '“"「' and text[end : end + 1] in '”"」'):
             continue
         out.append((start, end, name))
         last = end
@@ -113,7 +119,7 @@ def _programme_hits(text):
 
 
 def _clean(name):
-    return name.strip(" “”\"「」、")
+    return name.strip(' “”"「」、')
 
 
 def find_initiatives(text):
@@ -127,8 +133,11 @@ def find_initiatives(text):
             return
         programme = programme or programme_of(name)
         category = BY_KEY[programme].category if programme else ""
-        found[name] = {"name": name, "programme": programme,
-                       "category": category or categorize(name, sentences.at(pos))}
+        found[name] = {
+            "name": name,
+            "programme": programme,
+            "category": category or categorize(name, sentences.at(pos)),
+        }
 
     for start, _end, name in _programme_hits(text):
         add(name, start, NAMES[name])
@@ -140,8 +149,10 @@ def find_initiatives(text):
         gap = after.group("gap") if after else ""
         if after and not any(w in gap for w in GAP_NOT) and (not gap.startswith(("的", "等")) or gap in ("的", "等")):
             word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
-            add(name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
-                m.start())
+            add(
+                name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
+                m.start(),
+            )
         elif _ENDS_MODEL.search(name) and len(name) >= 4:
             add(name, m.start())
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
@@ -157,21 +168,31 @@ def find_initiatives(text):
                 add(item, m.start("items"))
     for m in _BARE.finditer(text):
         name = m.group("name")
-        if not name.startswith(BARE_MODEL_STOPWORDS) and not name.endswith(BARE_MODEL_STOPWORDS) \
-                and freq(name[-2:]) < BARE_COMMON_TAIL_FREQ:
+        if (
+            not name.startswith(BARE_MODEL_STOPWORDS)
+            and not name.endswith(BARE_MODEL_STOPWORDS)
+            and freq(name[-2:]) < BARE_COMMON_TAIL_FREQ
+        ):
             add(name + "模式", m.start())
     return _distinct(list(found.values()))
 
 
 def _distinct(initiatives):
     """One name per programme where one printed name holds another (精准扶贫方略 holds 精准扶贫)."""
-    return [i for i in initiatives
-            if not any(j is not i and i["name"] in j["name"] and (j["programme"] == i["programme"] or i["programme"] is None)
-                       for j in initiatives)]
+    return [
+        i
+        for i in initiatives
+        if not any(
+            j is not i and i["name"] in j["name"] and (j["programme"] == i["programme"] or i["programme"] is None)
+            for j in initiatives
+        )
+    ]
 
 
-_EVIDENCE = {cat: re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-             for cat, words in CATEGORY_KEYWORDS.items()}
+_EVIDENCE = {
+    cat: re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    for cat, words in CATEGORY_KEYWORDS.items()
+}
 
 
 def find_categories(text, initiatives=()):

@@ -50,8 +50,13 @@ def _stop(t):
 def _nominal_word(word, tag_):
     if word in LABEL_NOUNS:
         return True
-    return tag_.startswith(LABEL_NOUN_TAGS) and word not in SKIP_BEFORE and word not in LABEL_STOP_AFTER \
-        and word.isalpha() and not (len(word) == 1 and word in LABEL_STOP)
+    return (
+        tag_.startswith(LABEL_NOUN_TAGS)
+        and word not in SKIP_BEFORE
+        and word not in LABEL_STOP_AFTER
+        and word.isalpha()
+        and not (len(word) == 1 and word in LABEL_STOP)
+    )
 
 
 def _nominal(t):
@@ -66,21 +71,21 @@ def _tokens_before(text, pos, tokens):
     """The tokens that end by pos: the report's own when one ends exactly there, else the window's."""
     i = tokens.index_ending_at(pos) if tokens is not None else None
     if i is None:
-        return tag(text[max(0, pos - _WINDOW):pos])
-    return tokens[max(0, i + 1 - _WINDOW_TOKENS):i + 1]
+        return tag(text[max(0, pos - _WINDOW) : pos])
+    return tokens[max(0, i + 1 - _WINDOW_TOKENS) : i + 1]
 
 
 def _tokens_after(text, pos, tokens, extra=0):
     i = tokens.index_at(pos) if tokens is not None else None
     if i is None:
-        return tag(text[pos:pos + _WINDOW + extra])
-    return tokens[i:i + _WINDOW_TOKENS]
+        return tag(text[pos : pos + _WINDOW + extra])
+    return tokens[i : i + _WINDOW_TOKENS]
 
 
 def subject(text, pos, tokens=None):
     """The noun phrase a clause ending at pos is about, over its verbs (居民人均可支配收入翻了一番多，),
     within its sentence: the label of a figure that has none next to it."""
-    near = tag(text[max(0, pos - 2 * _WINDOW):pos])
+    near = tag(text[max(0, pos - 2 * _WINDOW) : pos])
     i = len(near) - 1
     while i >= 0 and near[i].word in "，,":
         i -= 1
@@ -95,8 +100,11 @@ def before(text, start, doc_tokens=None):
     """(label, verb_only): the noun phrase before the number at start (see the module's docstring)."""
     tokens = _tokens_before(text, start, doc_tokens)
     i = len(tokens) - 1
-    while i >= 0 and (tokens[i].word in SKIP_BEFORE or tokens[i].tag in ("m", "q") or
-                      (tokens[i].word.isalpha() and tokens[i].tag.startswith(_SKIP_TAGS))):
+    while i >= 0 and (
+        tokens[i].word in SKIP_BEFORE
+        or tokens[i].tag in ("m", "q")
+        or (tokens[i].word.isalpha() and tokens[i].tag.startswith(_SKIP_TAGS))
+    ):
         if tokens[i].word in ("到", "至") and i > 0 and tokens[i - 1].word in CHANGE_VERBS:
             i -= 1  # 增加/v 到/v
         i -= 1  # 由, 从2013年的, 增加到, 七期
@@ -104,11 +112,18 @@ def before(text, start, doc_tokens=None):
     while i >= 0 and size + len(tokens[i].word) <= LABEL_MAX:
         t = tokens[i]
         verbal = run and not noun_seen  # 农村贫困人口每年都减少: adverbs inside a verb phrase
-        if _stop(t) or (t.word in SKIP_BEFORE and not (verbal and t.tag.startswith(("d", "r", "t")))) \
-                or _who_or_where(t):
+        if (
+            _stop(t)
+            or (t.word in SKIP_BEFORE and not (verbal and t.tag.startswith(("d", "r", "t"))))
+            or _who_or_where(t)
+        ):
             break  # a person or a place is who or where, not what is counted
-        if _nominal(t) or t.tag.startswith("v") or (noun_seen and t.tag.startswith(LABEL_MODIFIER_TAGS) and t.tag != "m") \
-                or (verbal and t.tag.startswith(("d", "r", "t"))):
+        if (
+            _nominal(t)
+            or t.tag.startswith("v")
+            or (noun_seen and t.tag.startswith(LABEL_MODIFIER_TAGS) and t.tag != "m")
+            or (verbal and t.tag.startswith(("d", "r", "t")))
+        ):
             run.insert(0, t)
             noun_seen = noun_seen or _nominal(t)
         elif len(t.word) == 1 and i > 0 and _nominal(tokens[i - 1]) and not _stop(tokens[i - 1]):
@@ -117,7 +132,12 @@ def before(text, start, doc_tokens=None):
             break
         size += len(t.word)
         i -= 1
-    while run and run[0].tag.startswith(("v", "d", "r", "t")) and not _nominal(run[0]) and any(_nominal(x) for x in run[1:]):
+    while (
+        run
+        and run[0].tag.startswith(("v", "d", "r", "t"))
+        and not _nominal(run[0])
+        and any(_nominal(x) for x in run[1:])
+    ):
         run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
     return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
 
@@ -134,7 +154,7 @@ def after(text, end, with_verbs=False, doc_tokens=None):
         if k < len(tokens) and _nominal(tokens[k]):
             tokens = tokens[k:]  # 6万多人的闽宁镇
     for j, t in enumerate(tokens):
-        rest = tokens[j + 1:j + 4]
+        rest = tokens[j + 1 : j + 4]
         if size + len(t.word) > limit or (t.word in LABEL_STOP_AFTER and not with_verbs):
             break
         if out and t.word in (*_JOINERS, "的") and any(_nominal(x) for x in rest):
@@ -145,14 +165,33 @@ def after(text, end, with_verbs=False, doc_tokens=None):
             break
         elif _nominal(t):
             pass
-        elif out and out[-1].word in _JOINERS and len(t.word) == 1 and t.tag.startswith("v") and rest and _nominal(rest[0]):
+        elif (
+            out
+            and out[-1].word in _JOINERS
+            and len(t.word) == 1
+            and t.tag.startswith("v")
+            and rest
+            and _nominal(rest[0])
+        ):
             pass  # 和 驻/v 村干部
-        elif not _stop(t) and t.tag != "m" and (
-                t.tag.startswith(LABEL_MODIFIER_TAGS + ("ad", "l", "i", "d")) if not any(_nominal(x) for x in out)
-                else len(t.word) > 1 and t.tag.startswith(LABEL_MODIFIER_TAGS) and not t.tag.startswith("d")):
+        elif (
+            not _stop(t)
+            and t.tag != "m"
+            and (
+                t.tag.startswith(LABEL_MODIFIER_TAGS + ("ad", "l", "i", "d"))
+                if not any(_nominal(x) for x in out)
+                else len(t.word) > 1 and t.tag.startswith(LABEL_MODIFIER_TAGS) and not t.tag.startswith("d")
+            )
+        ):
             pass  # 未/d 摘帽/v 县; 深度/n 贫困/a 自然村, 易地/n 扶贫/v 搬迁/v 户; not 耕地/n 浇/v 不/d 上/v 水
-        elif with_verbs and out and (t.word in ("了", "着", "过", "到", "在") or
-                                     (not _stop(t) and t.tag.startswith(("v", "a", "d", "vn", "u")))):
+        elif (
+            with_verbs
+            and out
+            and (
+                t.word in ("了", "着", "过", "到", "在")
+                or (not _stop(t) and t.tag.startswith(("v", "a", "d", "vn", "u")))
+            )
+        ):
             pass  # 贫困户都有了签约医生
         else:
             break
@@ -176,10 +215,13 @@ def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
             return head + noun if noun in ("人口", "群众", "劳动力") else noun
         if head and not verb_only:
             return head
-        return (after(text, end - len(noun), with_verbs=True, doc_tokens=tokens) or noun) if noun.endswith(GENERIC_PEOPLE) \
+        return (
+            (after(text, end - len(noun), with_verbs=True, doc_tokens=tokens) or noun)
+            if noun.endswith(GENERIC_PEOPLE)
             else noun
+        )
     if unit_kind == "percent":  # 75%的员工; 产业扶贫覆盖60%的贫困人口: what covers and what is covered
-        counted = after(text, end + 1, doc_tokens=tokens) if text[end:end + 1] == "的" else ""
+        counted = after(text, end + 1, doc_tokens=tokens) if text[end : end + 1] == "的" else ""
         if counted.endswith(GENERIC_PEOPLE):
             counted = after(text, end + 1, with_verbs=True, doc_tokens=tokens) or counted  # 80%的人群因病返贫
         return head + counted if head and counted and head.endswith(_COVERING) else counted or head
@@ -193,6 +235,6 @@ def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
         return after(text, end, with_verbs=True, doc_tokens=tokens) or counted  # 37974名群众需要易地扶贫搬迁
     if counted:
         return counted
-    if verb_only or not head or text[max(0, start - 4):start].endswith(LIGHT_VERBS):
+    if verb_only or not head or text[max(0, start - 4) : start].endswith(LIGHT_VERBS):
         return after(text, end, with_verbs=True, doc_tokens=tokens) or head
     return head

@@ -41,8 +41,10 @@ from .metric_patterns import (
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NOUN_RE = "|".join(re.escape(n) for n in sorted(NOUN_UNITS, key=len, reverse=True))
-_NUMBER = (rf"(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*"
-           rf"|(?<={NEAR_MAGNITUDE})(?=[千万亿]))")  # 近万元: the magnitude alone
+_NUMBER = (
+    rf"(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*"
+    rf"|(?<={NEAR_MAGNITUDE})(?=[千万亿]))"
+)  # 近万元: the magnitude alone
 _METRIC = re.compile(
     rf"(?P<pre>{'|'.join(APPROX_BEFORE)})?{_NUMBER}(?P<approx1>{'|'.join(APPROX_AFTER)})?"
     rf"(?P<mag>万亿|万|亿)?(?P<approx2>{'|'.join(APPROX_AFTER)})?"
@@ -51,7 +53,9 @@ _METRIC = re.compile(
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
-_QUOTE_SPANS = re.compile(rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」")
+_QUOTE_SPANS = re.compile(
+    rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」"
+)
 _CHANGE = re.compile(rf"{CHANGE_WHEN}{CHANGE_TO}{CHANGE_WHEN}")
 _FROM = re.compile(rf"(?:{'|'.join(CHANGE_FROM)}){CHANGE_WHEN}(?:每[\u4e00-\u9fff])?$")
 SENTENCE_WINDOW = 400  # characters either side of a figure read as its sentence when no sentence end is near
@@ -119,7 +123,7 @@ def find_metrics(text, original=None, region_at=None, tokens=None):
     for m in _METRIC.finditer(text):
         s = m.start("num")
         k = bisect.bisect_right(block_starts, s) - 1
-        if text[s - 1:s] == "第" or (k >= 0 and blocked[k][1] > s):
+        if text[s - 1 : s] == "第" or (k >= 0 and blocked[k][1] > s):
             continue
         unit_printed = m.group("unit")
         if unit_printed in NON_METRIC_UNITS:
@@ -140,13 +144,21 @@ def find_metrics(text, original=None, region_at=None, tokens=None):
         a, b = sentences.bounds(s)
         quote_start = m.start("pre") if m.group("pre") else s
         first = _YEAR.search(text, a, b)
-        out.append(Figure(
-            value=round(value, 6), unit=unit, approx=approx,
-            label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit, tokens),
-            year=_year(text, out[-1].end if out and out[-1].end > a else a, quote_start) or (int(first.group(1)) if first else None),
-            region=region_at(s) if region_at else None,
-            quote=original[quote_start:m.end()], sentence=original[a:b].strip(), start=quote_start, end=m.end(),
-        ))
+        out.append(
+            Figure(
+                value=round(value, 6),
+                unit=unit,
+                approx=approx,
+                label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit, tokens),
+                year=_year(text, out[-1].end if out and out[-1].end > a else a, quote_start)
+                or (int(first.group(1)) if first else None),
+                region=region_at(s) if region_at else None,
+                quote=original[quote_start : m.end()],
+                sentence=original[a:b].strip(),
+                start=quote_start,
+                end=m.end(),
+            )
+        )
     _relate(text, out, tokens)
     return out
 
@@ -156,17 +168,21 @@ def _relate(text, figures, tokens=None):
     what stands before 由/从) and a compound (26811户74615人; 8.3万户、22.7万建档立卡贫困人口: the
     numbers of a list count what its last names)."""
     for f, g in zip(figures, figures[1:]):
-        between = text[f.end:g.start]
+        between = text[f.end : g.start]
         start = _FROM.search(text, max(0, f.start - 14), f.start)
         if f.unit == g.unit and start and _CHANGE.fullmatch(between):
             f.change, g.change = "before", "after"
-            f.label = labels.before(text, start.start(), tokens)[0] or labels.subject(text, start.start(), tokens) or f.label
+            f.label = (
+                labels.before(text, start.start(), tokens)[0] or labels.subject(text, start.start(), tokens) or f.label
+            )
             g.label = f.label
         elif f.label and between in ("", "、", "共") and not g.label:
             g.label = f.label  # 26811户74615人, 147户、372人
     for f, g in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if not f.label and g.label and text[f.end:g.start] in ("、", "共", ""):
+        if not f.label and g.label and text[f.end : g.start] in ("、", "共", ""):
             f.label = g.label
     for f in figures:
         if not f.label and f.unit in ("元", "%"):
-            f.label = labels.subject(text, f.start, tokens)  # 全年…的收入，一年超过了一万元: an amount of the clause before
+            f.label = labels.subject(
+                text, f.start, tokens
+            )  # 全年…的收入，一年超过了一万元: an amount of the clause before

@@ -41,7 +41,12 @@ DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
 MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
 UNANCHORED_NOT_SURNAMES = set("向和与在对把被将从为以于")
-SURNAME_NOT_TAGS = ("d", "p", "c", "u")  # the tagger reads the character as an adverb, preposition, conjunction, particle
+SURNAME_NOT_TAGS = (
+    "d",
+    "p",
+    "c",
+    "u",
+)  # the tagger reads the character as an adverb, preposition, conjunction, particle
 FOUR_CHAR_WORD_FREQ = 50  # a four-character name the tagger alone found holds no word this common
 
 
@@ -73,13 +78,13 @@ class Names:
     def _followers(self, s):
         found = self._seen.get(s)
         if found is None:
-            found = self._seen[s] = {self.text[i + len(s):i + len(s) + 1] for i in self.occurrences(s)}
+            found = self._seen[s] = {self.text[i + len(s) : i + len(s) + 1] for i in self.occurrences(s)}
         return found
 
     def places_ending_in(self, a, b):
         """The places that end within [a, b] (a title's qualifier), found by bisection."""
         i = bisect.bisect_left(self._place_starts, a - 40)
-        return [p for p in self.places[i:bisect.bisect_right(self._place_starts, b)] if a <= p[1] <= b]
+        return [p for p in self.places[i : bisect.bisect_right(self._place_starts, b)] if a <= p[1] <= b]
 
     def _repeated_whole(self, name):
         """Printed twice or more, never without its last character, and followed by different words."""
@@ -100,7 +105,9 @@ class Names:
         last = self.text.rindex("·", start, end) + 1
         for i in range(last + 1, end):
             t = self.tokens.at(i)
-            if self.text[i] in DOTTED_STOP or (t is not None and len(t.word) > 1 and t.tag.startswith(DOTTED_STOP_TAGS)):
+            if self.text[i] in DOTTED_STOP or (
+                t is not None and len(t.word) > 1 and t.tag.startswith(DOTTED_STOP_TAGS)
+            ):
                 end = i
                 break
         return self.text[start:end] if end - last >= 1 else None
@@ -119,9 +126,9 @@ class Names:
 
     @staticmethod
     def surname_length(text, start):
-        if text[start:start + 2] in DOUBLE_SURNAMES:
+        if text[start : start + 2] in DOUBLE_SURNAMES:
             return 2
-        return 1 if text[start:start + 1] in SURNAMES else 0
+        return 1 if text[start : start + 1] in SURNAMES else 0
 
     # -- the choice ------------------------------------------------------------------------------
     def at(self, start, end_max=None, anchored=True, closed=False, word_given=True):
@@ -138,21 +145,26 @@ class Names:
         sl = self.surname_length(text, start)
         token = self.tokens.at(start)
         if sl == 0:  # a name without a common surname (阿衣热): only where the tagger sees one, after a title
-            if not (anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
-                    and not freq(token.word)):  # (its dictionary's 迎新春 and 大力支持 are no names)
+            if not (
+                anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4 and not freq(token.word)
+            ):  # (its dictionary's 迎新春 and 大力支持 are no names)
                 return None
             sl = 1
         elif token is not None and token.end == start + sl and token.tag.startswith(SURNAME_NOT_TAGS):
             return None  # 边听边记, 向总书记汇报: the "surname" is an adverb or a preposition here
-        if sl == 1 and freq(text[start:start + 2]) >= COMMON_WORD_FREQ and not self.is_person_token(start, start + 2) \
-                and not (token and token.tag in PERSON_TAGS and len(token.word) > 2):
+        if (
+            sl == 1
+            and freq(text[start : start + 2]) >= COMMON_WORD_FREQ
+            and not self.is_person_token(start, start + 2)
+            and not (token and token.tag in PERSON_TAGS and len(token.word) > 2)
+        ):
             return None  # 来到, 高兴, 关心: a word, not a surname and a given name
         lengths = [end_max - start] if closed else list(range(sl + 1, sl + MAX_GIVEN + 1))
         scored = []
         for n in lengths:
             if not sl + 1 <= n <= sl + MAX_GIVEN or start + n > end_max:
                 continue
-            name = text[start:start + n]
+            name = text[start : start + n]
             if not self._plausible(name, sl, n, start, anchored, word_given):
                 continue
             scored.append((self._score(name, start, n, sl, closed), n, name))
@@ -168,8 +180,12 @@ class Names:
             return False
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
-        if n == sl + MAX_GIVEN and not self.is_person_token(start, start + n) and not self._repeated_whole(name) \
-                and not (anchored and self.text[start + n:start + n + 1] in "：:"):
+        if (
+            n == sl + MAX_GIVEN
+            and not self.is_person_token(start, start + n)
+            and not self._repeated_whole(name)
+            and not (anchored and self.text[start + n : start + n + 1] in "：:")
+        ):
             return False  # four characters only on evidence (吉子尔古, 欧阳美鲜, 委员伊丽苏娅：)
         if n >= sl + 2 and name[-1] in NAME_END_BEFORE:
             return False  # 陈俊说, 马俊摄: the verb ends the name
@@ -181,22 +197,26 @@ class Names:
         if not anchored:  # the tagger alone: its dictionary calls 阿姨, 智慧 and 宣传教育 names too
             if name[0] in UNANCHORED_NOT_SURNAMES:
                 return False  # (…，)向尼方提供: a preposition before a name, more often than a surname
-            if freq(name) or \
-                    (len(name) > 2 and max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ):
+            if freq(name) or (len(name) > 2 and max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ):
                 return False  # 康乐新居: 新居 is a word
-            after = self.text[start + n:start + n + 3]
+            after = self.text[start + n : start + n + 3]
             if any(freq(name + after[:k]) >= CROSS_WORD_FREQ for k in range(1, len(after) + 1)):
                 return False  # 南太(平洋)
-            if n == sl + MAX_GIVEN and any(freq(name[i:i + 2]) >= FOUR_CHAR_WORD_FREQ for i in range(sl, n - 1)):
+            if n == sl + MAX_GIVEN and any(freq(name[i : i + 2]) >= FOUR_CHAR_WORD_FREQ for i in range(sl, n - 1)):
                 return False  # 康乐新居 (新居), not 白玛加布
             return n < sl + MAX_GIVEN or self._repeated_whole(name)
-        if not word_given and len(name) - sl > 1 and freq(name[sl:]) >= COMMON_WORD_FREQ \
-                and not self.is_person_token(start, start + n):
+        if (
+            not word_given
+            and len(name) - sl > 1
+            and freq(name[sl:]) >= COMMON_WORD_FREQ
+            and not self.is_person_token(start, start + n)
+        ):
             return False  # 向大家表示
         if not word_given and n == 2 and freq(name):
             return False  # 贺词说: a two-character word before a verb is the word
-        if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ) and \
-                not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ):
+        if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ) and not (
+            word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ
+        ):
             return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
         return True
 
@@ -214,22 +234,30 @@ class Names:
             score += 1
         if n > sl + 1 and self._repeated_whole(name):
             score += 4
-        if n == sl + 2 and freq(text[start:end - 1]) >= TWO_CHAR_WORD_FREQ and not freq(name) \
-                and word_tag(text[start:end - 1]) in PERSON_TAGS:
+        if (
+            n == sl + 2
+            and freq(text[start : end - 1]) >= TWO_CHAR_WORD_FREQ
+            and not freq(name)
+            and word_tag(text[start : end - 1]) in PERSON_TAGS
+        ):
             score += 2  # 杨维信: 杨维 is a word of the dictionary, 杨维信 is no word
-        if self._repeated_short(name) and len(self.occurrences(name)) > len(self.occurrences(text[start:end + 1])):
+        if self._repeated_short(name) and len(self.occurrences(name)) > len(self.occurrences(text[start : end + 1])):
             score += 4 if n < sl + MAX_GIVEN else 0
-        if n < sl + MAX_GIVEN and _CJK.fullmatch(text[end:end + 1]) and self._repeated_whole(text[start:end + 1]):
+        if n < sl + MAX_GIVEN and _CJK.fullmatch(text[end : end + 1]) and self._repeated_whole(text[start : end + 1]):
             score -= 4  # 谭登, always printed as 谭登周
-        if text[end:end + 1] in HOME_AFTER:
+        if text[end : end + 1] in HOME_AFTER:
             score += 1
-        if text[end:end + 1] in "：:":
+        if text[end : end + 1] in "：:":
             score += 3  # 全国政协委员卢天锡：“…”: an interview's speaker ends at the colon
         if text.startswith(SPEECH, end):
             score += 2  # 马有全说
         if not closed:
-            given, after = name[sl:], text[end:end + 4]
-            if any(freq(given[i:] + after[:k]) >= CROSS_WORD_FREQ for i in range(len(given))
-                   for k in range(1, len(after) + 1) if len(given) - i + k >= 2 and not (k == 1 and after[0] in HOME_AFTER)):
+            given, after = name[sl:], text[end : end + 4]
+            if any(
+                freq(given[i:] + after[:k]) >= CROSS_WORD_FREQ
+                for i in range(len(given))
+                for k in range(1, len(after) + 1)
+                if len(given) - i + k >= 2 and not (k == 1 and after[0] in HOME_AFTER)
+            ):
                 score -= 2  # 胡珂立下: 立下 is a word
         return score

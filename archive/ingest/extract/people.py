@@ -86,13 +86,17 @@ def _title_automaton():
 
 def _title_hits(text):
     """(start, end, title as printed), leftmost and longest first, not overlapping (as a regex finds them)."""
-    hits = sorted(((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text)), key=lambda h: (h[0], -h[1]))
+    hits = sorted(
+        ((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text)), key=lambda h: (h[0], -h[1])
+    )
     out, last = [], -1
     for h in hits:
         if h[0] >= last:
             out.append(h)
             last = h[1]
     return out
+
+
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")
 _BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
 _POSTS = sorted(POST_TITLES, key=len, reverse=True)
@@ -144,8 +148,11 @@ def _qualifier(names, start, title):
     a = start
     while i is not None and i >= 0 and start - tokens[i].start <= QUALIFIER_MAX:
         t = tokens[i]
-        if t.tag.startswith(QUALIFIER_TAGS) and t.tag not in ("nr", "ns") and \
-                not (t.tag.startswith("v") and (len(t.word) < 2 or t.word in QUALIFIER_STOP_VERBS)):
+        if (
+            t.tag.startswith(QUALIFIER_TAGS)
+            and t.tag not in ("nr", "ns")
+            and not (t.tag.startswith("v") and (len(t.word) < 2 or t.word in QUALIFIER_STOP_VERBS))
+        ):
             a = t.start
         elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
             a = t.start
@@ -157,10 +164,11 @@ def _qualifier(names, start, title):
     while a < start and (tok := tokens.at(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
         a = tok.end  # it starts with a noun
     phrase = text[a:start]
-    places = [b for _s, b in names.places_ending_in(a, start)] + \
-        [a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)]
+    places = [b for _s, b in names.places_ending_in(a, start)] + [
+        a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)
+    ]
     if places:
-        phrase = text[max(places):start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
+        phrase = text[max(places) : start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
     return _canonical_title(phrase) if "*" in phrase else phrase
 
 
@@ -170,7 +178,7 @@ def find_people(text, region_at=None, places=(), tokens=None):
     names = Names(text, places, tokens)
     found = []
     for t_start, t_end, printed in _title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
-        start = t_end + (text[t_end:t_end + 1] == " ")
+        start = t_end + (text[t_end : t_end + 1] == " ")
         if not _CJK_RE.fullmatch(text, start, start + 2):
             continue
         name = names.at(start)
@@ -189,8 +197,9 @@ def find_people(text, region_at=None, places=(), tokens=None):
     for m in _APPOSITION.finditer(text):
         name = names.at(m.end())
         if name:
-            found.append(_titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
-                name, m.end()))
+            found.append(
+                _titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(name, m.end())
+            )
     for m in _SPEAKER.finditer(text):
         name = names.at(m.start("name"), m.end("name"), closed=True, word_given=False)
         if name:
@@ -212,15 +221,18 @@ def _stated_titles(names, text, found):
     for pm in {(pm.name, pm.start): pm for pm in found}.values():
         m = _COPULA.match(text, pm.start + len(pm.name))
         if m:
-            out.append(_titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
-                pm.name, pm.start))
+            out.append(
+                _titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
+                    pm.name, pm.start
+                )
+            )
     return out
 
 
 def _listed(names, text, end, make):
     """The names listed after a titled one: 贫困户刘福有、曹六仁、王三女3户."""
     out = []
-    while text[end:end + 1] in LIST_SEPARATORS:
+    while text[end : end + 1] in LIST_SEPARATORS:
         name = names.at(end + 1)
         if not name or _TITLE_NAME.match(text, end + 1):
             break
@@ -254,10 +266,12 @@ def _tagged(names, text):
         if q >= 0 and quoted[q][1] > t.start:
             continue
         end = t.start + len(name)
-        after, nxt = text[end:end + 1], tokens.at(end)
-        if after in REPEATED_NOT_BEFORE or (text[t.start - 1:t.start] == "“" and after == "”"):
+        after, nxt = text[end : end + 1], tokens.at(end)
+        if after in REPEATED_NOT_BEFORE or (text[t.start - 1 : t.start] == "“" and after == "”"):
             continue  # 万福山村: a place; “牛鼻子”: a term
-        verb_after = text.startswith(PERSON_AFTER_WORDS, end) or (nxt is not None and nxt.tag.startswith(PERSON_AFTER_TAGS))
+        verb_after = text.startswith(PERSON_AFTER_WORDS, end) or (
+            nxt is not None and nxt.tag.startswith(PERSON_AFTER_TAGS)
+        )
         if len(name) == 2 and not verb_after and len(names.occurrences(name)) < 2:
             continue  # 开放、包容、普惠: two characters between commas are a word more often than a name
         if verb_after or after in BOUNDARY_CHARS:
@@ -269,21 +283,26 @@ def _repeated_names(names, text, known):
     """Three-character names printed at least REPEATED_NAME_MIN times with nothing arguing against them."""
     out = []
     tokens = names.tokens
-    counts = Counter(text[m.start():m.start() + 3] for m in _SURNAME_AT.finditer(text))
+    counts = Counter(text[m.start() : m.start() + 3] for m in _SURNAME_AT.finditer(text))
     known_heads = {k[:2] for k in known}
     for cand, n in counts.items():
         if n < REPEATED_NAME_MIN or len(cand) != 3 or cand in known or cand[:2] in known_heads:
             continue
         starts = names.occurrences(cand)
-        if any(text[s + 3:s + 4] in REPEATED_NOT_BEFORE or text[s - 1:s] == "“" or names.in_place(s, s + 3)
-               for s in starts):
+        if any(
+            text[s + 3 : s + 4] in REPEATED_NOT_BEFORE or text[s - 1 : s] == "“" or names.in_place(s, s + 3)
+            for s in starts
+        ):
             continue
-        if any(freq(text[s - 1:s + 1]) >= 20 for s in starts if s):  # 发展茶饮: the surname ends a word
+        if any(freq(text[s - 1 : s + 1]) >= 20 for s in starts if s):  # 发展茶饮: the surname ends a word
             continue
-        in_context = any(text[max(0, s - 3):s].endswith(PERSON_BEFORE) or re.match(PERSON_AFTER_RE, text[s + 3:s + 8])
-                         for s in starts)
-        if not any((t := tokens.at(s)) is not None and (t.tag in PERSON_TAGS or tokens.is_boundary(s + 3))
-                   for s in starts):
+        in_context = any(
+            text[max(0, s - 3) : s].endswith(PERSON_BEFORE) or re.match(PERSON_AFTER_RE, text[s + 3 : s + 8])
+            for s in starts
+        )
+        if not any(
+            (t := tokens.at(s)) is not None and (t.tag in PERSON_TAGS or tokens.is_boundary(s + 3)) for s in starts
+        ):
             continue  # the tagger never reads a name there, nor a word that starts and ends with it (管党|治党)
         if in_context and all(names.at(s, anchored=False) == cand for s in starts):
             out.append(PersonMention(cand, None, "other", starts[0]))
@@ -296,12 +315,25 @@ def merge_people(mentions, primary_county=None):
     people = {}
     for pm in mentions:
         region = pm.region
-        if region is None and pm.title and primary_county and pm.title_printed and pm.title_printed.startswith(COUNTY_TITLES):
+        if (
+            region is None
+            and pm.title
+            and primary_county
+            and pm.title_printed
+            and pm.title_printed.startswith(COUNTY_TITLES)
+        ):
             region = primary_county
         cur = people.setdefault(pm.name, {"name": pm.name, "titles": [], "kind": None, "region": None})
         if pm.title and not any(pm.title in t for t in cur["titles"]):
             cur["titles"] = [t for t in cur["titles"] if t not in pm.title] + [pm.title]
             cur["kind"] = cur["kind"] or pm.kind
         cur["region"] = cur["region"] or region
-    return [{"name": p["name"], "title": "；".join(p["titles"]) or None, "kind": p["kind"] or "other",
-             "region": p["region"]} for p in people.values()]
+    return [
+        {
+            "name": p["name"],
+            "title": "；".join(p["titles"]) or None,
+            "kind": p["kind"] or "other",
+            "region": p["region"],
+        }
+        for p in people.values()
+    ]

@@ -36,7 +36,7 @@ class RegionMention:
 
 
 def _plausible(text, start, end):
-    after = text[end:end + 16]
+    after = text[end : end + 16]
     return not NOT_A_DIVISION_AFTER.match(after) and not INSTITUTION_AFTER.match(after)
 
 
@@ -67,7 +67,9 @@ def find_regions(text, gazetteer, hits=None):
         if place.level == "prefecture" and place.province in context:
             return True
         i = bisect.bisect_left(province_at, (start - PROVINCE_NEAR, ""))
-        return any(code == place.province for _s, code in province_at[i:bisect.bisect_right(province_at, (start, "~"))])
+        return any(
+            code == place.province for _s, code in province_at[i : bisect.bisect_right(province_at, (start, "~"))]
+        )
 
     for _round in range(2):  # a weak name backed once (广西融水) backs its other mentions (融水县委书记)
         resolved = _resolve(hits, places, context, weak, backed)
@@ -112,4 +114,10 @@ def summarize_regions(mentions, gazetteer):
 
 
 def _related(a, b):
-    return a.code == b.code or a.prefecture == b.code or b.prefecture == a.code or a.province == b.code or b.province == a.code
+    return (
+        a.code == b.code
+        or a.prefecture == b.code
+        or b.prefecture == a.code
+        or a.province == b.code
+        or b.province == a.code
+    )

@@ -8,9 +8,11 @@ from search.indexing import sync
 
 
 class Command(BaseCommand):
-    help = ("Run the archive's background jobs (upload batches). At its start the index is brought in line "
-            "with the database and the batches a killed worker left are taken up again; then django-tasks-db's "
-            "worker runs the queue. Run one at a time.")
+    help = (
+        "Run the archive's background jobs (upload batches). At its start the index is brought in line "
+        "with the database and the batches a killed worker left are taken up again; then django-tasks-db's "
+        "worker runs the queue. Run one at a time."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=0.5, help="seconds between looks at an empty queue")
@@ -23,5 +25,13 @@ class Command(BaseCommand):
         resumed = resume_batches()
         if resumed:
             self.stdout.write(f"resumed upload batches left unfinished: {', '.join(f'#{pk}' for pk in resumed)}")
-        call_command("db_worker", interval=interval, batch=batch, reload=False, startup_delay=False,
-                     verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)
+        call_command(
+            "db_worker",
+            interval=interval,
+            batch=batch,
+            reload=False,
+            startup_delay=False,
+            verbosity=verbosity,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )

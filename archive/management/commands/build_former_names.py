@@ -119,8 +119,12 @@ class Command(BaseCommand):
         for code, (name, _year) in read_poverty_table().items():  # the Haixi 行政委员会 cpca lacks
             if code not in known:
                 divisions.append(Division(code, name, short_name(name), "county", None, None, None))
-        rows = former_names(divisions, json.loads((gz / "history.json").read_text("utf-8")),
-                            json.loads((gz / "diff.json").read_text("utf-8")), list(_changes(gz / "location_changes.tsv")))
+        rows = former_names(
+            divisions,
+            json.loads((gz / "history.json").read_text("utf-8")),
+            json.loads((gz / "diff.json").read_text("utf-8")),
+            list(_changes(gz / "location_changes.tsv")),
+        )
         with open(out, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(["name", "code", "kind", "date"])

@@ -108,8 +108,10 @@ class Command(BaseCommand):
                 w.writerow([code, *table[code]])
         years = Counter(y for _, y in table.values())
         self.stdout.write(f"{len(rows)} rows: " + ", ".join(f"{k} {v}" for k, v in how.most_common()))
-        self.stdout.write("exit years (file / official): " + ", ".join(
-            f"{y}: {years.get(y, 0)}/{n}" for y, n in sorted(OFFICIAL_EXITS.items())))
+        self.stdout.write(
+            "exit years (file / official): "
+            + ", ".join(f"{y}: {years.get(y, 0)}/{n}" for y, n in sorted(OFFICIAL_EXITS.items()))
+        )
         if unmatched:
             raise CommandError(f"{len(unmatched)} rows could not be matched: " + "; ".join(unmatched))
         self.stdout.write(f"wrote {len(table)} counties to {out}")

@@ -10,8 +10,10 @@ from archive.serializers import extraction_json
 
 
 class Command(BaseCommand):
-    help = ("Score extraction against gold files (default: the seeds and the dev set in ../shared/gold); "
-            "fails below the floors.")
+    help = (
+        "Score extraction against gold files (default: the seeds and the dev set in ../shared/gold); "
+        "fails below the floors."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -19,8 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--files", default=None, help="folder of a single gold file's files")
 
     def handle(self, *args, gold, files, **options):
-        sets = [(Path(g), Path(files) if files else Path(g).parent.parent / "seeds") for g in gold] or \
-            [(settings.SHARED_DIR / g, settings.SHARED_DIR / f) for g, f in GOLD_SETS.values()]
+        sets = [(Path(g), Path(files) if files else Path(g).parent.parent / "seeds") for g in gold] or [
+            (settings.SHARED_DIR / g, settings.SHARED_DIR / f) for g, f in GOLD_SETS.values()
+        ]
         failed = []
         for gold_path, folder in sets:
             if not gold_path.exists():
@@ -33,8 +36,10 @@ class Command(BaseCommand):
                 except (OSError, Rejected) as exc:
                     self.stderr.write(f"{name}: {exc}")
             result = score(gold_data, preds, load_successors(settings.SHARED_DIR))
-            self.stdout.write(f"{gold_path.name}: " + " ".join(
-                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items()))
+            self.stdout.write(
+                f"{gold_path.name}: "
+                + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items())
+            )
             failed += [f"{gold_path.name}: {s}" for s in shortfalls(result)]
         self.stdout.write("floors: " + " ".join(f"{k}>={v}" for k, v in FLOORS.items()) + " traps=0")
         if failed:

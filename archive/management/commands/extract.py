@@ -38,8 +38,10 @@ class Command(BaseCommand):
                 if "error" in item:
                     self.stdout.write(f"{item['file']}: failed: {item['error']}")
                     continue
-                self.stdout.write(f"{item['file']}: {item['title'] or '(no title)'} | {item['source'] or '-'} | "
-                                  f"{item['published'] or '-'} | {len(item['regions'])} places, {len(item['people'])} people, "
-                                  f"{len(item['metrics'])} figures")
+                self.stdout.write(
+                    f"{item['file']}: {item['title'] or '(no title)'} | {item['source'] or '-'} | "
+                    f"{item['published'] or '-'} | {len(item['regions'])} places, {len(item['people'])} people, "
+                    f"{len(item['metrics'])} figures"
+                )
         if failed:
             sys.exit(1) if failed == len(out) else None

@@ -19,8 +19,10 @@ class Command(BaseCommand):
     def handle(self, *args, paths, quiet, workers, **options):
         added, removed = sync()  # an ingest killed earlier stored reports its index never got
         if added or removed:
-            self.stdout.write(f"index repaired first: {added} stored reports were not searchable and are now indexed"
-                              + (f", {removed} deleted ones removed" if removed else ""))
+            self.stdout.write(
+                f"index repaired first: {added} stored reports were not searchable and are now indexed"
+                + (f", {removed} deleted ones removed" if removed else "")
+            )
         entries = collect_paths(paths)
         with tqdm(total=len(entries), desc="ingest", unit="file", disable=quiet or len(entries) < 2) as bar:
             outcomes = ingest_many(entries, workers=workers, progress=lambda done: bar.update(len(done)))

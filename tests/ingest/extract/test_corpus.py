@@ -34,7 +34,7 @@ def test_every_figure_is_in_its_sentence_and_the_text(extracted):
     for doc in extracted:
         for f in doc.metrics:
             assert f.quote in f.sentence and f.value > 0
-            assert doc.clean_text[f.start:f.start + len(f.quote)] == f.quote or f.start == 0
+            assert doc.clean_text[f.start : f.start + len(f.quote)] == f.quote or f.start == 0
 
 
 def test_people_names_look_like_names(extracted):

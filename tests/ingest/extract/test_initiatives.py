@@ -8,15 +8,18 @@ def names(text):
     return [i["name"] for i in find_initiatives(text)]
 
 
-@pytest.mark.parametrize("text,name", [
-    ("汉阴县创新推行“138”模式，做好后续扶持。", "138"),
-    ("探索实践了“三变”改革。", "三变改革"),
-    ("通过推行脱贫攻坚“总队长”制，即县委书记带头。", "总队长制"),
-    ("车河模式的成功，把资产收益扶贫推向了多点开花。", "车河模式"),
-    ("依靠“借芋还芋”，金阳县扩大魔芋种植。", "借芋还芋"),
-    ("建设扶贫车间134个。", "扶贫车间"),
-    ("“镇园产业联盟”模式被写进一号文件。", "镇园产业联盟"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("汉阴县创新推行“138”模式，做好后续扶持。", "138"),
+        ("探索实践了“三变”改革。", "三变改革"),
+        ("通过推行脱贫攻坚“总队长”制，即县委书记带头。", "总队长制"),
+        ("车河模式的成功，把资产收益扶贫推向了多点开花。", "车河模式"),
+        ("依靠“借芋还芋”，金阳县扩大魔芋种植。", "借芋还芋"),
+        ("建设扶贫车间134个。", "扶贫车间"),
+        ("“镇园产业联盟”模式被写进一号文件。", "镇园产业联盟"),
+    ],
+)
 def test_named_initiatives(text, name):
     assert any(name in n for n in names(text)), names(text)  # the gold rule: a name found holds it
 
@@ -42,10 +45,19 @@ def test_categories_follow_from_programmes_and_evidence_not_one_word():
 
 
 def test_programmes_by_any_of_their_names():
-    found = {i["name"]: i["programme"] for i in find_initiatives(
-        "实施易地搬迁，建设社区工厂，开展家庭医生签约服务，落实东西部协作，贫困户纳入农村低保。")}
-    assert found == {"易地搬迁": "易地扶贫搬迁", "社区工厂": "扶贫车间", "家庭医生签约服务": "家庭医生签约服务",
-                     "东西部协作": "东西部扶贫协作", "农村低保": "农村最低生活保障"}
+    found = {
+        i["name"]: i["programme"]
+        for i in find_initiatives(
+            "实施易地搬迁，建设社区工厂，开展家庭医生签约服务，落实东西部协作，贫困户纳入农村低保。"
+        )
+    }
+    assert found == {
+        "易地搬迁": "易地扶贫搬迁",
+        "社区工厂": "扶贫车间",
+        "家庭医生签约服务": "家庭医生签约服务",
+        "东西部协作": "东西部扶贫协作",
+        "农村低保": "农村最低生活保障",
+    }
 
 
 def test_a_quoted_only_name_needs_its_quotes():
@@ -53,19 +65,24 @@ def test_a_quoted_only_name_needs_its_quotes():
     assert names("回头看看这些年的变化。") == []
 
 
-@pytest.mark.parametrize("text,name", [
-    ("乌兰察布市启动实施医疗健康精准扶贫工程。", "医疗健康精准扶贫工程"),
-    ("部署实施2016年健康扶贫工程。", "健康扶贫工程"),
-    ("推出社会化企业扶贫、光伏扶贫等办法。", "社会化企业扶贫"),
-    ("通过“动物寄养分红”等模式带动贫困户增收。", "动物寄养分红"),
-    ("“集体经济破零行动”和“农村本土人才回归工程”", "农村本土人才回归工程"),
-    ("出台《关于实施教育扶贫攻坚三年行动的意见》。", "教育扶贫攻坚三年行动"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("乌兰察布市启动实施医疗健康精准扶贫工程。", "医疗健康精准扶贫工程"),
+        ("部署实施2016年健康扶贫工程。", "健康扶贫工程"),
+        ("推出社会化企业扶贫、光伏扶贫等办法。", "社会化企业扶贫"),
+        ("通过“动物寄养分红”等模式带动贫困户增收。", "动物寄养分红"),
+        ("“集体经济破零行动”和“农村本土人才回归工程”", "农村本土人才回归工程"),
+        ("出台《关于实施教育扶贫攻坚三年行动的意见》。", "教育扶贫攻坚三年行动"),
+    ],
+)
 def test_local_models_where_reports_print_them(text, name):
     assert name in names(text)
 
 
-@pytest.mark.parametrize("text", ["科学谋划好“十三五”时期扶贫工作。", "通过“一对一”手拉手的帮扶。", "“十三五”实施健康扶贫工程"])
+@pytest.mark.parametrize(
+    "text", ["科学谋划好“十三五”时期扶贫工作。", "通过“一对一”手拉手的帮扶。", "“十三五”实施健康扶贫工程"]
+)
 def test_periods_and_slogans_are_no_models(text):
     assert not any(n in ("十三五", "一对一", "十三五实施健康扶贫工程") for n in names(text)), names(text)
 

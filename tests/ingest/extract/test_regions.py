@@ -8,27 +8,33 @@ def codes(text):
     return [m.code for m in find_regions(text, default_gazetteer())]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("陕西省平利县脱贫攻坚", ["610000", "610926"]),
-    ("北川在脱贫攻坚过程中探索出新模式。四川省绵阳市", ["510726", "510000", "510700"]),
-    ("广西融水、隆林等7个贫困县", ["450000", "450225", "451031"]),
-    ("新疆和田、喀什两地区深入挖掘", ["650000", "653200", "653100"]),
-    ("四川凉山州的盐源苹果", ["510000", "513400", "513423"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("陕西省平利县脱贫攻坚", ["610000", "610926"]),
+        ("北川在脱贫攻坚过程中探索出新模式。四川省绵阳市", ["510726", "510000", "510700"]),
+        ("广西融水、隆林等7个贫困县", ["450000", "450225", "451031"]),
+        ("新疆和田、喀什两地区深入挖掘", ["650000", "653200", "653100"]),
+        ("四川凉山州的盐源苹果", ["510000", "513400", "513423"]),
+    ],
+)
 def test_places_found(text, expected):
     assert codes(text) == expected
 
 
-@pytest.mark.parametrize("text,wrong", [
-    ("平利县老县镇太山廟村", None),  # a town, not a county
-    ("漩涡镇朝阳村村民罗云", "朝阳"),  # a village named 朝阳
-    ("搬到涧池镇紫云社区", "520425"),  # a community, not 紫云苗族布依族自治县
-    ("江油市新安镇", "410323"),  # a town, not 新安县 of Henan
-    ("依托安康北医大平利天然药业有限公司", "610926"),  # a company
-    ("西安交通大学派驻", "610100"),  # a university
-    ("绿水青山就是金山银山", "310116"),  # an idiom, not 金山区
-    ("让搬迁群众安居乐业", "451028"),  # not 乐业县
-])
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("平利县老县镇太山廟村", None),  # a town, not a county
+        ("漩涡镇朝阳村村民罗云", "朝阳"),  # a village named 朝阳
+        ("搬到涧池镇紫云社区", "520425"),  # a community, not 紫云苗族布依族自治县
+        ("江油市新安镇", "410323"),  # a town, not 新安县 of Henan
+        ("依托安康北医大平利天然药业有限公司", "610926"),  # a company
+        ("西安交通大学派驻", "610100"),  # a university
+        ("绿水青山就是金山银山", "310116"),  # an idiom, not 金山区
+        ("让搬迁群众安居乐业", "451028"),  # not 乐业县
+    ],
+)
 def test_not_divisions(text, wrong):
     found = codes(text)
     if wrong == "朝阳":
@@ -63,16 +69,19 @@ def test_seed_regions(docs):
     assert "140224" in {r["code"] for r in docs["002"].regions}
 
 
-@pytest.mark.parametrize("text,code", [
-    ("湖北襄樊市推进精准扶贫。", "420600"),  # renamed 襄阳市 in 2010
-    ("山东定陶县实施易地扶贫搬迁。", "371703"),  # 定陶区 since 2016
-    ("贵州毕节黔西市脱贫摘帽。", "520522"),  # the gazetteer's 黔西县, 黔西市 since 2021
-    ("山西大同云州区发展黄花产业。", "140227"),  # the gazetteer's 大同县
-    ("重庆石柱县中益乡的贫困户。", "500240"),  # 石柱土家族自治县, as reports name it
-    ("甘肃临夏回族自治州东乡县的扶贫车间。", "622926"),  # 东乡族自治县, not 江西的东乡
-    ("重庆市在奉节，巫山等地开展巡诊。", "500236"),  # a county right under its province, backed by it
-    ("山西太原阳曲县在去年脱贫摘帽。", "140100"),  # a city the dictionary knows as a place
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("湖北襄樊市推进精准扶贫。", "420600"),  # renamed 襄阳市 in 2010
+        ("山东定陶县实施易地扶贫搬迁。", "371703"),  # 定陶区 since 2016
+        ("贵州毕节黔西市脱贫摘帽。", "520522"),  # the gazetteer's 黔西县, 黔西市 since 2021
+        ("山西大同云州区发展黄花产业。", "140227"),  # the gazetteer's 大同县
+        ("重庆石柱县中益乡的贫困户。", "500240"),  # 石柱土家族自治县, as reports name it
+        ("甘肃临夏回族自治州东乡县的扶贫车间。", "622926"),  # 东乡族自治县, not 江西的东乡
+        ("重庆市在奉节，巫山等地开展巡诊。", "500236"),  # a county right under its province, backed by it
+        ("山西太原阳曲县在去年脱贫摘帽。", "140100"),  # a city the dictionary knows as a place
+    ],
+)
 def test_places_as_reports_name_them(text, code):
     assert code in codes(text)
 
