@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint bench gate screenshots haystack-suite clean
+.PHONY: run models setup test lint bench gate screenshots haystack-suite clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
 	touch $@
 
-setup: $(BIN)/.installed
+# the name tagger's model (Baidu LAC, from PyPI once; a no-op when MODEL_DIR has it)
+models: $(BIN)/.installed
+	$(BIN)/python manage.py fetch_models -v0
+
+setup: models
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_gazetteer
 	$(BIN)/python manage.py ingest fixtures/ --quiet
@@ -24,10 +28,10 @@ run: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: $(BIN)/.installed
+test: models
 	$(BIN)/python -m pytest
 
-gate: $(BIN)/.installed
+gate: models
 	$(BIN)/python manage.py evaluate_extraction
 
 lint: $(BIN)/.installed

@@ -3,6 +3,7 @@
 from django.core.checks import Error, register
 
 from .gazetteer import POVERTY_TABLE
+from .ingest.extract import lac
 
 
 @register()
@@ -28,6 +29,19 @@ def opencc_is_official(app_configs, **kwargs):
                 "The opencc module is not the official OpenCC wheel.",
                 hint="pip uninstall opencc-python-reimplemented; pip install OpenCC (see docs/DECISIONS.md).",
                 id="archive.E002",
+            )
+        ]
+    return []
+
+
+@register()
+def name_tagger_present(app_configs, **kwargs):
+    if not lac.present():
+        return [
+            Error(
+                f"The name tagger's model (Baidu LAC {lac.VERSION}) is not in MODEL_DIR ({lac.model_path()}).",
+                hint="Run manage.py fetch_models (make does); without it no report can be extracted.",
+                id="archive.E003",
             )
         ]
     return []

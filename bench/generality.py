@@ -37,14 +37,34 @@ def extract(folder, files):
 
 
 def unit(u):
-    return {"名": "人", "位": "人", "万元": "元", "亿元": "元", "万亩": "亩", "万人": "人", "万户": "户"}.get(u or "", u or "")
+    return {"名": "人", "位": "人", "万元": "元", "亿元": "元", "万亩": "亩", "万人": "人", "万户": "户"}.get(
+        u or "", u or ""
+    )
 
 
 def extra_measures(gold, preds, verbose=False):
     by_file = {p["file"].split("/")[-1]: p for p in preds}
-    m = dict(matched=0, year_given=0, year_ok=0, gold_dated=0, reg_n=0, reg_ok=0, figures=0, dated=0,
-             dated_pub=0, figures_pub=0, prim_n=0, prim_ok=0, prim_pred=0, prim_pred_ok=0, pr_n=0, pr_ok=0,
-             vague=0, national_n=0, national_ok=0)
+    m = dict(
+        matched=0,
+        year_given=0,
+        year_ok=0,
+        gold_dated=0,
+        reg_n=0,
+        reg_ok=0,
+        figures=0,
+        dated=0,
+        dated_pub=0,
+        figures_pub=0,
+        prim_n=0,
+        prim_ok=0,
+        prim_pred=0,
+        prim_pred_ok=0,
+        pr_n=0,
+        pr_ok=0,
+        vague=0,
+        national_n=0,
+        national_ok=0,
+    )
     for fname, g in gold.items():
         p = by_file.get(fname) or {}
         pm = p.get("metrics", [])
@@ -68,7 +88,9 @@ def extra_measures(gold, preds, verbose=False):
                 ok = any(x.get("year") == gm["year"] for x in hits)
                 m["year_ok"] += ok
                 if verbose and not ok:
-                    print(f"  {fname} year {gm['value']}{gm['unit']} want {gm['year']} got {[x.get('year') for x in hits]}")
+                    print(
+                        f"  {fname} year {gm['value']}{gm['unit']} want {gm['year']} got {[x.get('year') for x in hits]}"
+                    )
             if gm.get("region"):
                 m["reg_n"] += 1
                 want = None if gm["region"] == "national" else gm["region"]
@@ -78,7 +100,9 @@ def extra_measures(gold, preds, verbose=False):
                     m["national_n"] += 1
                     m["national_ok"] += ok
                 if verbose and not ok:
-                    print(f"  {fname} region {gm['value']}{gm['unit']} want {gm['region']} got {[x.get('region') for x in hits]}")
+                    print(
+                        f"  {fname} region {gm['value']}{gm['unit']} want {gm['region']} got {[x.get('region') for x in hits]}"
+                    )
         gp = set(g.get("primary_regions") or [])
         pp = {r["code"] for r in p.get("regions", []) if r.get("primary")}
         m["prim_n"] += len(gp)
@@ -116,7 +140,10 @@ def main():
     preds = extract(args.sample, sorted(gold))
     pred_path = args.pred or Path(tempfile.mkstemp(suffix=".json")[1])
     pred_path.write_text(json.dumps(preds, ensure_ascii=False), encoding="utf-8")
-    exact = {f: {**g, "metrics_required": [x for x in g["metrics_required"] if x.get("value") is not None]} for f, g in gold.items()}
+    exact = {
+        f: {**g, "metrics_required": [x for x in g["metrics_required"] if x.get("value") is not None]}
+        for f, g in gold.items()
+    }
     gold_path = Path(tempfile.mkstemp(suffix=".json")[1])
     gold_path.write_text(json.dumps(exact, ensure_ascii=False), encoding="utf-8")
     scorer = [sys.executable, str(SHARED / "tools" / "score_extraction.py"), str(gold_path), str(pred_path)]
