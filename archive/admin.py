@@ -68,7 +68,7 @@ class UploadAdmin(admin.ModelAdmin):
         from django.core.exceptions import PermissionDenied
         from django.shortcuts import get_object_or_404
 
-        from .views import download
+        from .views.downloads import download
 
         if not self.has_view_permission(request):
             raise PermissionDenied
