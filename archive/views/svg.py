@@ -85,7 +85,7 @@ def scatter(points, label, w=640, h=200, pad=34):
         for year in sorted({y0, y1, *[y for y, _m in medians[:: max(1, len(medians) // 6)]]})
     )
     svg = (
-        f'<svg class="scatter" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">{dots}'
+        f'<svg class="scatter" viewBox="0 0 {w} {h}" role="img" aria-label="{html.escape(label)}">{dots}'
         f'<polyline points="{line}" fill="none"/>{ticks}'
         f'<text x="4" y="14">{format_number(hi)}</text><text x="4" y="{h - pad + 4}">{format_number(lo)}</text></svg>'
     )
