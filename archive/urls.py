@@ -1,16 +1,22 @@
 from django.urls import path
 
-from . import views
+from .views.downloads import original
+from .views.figures import figures
+from .views.home import home
+from .views.people import person
+from .views.programmes import category, initiative, programme
+from .views.regions import region
+from .views.reports import report
 
 app_name = "archive"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("region/<str:code>/", views.region, name="region"),
-    path("report/<int:pk>/", views.report, name="report"),
-    path("report/<int:pk>/original", views.original, name="original"),
-    path("person/<int:pk>/", views.person, name="person"),
-    path("programme/<str:key>/", views.programme, name="programme"),
-    path("initiative/<int:pk>/", views.initiative, name="initiative"),
-    path("category/<str:name>/", views.category, name="category"),
-    path("figures/", views.figures, name="figures"),
+    path("", home, name="home"),
+    path("region/<str:code>/", region, name="region"),
+    path("report/<int:pk>/", report, name="report"),
+    path("report/<int:pk>/original", original, name="original"),
+    path("person/<int:pk>/", person, name="person"),
+    path("programme/<str:key>/", programme, name="programme"),
+    path("initiative/<int:pk>/", initiative, name="initiative"),
+    path("category/<str:name>/", category, name="category"),
+    path("figures/", figures, name="figures"),
 ]

@@ -119,7 +119,7 @@ def main():
 Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), {"ingested" if ingested else "reused"} in {prepared:.0f} s.
 Django test client, DEBUG off, one warm-up request, then {args.repeat} requests a page; the heaviest
 instance of each kind of page. Target (the performance issue, full corpus): p95 ≤ {TARGET_P95_MS} ms.
-Home and region pages keep their data until the index next commits (archive.views.summary): "first"
+Home and region pages keep their data until the index next commits (archive.views.cache.summary): "first"
 is the request that builds it (after the index changed), p50/p95 the requests after it; the other
 pages are built on every request.
 

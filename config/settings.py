@@ -173,7 +173,7 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
 # Summary pages (home, regions) keep their data per process until the index next commits (and at most
-# a minute): archive.views.summary. The test suite uses the dummy cache except where it tests this.
+# a minute): archive.views.cache.summary. The test suite uses the dummy cache except where it tests this.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fupin"}}
 
 # Hardening for the public web (docs/DEPLOY.md). With DEBUG off, `manage.py check --deploy` is clean.

@@ -103,6 +103,6 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def _no_summary_cache(settings):
-    """Tests see every change at once: the summary pages' cache (archive.views.summary) is the dummy
+    """Tests see every change at once: the summary pages' cache (archive.views.cache.summary) is the dummy
     one, except in the tests of that cache, which ask for the local-memory one."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

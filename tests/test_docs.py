@@ -41,3 +41,24 @@ def test_production_refuses_the_development_key(monkeypatch):
     )
     assert res.returncode != 0 and "SECRET_KEY" in res.stderr
     assert settings.SECRET_KEY
+
+
+def _what_is_where():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme.split("## What is where", 1)[1].split("\n## ", 1)[0]
+    return [line for line in table.splitlines() if line.startswith("| `")]
+
+
+def test_the_what_is_where_table_names_paths_that_exist():
+    for row in _what_is_where():
+        for name in re.findall(r"`([^`]+)`", row.split(" | ")[0]):
+            assert (ROOT / name).exists(), f"README's What is where names {name}, which does not exist"
+
+
+def test_every_module_of_the_views_and_admin_packages_is_in_the_what_is_where_table():
+    rows = _what_is_where()
+    for package in ("archive/views", "archive/admin"):
+        row = next(r for r in rows if f"`{package}/`" in r.split(" | ")[0])
+        for module in sorted((ROOT / package).glob("*.py")):
+            if module.stem != "__init__":
+                assert f"`{module.stem}`" in row, f"{package}/{module.name} is not named in README's What is where"

@@ -314,7 +314,7 @@ def test_chinese_throughout():
 
 
 def test_figure_field_reads_numbers_as_written():
-    from archive.admin import FigureField
+    from archive.admin.inlines import FigureField
 
     field = FigureField()
     assert field.clean("1,800,000") == 1_800_000 and field.clean("180万") == 1_800_000 and field.clean("0.74") == 0.74

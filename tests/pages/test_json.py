@@ -76,7 +76,7 @@ def test_every_page_is_json(client, url):
 @pytest.mark.parametrize("sort", ["value", "-value", "year", "-year", "unit", "-report", "label", "-published"])
 def test_a_filtered_figures_page_is_in_the_order_sql_sorts_it(client, sort):
     """A filtered explorer page orders its light rows in Python: the same order as figure_queryset."""
-    from archive.views import FIGURES_PER_PAGE, figure_queryset
+    from archive.views.figures import FIGURES_PER_PAGE, figure_queryset
 
     got = client.get("/figures/", {"label": "率", "sort": sort, "format": "json"}).json()
     f = {

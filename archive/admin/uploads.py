@@ -1,23 +1,26 @@
-"""The admin's upload page and a batch's progress page (hooked into ReportAdmin.get_urls).
+"""Uploads and their batches: the upload page, a batch's progress page (hooked into ReportAdmin.get_urls),
+the list of uploaded files (download, run again) and the list of batches.
 
-The upload request only checks and keeps (archive/ingest/intake.py); the files
-are parsed by the batch's background job (archive/tasks.py). The progress page
-is one dict rendered as HTML and as JSON (?format=json), which
-static/upload-progress.js polls to update the page without a reload; without
+The upload request only checks and keeps (archive/ingest/intake.py); the files are parsed by the batch's
+background job (archive/tasks.py). The progress page is one dict rendered as HTML and as JSON
+(?format=json), which static/upload-progress.js polls to update the page without a reload; without
 JavaScript the page refreshes itself until the batch is done.
 """
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
-from .formats import Page, respond
-from .ingest.intake import accept
-from .models import BatchItem, UploadBatch
+from ..formats import Page, respond
+from ..ingest import intake
+from ..models import BatchItem, Upload, UploadBatch
+from ..views.downloads import download
 
 ACCEPT = ".txt,.text,.html,.htm,.xhtml,.docx,.pdf,.zip"
 
@@ -59,7 +62,7 @@ def upload(admin_site, request):
         raise PermissionDenied
     form = UploadFilesForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = accept(form.cleaned_data["files"], request.user)
+        batch = intake.accept(form.cleaned_data["files"], request.user)
         messages.info(request, f"已收到 {batch.items.count()} 个文件，正在后台处理。")
         return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[batch.pk]))
     context = {
@@ -70,7 +73,6 @@ def upload(admin_site, request):
         "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024,
         "max_files": settings.UPLOAD_MAX_FILES,
     }
-    from django.template.response import TemplateResponse
 
     return TemplateResponse(request, "admin/archive/report/upload.html", context)
 
@@ -127,3 +129,55 @@ def batch_page(admin_site, request, pk):
             display=False,
         ),
     )
+
+
+@admin.register(Upload)
+class UploadAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "status", "report", "error", "size", "created"]
+    list_filter = ["status"]
+    search_fields = ["original_name", "error", "sha256"]
+    actions = ["retry"]
+    readonly_fields = ["stored_file", "original_name", "sha256", "size", "status", "error", "report", "created"]
+    exclude = ["file"]
+
+    def has_add_permission(self, request):
+        return False  # files come in through the upload page (批次), never one by one here
+
+    @admin.display(description="原始文件")
+    def stored_file(self, obj):
+        return format_html('<a href="{}">下载</a>', reverse("admin:archive_upload_download", args=[obj.pk]))
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/download/", self.admin_site.admin_view(self.download), name="archive_upload_download"),
+            *super().get_urls(),
+        ]
+
+    def download(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        upload = get_object_or_404(Upload, pk=pk)
+        return download(upload.file, upload.original_name)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "upload_url": reverse("admin:archive_report_upload")}
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description="重新处理所选文件")
+    def retry(self, request, queryset):
+        batch = intake.retry(queryset, request.user)
+        self.message_user(request, f"已重新排队 {queryset.count()} 个文件（批次 #{batch.pk}）。")
+        return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[batch.pk]))
+
+
+@admin.register(UploadBatch)
+class UploadBatchAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created", "created_by", "status", "finished"]
+    list_filter = ["status"]
+    readonly_fields = ["created", "created_by", "status", "task_id", "finished"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:archive_report_upload_batch", args=[object_id]))

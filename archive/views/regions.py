@@ -1,0 +1,180 @@
+"""A province, prefecture or county: its poverty counties, former names, reports, people, programmes by
+category, and its figures side by side with their series."""
+
+from collections import defaultdict
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from search.query import search
+
+from ..formats import Page, respond
+from ..ingest.normalize import t2s
+from ..models import InitiativeMention, Metric, Person, Region, RegionMention, format_number
+from ..programmes import BY_KEY
+from ..taxonomy import CATEGORIES
+from .cache import summary
+from .rows import LISTED_REPORTS, category_url, facet_counts, person_row, programme_url, region_row, report_row, url_of
+from .svg import series_svg
+
+FIGURE_GROUPS = 40  # (label, year) groups a region page compares
+SERIES_MIN_YEARS = 2  # years a label needs for its series to be drawn
+
+
+def region(request, code):
+    place = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
+    data = summary(f"region:{code}", lambda: _region_data(place, code))
+    return respond(request, Page("archive/region.html", data, place.name, table="reports", filename=f"region-{code}"))
+
+
+def _region_data(place, code):
+    child_facet = {Region.PROVINCE: "prefecture", Region.PREFECTURE: "county"}.get(place.level)
+    filters = {place.level: [code]}
+    if place.level == Region.PREFECTURE:
+        filters["province"] = [code[:2] + "0000"]
+    page = search("", filters, sort="newest", per_page=LISTED_REPORTS)
+    counts = facet_counts(page, child_facet) if child_facet else {}
+    prefix = _region_prefix(place)
+    children = [region_row(c, reports=counts.get(c.code, 0)) for c in place.children.order_by("code")]
+    poverty = (
+        [
+            region_row(c, reports=facet_counts(page, "county").get(c.code, 0))
+            for c in Region.objects.filter(level=Region.COUNTY, code__startswith=prefix, poverty_county=True).order_by(
+                "code"
+            )
+        ]
+        if place.level != Region.COUNTY
+        else []
+    )
+    within = list(Region.objects.filter(code__startswith=prefix).values_list("id", flat=True))  # ids, not a LIKE join
+    people = (
+        Person.objects.filter(region_id__in=within)
+        .select_related("region")
+        .annotate(n=Count("mentions__report", distinct=True))
+        .order_by("-n", "name")[:60]
+    )
+    here = RegionMention.objects.filter(region_id__in=within).values("report_id")
+    programmes = (
+        InitiativeMention.objects.filter(report_id__in=here)
+        .values("initiative__id", "initiative__name", "initiative__programme", "initiative__category")
+        .annotate(n=Count("report_id", distinct=True))
+        .order_by("-n")[:80]
+    )
+    by_category = defaultdict(list)
+    for p in programmes:
+        key = p["initiative__programme"]
+        by_category[p["initiative__category"] or (BY_KEY[key].category if key in BY_KEY else "") or "其他"].append(
+            {
+                "name": p["initiative__name"],
+                "programme": key or None,
+                "reports": p["n"],
+                "url": programme_url(key)
+                if key in BY_KEY
+                else reverse("archive:initiative", args=[p["initiative__id"]]),
+            }
+        )
+    figures = _compare_figures(Metric.objects.filter(region_id__in=within))
+    data = {
+        **region_row(place),
+        "parents": [region_row(a) for a in place.ancestors()],
+        "other_names": [
+            {"name": n.name, "kind": n.get_kind_display(), "date": n.date} for n in place.other_names.all()
+        ],
+        "counts": {
+            "reports": page.total,
+            "people": len(people),
+            "figures": sum(len(g["values"]) for g in figures["figure_groups"]),
+        },
+        "search_url": reverse("search:search") + "?" + "&".join(f"{k}={v[0]}" for k, v in filters.items()),
+        "children": children,
+        "poverty_counties": poverty,
+        "reports": [report_row(h["report"]) for h in page.hits],
+        "reports_total": page.total,
+        "people": [person_row(p, reports=p.n) for p in people],
+        "programmes": [
+            {"category": c, "url": category_url(c) if c in CATEGORIES else None, "programmes": v}
+            for c, v in sorted(
+                by_category.items(),
+                key=lambda kv: (kv[0] not in CATEGORIES, CATEGORIES.index(kv[0]) if kv[0] in CATEGORIES else 0),
+            )
+        ],
+        **figures,
+    }
+    return data
+
+
+def _region_prefix(region):
+    return {Region.PROVINCE: region.code[:2], Region.PREFECTURE: region.code[:4]}.get(region.level, region.code)
+
+
+def _compare_figures(qs):
+    """Figures about the same thing (label and year) from different reports side by side, the most
+    reported first, and the series a label forms over years (for a chart)."""
+    # the columns it shows as plain rows, grouped by the stored simplified label: model instances with
+    # their reports (select_related read every report's text) took 300 ms for 3,000 figures
+    rows = (
+        qs.exclude(label="")
+        .values_list(
+            "label",
+            "label_key",
+            "year",
+            "unit",
+            "value",
+            "approx",
+            "change",
+            "quote",
+            "report_id",
+            "region__name",
+            named=True,
+        )
+        .order_by("label_key", "year", "report_id")[:3000]
+    )
+    groups = defaultdict(list)
+    for m in rows:
+        groups[(m.label_key or t2s(m.label), m.year, m.unit)].append(m)
+    ordered = sorted(
+        groups.items(), key=lambda kv: (-len({m.report_id for m in kv[1]}), kv[0][1] is None, kv[0][0], kv[0][1] or 0)
+    )  # compared, then dated, first
+    out = []
+    for (_label, year, unit), ms in ordered[:FIGURE_GROUPS]:
+        out.append(
+            {
+                "label": ms[0].label,
+                "year": year,
+                "unit": unit,
+                "reports": len({m.report_id for m in ms}),
+                "disagree": len({round(m.value, 6) for m in ms}) > 1,
+                "values": [
+                    {
+                        "value": m.value,
+                        "value_text": format_number(m.value),
+                        "approx": m.approx,
+                        "change": m.change,
+                        "report": m.report_id,
+                        "report_url": url_of("archive:report", m.report_id),
+                        "region": m.region__name,
+                        "quote": m.quote,
+                    }
+                    for m in ms
+                ],
+            }
+        )
+    series = defaultdict(dict)
+    for (label, year, unit), ms in groups.items():
+        if year:
+            values = sorted(m.value for m in ms)
+            series[(label, unit)][year] = values[len(values) // 2]
+    charts = [
+        {
+            "label": label,
+            "unit": unit,
+            "points": [{"year": y, "value": v, "value_text": format_number(v)} for y, v in sorted(points.items())],
+        }
+        for (label, unit), points in series.items()
+        if len(points) >= SERIES_MIN_YEARS
+    ]
+    charts.sort(key=lambda c: -len(c["points"]))
+    for chart in charts[:4]:
+        chart["svg"] = series_svg(chart["points"])
+    return {"figure_groups": out, "series": charts[:4]}

@@ -1,0 +1,75 @@
+"""A report: its text with places, people, programmes and figures marked and linked, and its citations
+(RIS, BibTeX, CSL-JSON as downloads; GB/T 7714 on the page)."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from search.query import more_like_this
+
+from ..citations import bibtex, csl_json, gbt7714, ris
+from ..formats import Page, respond
+from ..marking import runs
+from ..models import Report, Upload
+from .cache import summary
+from .rows import METRIC_COLUMNS, category_url, initiative_row, metric_row, person_row, region_row, report_row
+
+
+def report(request, pk):
+    r = get_object_or_404(Report.objects.select_related("source"), pk=pk)
+    mentions = list(r.region_mentions.select_related("region").order_by("-primary", "-count"))
+    people = list(r.person_mentions.select_related("person__region"))
+    initiatives = list(r.initiative_mentions.select_related("initiative"))
+    metrics = list(r.metrics.select_related("region"))
+    try:  # a search of the report's key words (70-100 ms at the full corpus): kept until the index commits
+        similar = summary(f"similar:{r.pk}", lambda: [report_row(s) for s in more_like_this(r)])
+    except Exception:  # noqa: BLE001 (the index may be rebuilding; the page stands without it)
+        similar = []
+    copies = Upload.objects.filter(report=r, status=Upload.DUPLICATE).order_by("created")[:20]
+    text = [
+        {"text": chunk, **({"kind": m.kind, "ref": m.ref, "title": m.title, "url": m.url} if m else {})}
+        for chunk, m in runs(r, mentions=mentions, people=people, initiatives=initiatives, metrics=metrics)
+    ]
+    cite_urls = {fmt: f"{r.get_absolute_url()}?format={fmt}" for fmt in ("ris", "bibtex", "csl")}
+    data = {
+        **report_row(r),
+        "subtitle": r.subtitle,
+        "byline": r.byline,
+        "editor": r.editor,
+        "title_is_fallback": r.title_is_fallback,
+        "warnings": r.error,
+        "review": r.get_review_display(),
+        "text": text,
+        "original_url": reverse("archive:original", args=[r.pk]) if r.original else None,
+        "regions": [region_row(m.region, count=m.count, primary=m.primary) for m in mentions],
+        "people": [person_row(m.person, title_here=m.title) for m in people],
+        "programmes": [initiative_row(m.initiative) for m in initiatives],
+        "categories": [{"name": c, "url": category_url(c)} for c in r.categories],
+        "figures": [metric_row(m) for m in metrics],
+        "copies": [{"name": u.original_name, "note": u.error} for u in copies],
+        "similar": similar,
+        "citation": {"gbt7714": gbt7714(r, request), **cite_urls},
+    }
+    formats = {
+        "ris": lambda req: _citation(ris(r, req), "application/x-research-info-systems", f"report-{pk}.ris"),
+        "bibtex": lambda req: _citation(bibtex(r, req), "application/x-bibtex", f"report-{pk}.bib"),
+        "csl": lambda req: _citation(csl_json(r, req), "application/vnd.citationstyles.csl+json", f"report-{pk}.json"),
+    }
+    return respond(
+        request,
+        Page(
+            "archive/report.html",
+            data,
+            r.title,
+            table="figures",
+            filename=f"report-{pk}-figures",
+            columns=METRIC_COLUMNS,
+            formats=formats,
+        ),
+    )
+
+
+def _citation(text, content_type, filename):
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
