@@ -7,17 +7,22 @@ from the cpca package once per process.
 """
 
 import bisect
+import re
 
 from ..document import Document
 from ..normalize import t2s
+from . import proper_nouns
 from .gazetteer_index import default_gazetteer
 from .initiatives import find_categories, find_initiatives
 from .metrics import find_metrics
 from .people import find_people, merge_people
-from .regions import find_regions, summarize_regions
+from .people_patterns import PLACE_VISIT_VERBS
+from .regions import ambiguous_places, find_regions, summarize_regions
 from .tagger import Tokens
 
-PLACE_WINDOW = 12  # a place printed this close before a title ties the person to it
+PLACE_WINDOW = 20  # a place printed this close before a person's title (or name) in its clause ties them to it
+CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n（(“”]")
+VISIT = re.compile("|".join(PLACE_VISIT_VERBS))
 
 
 def extract_entities(doc: Document, gazetteer=None) -> Document:
@@ -26,21 +31,29 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
     original = (head + "\n" + doc.clean_text) if head else doc.clean_text
     text = t2s(original)
     hits = gz.scan(text)
-    mentions = find_regions(text, gz, hits)
-    doc.regions = summarize_regions(mentions, gz)
+    tokens = Tokens(text)  # tagged once: places, people and figures read the same tokens
+    nouns = proper_nouns.tag(text, tokens, ambiguous_places(hits, gz.places))
+    title_end = len(head)
+    mentions = find_regions(text, gz, hits, tokens, nouns, title_end)
+    doc.regions = summarize_regions(mentions, gz, title_end)
     primary = [r["code"] for r in doc.regions if r["primary"]]
     primary_county = next((c for c in primary if gz.places[c].level == "county"), None)
     non_province = [m for m in mentions if m.level != "province"]
     np_ends = [m.end for m in non_province]
 
-    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
 
-    def place_just_before(offset):
-        """The county printed right before a title (平利县委书记: the title may share the 县)."""
-        i = bisect.bisect_left(starts, offset) - 1
-        if i >= 0 and mentions[i].end >= offset - 1 and mentions[i].level == "county":
-            return mentions[i].code
-        return None
+    def place_before(offset):
+        """The place printed last before offset in its clause, at most PLACE_WINDOW characters before
+        it, with no visit between (青海省委书记, 巫山县竹贤乡下庄村党支部书记, 凉山州扶贫情况的林书成;
+        not 在兰考县调研的X)."""
+        i = bisect.bisect_right(ends, offset) - 1
+        if i < 0 or offset - mentions[i].end > PLACE_WINDOW:
+            return None
+        between = text[mentions[i].end : offset]
+        if CLAUSE_BREAK.search(between) or VISIT.search(between):
+            return None
+        return mentions[i].code
 
     def place_in_sentence(offset):
         i = bisect.bisect_right(np_ends, offset) - 1
@@ -50,9 +63,8 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
 
     # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
     named = [(s, e) for s, e, key, entries in hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
-    tokens = Tokens(text)  # tagged once: people and figures read the same tokens
-    people = find_people(text, place_just_before, [(m.start, m.end) for m in mentions] + named, tokens)
-    merged = merge_people(people, primary_county)
+    people = find_people(text, place_before, [(m.start, m.end) for m in mentions] + named, tokens, nouns)
+    merged = merge_people(people, primary_county, text)
     names = {p["name"] for p in merged}
     for name, role in doc.byline + doc.credits:
         if name not in names:

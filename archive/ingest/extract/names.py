@@ -22,6 +22,7 @@ import re
 
 from .lexicon import freq
 from .people_patterns import (
+    ADDRESS_WORDS,
     COMMON_WORD_FREQ,
     DOUBLE_SURNAMES,
     HOME_AFTER,
@@ -41,6 +42,7 @@ DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
 MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
 UNANCHORED_NOT_SURNAMES = set("向和与在对把被将从为以于")
+NOT_SURNAME_STARTS = UNANCHORED_NOT_SURNAMES | set("小老大")  # 小加央, 老秦: what a name is called by, not the name
 SURNAME_NOT_TAGS = (
     "d",
     "p",
@@ -48,16 +50,23 @@ SURNAME_NOT_TAGS = (
     "u",
 )  # the tagger reads the character as an adverb, preposition, conjunction, particle
 FOUR_CHAR_WORD_FREQ = 50  # a four-character name the tagger alone found holds no word this common
+PLACEHOLDER = "某"  # 王某, 张某某: a name withheld
+GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given name with one of these tags is that word
+# LAC's tags of a one-character word that is never a surname there: adverb, preposition, conjunction,
+# particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
+LAC_NOT_NAME_TAGS = ("d", "p", "c", "u", "v", "r", "f", "m", "q", "w", "ad", "vd", "xc")
 
 
 class Names:
     """Name boundaries in one report's normalised text."""
 
-    def __init__(self, text, places=(), tokens=None):
+    def __init__(self, text, places=(), tokens=None, nouns=None):
         """places: the report's places, as region mentions or (start, end) spans; tokens: the text's
-        (tagger.Tokens), when the caller has them."""
+        (tagger.Tokens), when the caller has them; nouns: the statistical tagger's reading
+        (proper_nouns.ProperNouns), or None to go without it."""
         self.text = text
         self.tokens = tokens if tokens is not None else Tokens(text)
+        self.nouns = nouns
         self.places = sorted(p if isinstance(p, tuple) else (p.start, p.end) for p in places)
         self._place_starts = [a for a, _b in self.places]
         self._occurrences = {}  # string -> its starts
@@ -124,6 +133,23 @@ class Names:
         t = self.tokens.at(start)
         return t is not None and t.end == end and t.tag in PERSON_TAGS and (end - start > 2 or not freq(t.word))
 
+    def is_lac_person(self, start, end):
+        """The statistical tagger reads text[start:end] as one person (LAC's PER)."""
+        return self.nouns is not None and self.nouns.person_at(start) == end
+
+    def lac_contradicts(self, start):
+        """The statistical tagger read this place and found no person starting here: the first
+        character is inside another word (国|工作) or a word of its own that is no name (曾/d到)."""
+        if self.nouns is None:
+            return False
+        word = self.nouns.word_at(start)
+        if word is None or word[2] == "PER":
+            return False
+        a, b, tag = word
+        if a < start:
+            return True
+        return b - a == 1 and tag in LAC_NOT_NAME_TAGS
+
     @staticmethod
     def surname_length(text, start):
         if text[start : start + 2] in DOUBLE_SURNAMES:
@@ -144,19 +170,28 @@ class Names:
             return dotted  # 阿依·木呷, 玉克塞克·西加艾提: a minority name, as printed
         sl = self.surname_length(text, start)
         token = self.tokens.at(start)
-        if sl == 0:  # a name without a common surname (阿衣热): only where the tagger sees one, after a title
-            if not (
-                anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4 and not freq(token.word)
-            ):  # (its dictionary's 迎新春 and 大力支持 are no names)
+        lac_end = self.nouns.person_at(start) if self.nouns is not None else None
+        if sl == 0:  # a name without a common surname (阿衣热, 姒健敏, 加央洛珠): only where a tagger sees one
+            jieba_sees = anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
+            lac_sees = lac_end and 3 <= lac_end - start <= 4 and text[start] not in NOT_SURNAME_STARTS
+            word = token.word if jieba_sees else text[start:lac_end] if lac_sees else None
+            if not word or freq(word):  # (jieba's dictionary's 迎新春 and 大力支持 are no names)
                 return None
             sl = 1
-        elif token is not None and token.end == start + sl and token.tag.startswith(SURNAME_NOT_TAGS):
-            return None  # 边听边记, 向总书记汇报: the "surname" is an adverb or a preposition here
+        elif (
+            token is not None
+            and token.end == start + sl
+            and token.tag.startswith(SURNAME_NOT_TAGS)
+            and not (lac_end and lac_end - start > sl)
+        ):
+            return None  # 边听边记, 向总书记汇报: the "surname" is an adverb or a preposition here (not 莫色拉博)
         if (
             sl == 1
             and freq(text[start : start + 2]) >= COMMON_WORD_FREQ
             and not self.is_person_token(start, start + 2)
             and not (token and token.tag in PERSON_TAGS and len(token.word) > 2)
+            and not (lac_end and lac_end - start > 2)
+            and not (anchored and text[start + 3 : start + 4] in ("：", ":"))  # 委员万宝年：“…”: an interview's speaker
         ):
             return None  # 来到, 高兴, 关心: a word, not a surname and a given name
         lengths = [end_max - start] if closed else list(range(sl + 1, sl + MAX_GIVEN + 1))
@@ -178,18 +213,23 @@ class Names:
     def _plausible(self, name, sl, n, start, anchored, word_given=True):
         if not _CJK.fullmatch(name) or any(ch in NAME_BAD_CHARS for ch in name[sl:]) or name in NOT_NAMES:
             return False
+        if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS:
+            return False  # 王某, 张某某: no one's name; 王主任, 张妈妈: an address
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
+        lac_person = self.is_lac_person(start, start + n)
         if (
             n == sl + MAX_GIVEN
             and not self.is_person_token(start, start + n)
+            and not lac_person
             and not self._repeated_whole(name)
             and not (anchored and self.text[start + n : start + n + 1] in "：:")
         ):
             return False  # four characters only on evidence (吉子尔古, 欧阳美鲜, 委员伊丽苏娅：)
         if n >= sl + 2 and name[-1] in NAME_END_BEFORE:
             return False  # 陈俊说, 马俊摄: the verb ends the name
-        if n == sl + MAX_GIVEN and freq(name):
+        known_name = lac_person and n > 2 and word_tag(name) in PERSON_TAGS  # 王国生: LAC's, and jieba's dictionary's
+        if n == sl + MAX_GIVEN and freq(name) and not known_name:
             return False  # 大力支持: four characters that are a word
         token = self.tokens.at(start)
         if token is not None and token.end > start + n and token.tag not in PERSON_TAGS:
@@ -197,14 +237,26 @@ class Names:
         if not anchored:  # the tagger alone: its dictionary calls 阿姨, 智慧 and 宣传教育 names too
             if name[0] in UNANCHORED_NOT_SURNAMES:
                 return False  # (…，)向尼方提供: a preposition before a name, more often than a surname
-            if freq(name) or (len(name) > 2 and max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ):
-                return False  # 康乐新居: 新居 is a word
+            given_word = max(freq(name[sl:]), freq(name[-2:])) >= COMMON_WORD_FREQ
+            if (freq(name) and not known_name) or (
+                len(name) > 2 and given_word and not (lac_person and word_tag(name[sl:]) in PERSON_TAGS)
+            ):
+                return False  # 康乐新居: 新居 is a word; (靠)林致富: so is 致富, which no dictionary calls a name
+            follower = self.text[start + n : start + n + 1]
+            if n - sl == 1 and follower not in NAME_END_BEFORE and freq(name[-1] + follower) >= CROSS_WORD_FREQ:
+                return False  # (与)林为伴: 为伴 is a word
             after = self.text[start + n : start + n + 3]
             if any(freq(name + after[:k]) >= CROSS_WORD_FREQ for k in range(1, len(after) + 1)):
                 return False  # 南太(平洋)
-            if n == sl + MAX_GIVEN and any(freq(name[i : i + 2]) >= FOUR_CHAR_WORD_FREQ for i in range(sl, n - 1)):
+            if any(freq(self.text[start - k : start + n]) for k in (1, 2) if start >= k):
+                return False  # (没)成想, (安居)乐业: the name would end a word that starts before it
+            if len(name) - sl == 2 and freq(name[sl:]) and word_tag(name[sl:]) in GIVEN_NOT_TAGS:
+                return False  # (与)林为伴: 为伴 is a verb
+            if n == sl + MAX_GIVEN and any(
+                freq(name[i : i + 2]) >= FOUR_CHAR_WORD_FREQ for i in ((0, n - 2) if lac_person else range(sl, n - 1))
+            ):
                 return False  # 康乐新居 (新居), not 白玛加布
-            return n < sl + MAX_GIVEN or self._repeated_whole(name)
+            return n < sl + MAX_GIVEN or lac_person or self._repeated_whole(name)
         if (
             not word_given
             and len(name) - sl > 1
@@ -214,8 +266,10 @@ class Names:
             return False  # 向大家表示
         if not word_given and n == 2 and freq(name):
             return False  # 贺词说: a two-character word before a verb is the word
-        if freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ) and not (
-            word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ
+        if (
+            freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ)
+            and not known_name
+            and not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ)
         ):
             return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
         return True
@@ -226,6 +280,10 @@ class Names:
         token = self.tokens.at(start)
         if self.is_person_token(start, end):
             score += 3
+        if self.is_lac_person(start, end):
+            score += 3
+        elif self.nouns is not None and self.nouns.tagged(start) and self.nouns.is_boundary(end):
+            score += 1
         elif token and token.end == start + sl:  # the surname alone, then the given name (任 + 红梅, 秦 + 时运)
             given = self.tokens.at(token.end)
             if given and given.end == end:

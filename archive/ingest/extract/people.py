@@ -31,11 +31,19 @@ import ahocorasick
 from .lexicon import freq
 from .names import Names
 from .people_patterns import (
+    BIO_CLAUSE_MAX,
+    BIO_VERBS,
     BOUNDARY_CHARS,
     COPULA,
     COUNTY_TITLES,
     HONORIFICS,
+    LAC_TRIM,
     LIST_SEPARATORS,
+    LOCAL_KINDS,
+    NAME_END_BEFORE,
+    NOT_NAMES,
+    NOT_ROLE_NOUNS,
+    OFFICE_ENDS,
     PERSON_AFTER_RE,
     PERSON_AFTER_TAGS,
     PERSON_AFTER_WORDS,
@@ -49,8 +57,10 @@ from .people_patterns import (
     QUALIFIER_TAGS,
     REPEATED_NAME_MIN,
     REPEATED_NOT_BEFORE,
+    ROLE_NOUN_ENDS,
     SPEECH,
     SURNAMES,
+    TITLE_NAME_GAP,
     TITLES,
     UNANCHORED_BAD_END,
 )
@@ -115,6 +125,7 @@ class PersonMention:
     start: int
     title_printed: str | None = None
     region: str | None = None
+    anchored: bool = True  # found beside a title, a speech verb or a credit (False: a tagger's reading alone)
 
 
 def _canonical_title(printed):
@@ -132,10 +143,17 @@ def _titled(title_printed, region=None, qualifier=""):
     if title in HONORIFICS:
         return lambda name, at: PersonMention(name, None, "other", at)
     shown = qualifier + title
-    return lambda name, at: PersonMention(name, shown, TITLES.get(title, "other"), at, title_printed, region)
+    kind = TITLES.get(title.split("、", 1)[0], "other")
+    return lambda name, at: PersonMention(name, shown, kind, at, title_printed, region)
 
 
 _TITLE_AT_END = re.compile(rf"{_TITLE_RE}$")
+_OFFICE = re.compile(rf"[{_CJK}]{{1,8}}?[{''.join(OFFICE_ENDS)}](?=[{_CJK}]{{2}})")
+_TITLE_CHAIN = re.compile(rf"(?:、[^，。；！？,;!?\n、]{{0,12}}?{_TITLE_RE}(?=[、，。；！？,;!?\n]|$))+")
+_BIO = re.compile(
+    rf"(?:[，,][^，,。；\n]{{1,{BIO_CLAUSE_MAX}}}){{0,3}}?[，,](?:{'|'.join(BIO_VERBS)})"
+    rf"(?P<qual>[^，。；！？,;!?\n]{{0,24}}?)(?P<title>{_TITLE_RE})(?=[、，。；！？,;!?\n]|$)"
+)
 _COPULA = re.compile(rf"{COPULA}(?P<qual>[^，。；！？,;!?\n]{{0,20}}?)(?P<title>{_TITLE_RE})(?=[，。；！？,;!?\n的]|$)")
 
 
@@ -172,13 +190,16 @@ def _qualifier(names, start, title):
     return _canonical_title(phrase) if "*" in phrase else phrase
 
 
-def find_people(text, region_at=None, places=(), tokens=None):
+def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     """PersonMentions, rule by rule (see above); region_at(offset) names the county printed just
-    before an offset; places are the report's region mentions (never part of a name)."""
-    names = Names(text, places, tokens)
+    before an offset; places are the report's region mentions (never part of a name); nouns: the
+    statistical tagger's reading of the text (proper_nouns.py)."""
+    names = Names(text, places, tokens, nouns)
     found = []
     for t_start, t_end, printed in _title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
-        start = t_end + (text[t_end : t_end + 1] == " ")
+        start = t_end + (text[t_end : t_end + 1] in TITLE_NAME_GAP)  # 记者 王辉, 联系人：王斐
+        if start > t_end and text[t_end] != " ":
+            start = _after_unit(names, text, start)  # 联系人：医政医管局王斐
         if not _CJK_RE.fullmatch(text, start, start + 2):
             continue
         name = names.at(start)
@@ -210,22 +231,104 @@ def find_people(text, region_at=None, places=(), tokens=None):
             if name:
                 found.append(PersonMention(name, title, "journalist", m.start("name")))
     found += _tagged(names, text)
+    found += _lac_named(names, text, {pm.start for pm in found})
     found += _repeated_names(names, text, {pm.name for pm in found})
-    found += _stated_titles(names, text, found)
+    found = [pm for pm in found if _stands(names, pm)]
+    found += _stated_titles(names, text, found, region_at)
+    found += _role_nouns(names, text, found, region_at)
+    if region_at:
+        for pm in found:
+            pm.region = pm.region or region_at(pm.start)  # 凉山州扶贫情况的林书成
     return found
 
 
-def _stated_titles(names, text, found):
-    """Titles stated after a name in its clause (陆菁，现在挂职任固原市副市长)."""
+def _stands(names, pm):
+    """A mention the statistical tagger does not refute: where it read the sentence, a name found
+    by a tagger's reading alone must be its person too, and no name starts inside one of its words
+    or on a one-character word that is no name (曾/d到 after 总书记); credits stand as printed."""
+    if pm.kind == "journalist" or names.nouns is None or not names.nouns.tagged(pm.start):
+        return True
+    if names.lac_contradicts(pm.start):
+        return False
+    return pm.anchored or names.nouns.person_at(pm.start) is not None
+
+
+def _lac_named(names, text, taken=()):
+    """The statistical tagger's persons (LAC's PER), where the name rules agree on where it ends;
+    a start a rule already decided (搬迁户陈焕乐呵呵: 陈焕) is left to the rule; never a quoted
+    term (台风“苏力”, 《迎战苏力》) or a name ending like a place (彭佳屿)."""
+    out = []
+    if names.nouns is None:
+        return out
+    for a, b in names.nouns.spans("PER"):
+        if a in taken or (text[a - 1 : a] in '“「"' and text[b : b + 1] in '”」"') or _in_book_title(text, a):
+            continue
+        name = None
+        if (
+            b - a >= 3
+            and text[b - 1] in LAC_TRIM
+            and (text[b - 1] in NAME_END_BEFORE or text.count(text[a : b - 1]) > text.count(text[a:b]))
+        ):  # 肖捷作, 吕有金家 (吕有金 printed alone elsewhere): a verb or 家 glued on
+            name = names.at(a, b - 1, anchored=False, closed=True)
+        if not name and b - a >= 3 and text.count(text[a : b - 1]) > text.count(text[a:b]):
+            name = names.at(a, b - 1, anchored=False, closed=True)  # 毛相林荣(获): printed alone elsewhere
+        name = name or names.at(a, b, anchored=False, closed=True)
+        if not name or name in NOT_NAMES or name[-1] in UNANCHORED_BAD_END:
+            continue
+        out.append(PersonMention(name, None, "other", a, anchored=False))
+    return out
+
+
+def _in_book_title(text, pos):
+    """pos is inside 《…》 (a work's title, a law's name)."""
+    opened = text.rfind("《", max(0, pos - 40), pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0 and text.find("》", pos, pos + 40) >= 0
+
+
+def _stated_titles(names, text, found, region_at=None):
+    """Titles stated after a name in its clause (陆菁，现在挂职任固原市副市长), or in a short life that
+    opens with the name (毛相林，1959年生于重庆，中共党员，现任重庆市巫山县竹贤乡下庄村党支部书记), with
+    the place printed in them (巫山县)."""
     out = []
     for pm in {(pm.name, pm.start): pm for pm in found}.values():
-        m = _COPULA.match(text, pm.start + len(pm.name))
+        end = pm.start + len(pm.name)
+        m = _COPULA.match(text, end)
+        if not m and (pm.start == 0 or text[pm.start - 1] in "\n。！？"):
+            m = _BIO.match(text, end)
         if m:
-            out.append(
-                _titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(
-                    pm.name, pm.start
-                )
-            )
+            region = region_at(m.start("title")) if region_at else None
+            qualifier = _qualifier(names, m.start("title"), m.group("title"))
+            chain = _TITLE_CHAIN.match(text, m.end("title"))  # 党支部书记、校长: the posts listed after it
+            title = m.group("title") + (chain.group() if chain else "")
+            out.append(_titled(title, region, qualifier)(pm.name, pm.start))
+    return out
+
+
+def _after_unit(names, text, start):
+    """Past the name of an office printed between a title's colon and a name (联系人：政策法规司陈洪波)."""
+    word = names.nouns.word_at(start) if names.nouns is not None else None
+    if word and word[0] == start and word[2] in ("ORG", "n", "nz") and text[word[1] - 1] in OFFICE_ENDS:
+        return word[1]
+    m = _OFFICE.match(text, start)
+    return m.end() if m else start
+
+
+def _role_nouns(names, text, found, region_at=None):
+    """A person noun printed right before a name no title anchored (彝族小伙子莫色拉博, 快递小哥宋学文,
+    种烟户周代发): the statistical tagger's noun ending in a person's character (ROLE_NOUN_ENDS)."""
+    out = []
+    if names.nouns is None:
+        return out
+    titled = {pm.start for pm in found if pm.title}
+    for pm in {pm.start: pm for pm in found if pm.start not in titled}.values():
+        word = names.nouns.word_ending_at(pm.start)
+        if word is None or word[2] not in ("n", "nz") or word[1] - word[0] < 2:
+            continue
+        role = text[word[0] : word[1]]
+        if role[-1] not in ROLE_NOUN_ENDS or role in NOT_ROLE_NOUNS:
+            continue
+        region = region_at(word[0]) if region_at else None
+        out.append(PersonMention(pm.name, _qualifier(names, word[0], role) + role, "other", pm.start, role, region))
     return out
 
 
@@ -275,7 +378,7 @@ def _tagged(names, text):
         if len(name) == 2 and not verb_after and len(names.occurrences(name)) < 2:
             continue  # 开放、包容、普惠: two characters between commas are a word more often than a name
         if verb_after or after in BOUNDARY_CHARS:
-            out.append(PersonMention(name, None, "other", t.start))
+            out.append(PersonMention(name, None, "other", t.start, anchored=False))
     return out
 
 
@@ -305,24 +408,28 @@ def _repeated_names(names, text, known):
         ):
             continue  # the tagger never reads a name there, nor a word that starts and ends with it (管党|治党)
         if in_context and all(names.at(s, anchored=False) == cand for s in starts):
-            out.append(PersonMention(cand, None, "other", starts[0]))
+            out.append(PersonMention(cand, None, "other", starts[0], anchored=False))
     return out
 
 
-def merge_people(mentions, primary_county=None):
+def merge_people(mentions, primary_county=None, text=None):
     """One entry per name: its titles in the report as printed, in order (one inside another counts
-    once), joined by ；; the kind of the first; the region its title ties it to."""
+    once), joined by ；; the kind of the first; the region its title ties it to. With the text, a
+    name the report prints only as the start of a longer one found too is that one (郭昌 of 郭昌和,
+    刘国 of 刘国中): the longest form printed."""
+    if text is not None:
+        mentions = _longest_forms(mentions, text)
     people = {}
     for pm in mentions:
         region = pm.region
         if (
             region is None
-            and pm.title
             and primary_county
-            and pm.title_printed
-            and pm.title_printed.startswith(COUNTY_TITLES)
+            and (
+                (pm.title and pm.title_printed and pm.title_printed.startswith(COUNTY_TITLES)) or pm.kind in LOCAL_KINDS
+            )
         ):
-            region = primary_county
+            region = primary_county  # 县委书记 of a report about a county is that county's; so are its 村民
         cur = people.setdefault(pm.name, {"name": pm.name, "titles": [], "kind": None, "region": None})
         if pm.title and not any(pm.title in t for t in cur["titles"]):
             cur["titles"] = [t for t in cur["titles"] if t not in pm.title] + [pm.title]
@@ -337,3 +444,20 @@ def merge_people(mentions, primary_county=None):
         }
         for p in people.values()
     ]
+
+
+def _longest_forms(mentions, text):
+    """Each mention under the longest name found that holds its name at every place it is printed."""
+    names = sorted({pm.name for pm in mentions}, key=len, reverse=True)
+    longer = {}
+    for i, short in enumerate(names):
+        for long in names[:i]:
+            if long.startswith(short) and text.count(short) == text.count(long) + sum(
+                text.count(o) for o in names[:i] if o != long and o.startswith(short) and not o.startswith(long)
+            ):
+                longer[short] = longer.get(long, long)
+                break
+    for pm in mentions:
+        if pm.name in longer:
+            pm.name = longer[pm.name]
+    return mentions

@@ -177,9 +177,82 @@ TITLES = {
     "场长": "entrepreneur",
     "店主": "entrepreneur",
     "主持人": "other",
+    "人大代表": "official",
+    "全国人大代表": "official",
+    "党代表": "official",
+    "联系人": "other",
 }
 # Titles printed after the name (习近平总书记, 李斌同志, 李斌主任).
 POST_TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主任", "主任", "书记", "院士", "教授", "夫妇")
+# Between a place and a person, these mean the person went there, and is not of it (在兰考县调研的X).
+PLACE_VISIT_VERBS = (
+    "调研",
+    "考察",
+    "视察",
+    "来到",
+    "走访",
+    "看望",
+    "慰问",
+    "访问",
+    "出席",
+    "参加",
+    "陪同",
+    "参观",
+    "到达",
+    "赴",
+    "前往",
+    "抵达",
+    "途经",
+    "会见",
+    "会谈",
+    "召开",
+    "举行",
+)
+# A noun right before a name that ends in one of these is the person's role (小伙子, 小哥, 种烟户, 专干),
+# unless it is one of NOT_ROLE_NOUNS (日子, 村子: things).
+ROLE_NOUN_ENDS = set("子哥姐嫂妹弟娃员工户农手师生士长官匠夫妇干爷奶婆翁娘叔")
+NOT_ROLE_NOUNS = (
+    "日子",
+    "样子",
+    "法子",
+    "例子",
+    "院子",
+    "房子",
+    "村子",
+    "镇子",
+    "路子",
+    "点子",
+    "园子",
+    "盘子",
+    "票子",
+    "本子",
+    "牌子",
+    "棚子",
+    "种子",
+    "鸭子",
+    "鸡子",
+    "桌子",
+    "架子",
+    "场子",
+    "摊子",
+    "担子",
+    "底子",
+    "胆子",
+    "圈子",
+    "孩子们",
+    "学生",
+    "师生",
+    "手工",
+    "员工",
+)
+# The last character of an office's name (政策法规司, 医政医管局, 后勤保障部): one may stand between a
+# contact's title and colon and the name (联系人：政策法规司陈洪波).
+OFFICE_ENDS = set("局司处部办厅委室科所")
+# A short life opening with the name: up to three clauses (1959年生于重庆, 中共党员), then the post.
+BIO_VERBS = ("现任", "现为", "生前任", "生前系", "生前是", "系", "任")
+BIO_CLAUSE_MAX = 24
+# Kinds of people who are of the report's place when no other is printed (村民王永浩 in a report about 利川).
+LOCAL_KINDS = ("resident", "cadre")
 # Titles whose county comes from the report when not printed before them (县委书记 = this county's).
 COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府")
 
@@ -238,16 +311,59 @@ PERSON_BEFORE_WORDS = (
 PERSON_AFTER_TAGS = ("v", "d", "p", "c", "l")  # jieba's tags: verb, adverb, preposition, conjunction, idiom
 PERSON_AFTER_WORDS = ("的", "一家", "夫妻", "家", "等")
 BOUNDARY_CHARS = '，,。；;：:！!？?“”"（(）)、 \n'
+# What may stand between a title and the name after it (记者 王辉, 国家卫生计生委联系人：王斐).
+TITLE_NAME_GAP = (" ", "：", ":")
 # Between names of a list after one title (贫困户刘福有、曹六仁、王三女).
 LIST_SEPARATORS = ("、",)
 # A name followed by this is at home (谭登周家): not a reason to cut it short.
 HOME_AFTER = "家"
 # Characters that end places and things, never a name the tagger alone found (鹿园, 华屋).
-UNANCHORED_BAD_END = set("园湖寺庙桥场厂店馆院校楼街路坝沟湾岭谷港岛城屋坪庄寨亭阁")
+UNANCHORED_BAD_END = set("园湖寺庙桥场厂店馆院校楼街路坝沟湾岭谷港岛屿城屋坪庄寨亭阁峰峡滩洲")
+# The statistical tagger's person ending in one of these had a word glued on: the name is without it
+# (肖捷作, 吕有金家, 王小兵深).
+LAC_TRIM = set("说的在是等了对也摄作家将还就又才都曾已和与深")
+# A "given name" that is a title or a kinship word is an address, not a name (王主任, 张妈妈, 李大爷).
+ADDRESS_WORDS = (
+    "主任",
+    "书记",
+    "妈妈",
+    "大妈",
+    "大爷",
+    "大娘",
+    "大叔",
+    "大哥",
+    "大姐",
+    "阿姨",
+    "奶奶",
+    "爷爷",
+    "叔叔",
+    "婶婶",
+    "老师",
+    "师傅",
+    "校长",
+    "局长",
+    "县长",
+    "市长",
+    "总",
+    "老",
+    "哥",
+    "姐",
+    "嫂",
+    "婶",
+    "叔",
+    "姨",
+    "伯",
+    "爷",
+    "奶",
+    "妈",
+    "爸",
+    "工",
+    "队",
+)
 # Characters never inside a name (they end a place or an organisation, or are particles).
 NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年副总氏儿")
 # A third character that is these ends the name before it (陈俊说 -> 陈俊).
-NAME_END_BEFORE = set("说的在是等了对也摄")
+NAME_END_BEFORE = set("说的在是等了对也摄作家")
 # A name repeated this often with no title is taken when nothing argues against it (袁仕应).
 REPEATED_NAME_MIN = 2
 # An untitled repeated name needs one occurrence in a person's context.

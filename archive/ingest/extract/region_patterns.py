@@ -5,7 +5,7 @@ import re
 # A name directly followed by one of these is part of a smaller place, a
 # mountain or an institution, not the division itself: 老县镇, 朝阳村, 紫云社区,
 # 吕梁山区 (the mountains, not 吕梁市).
-NOT_A_DIVISION_AFTER = re.compile(r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|站|寺|山庄|山区|山脉|山)")
+NOT_A_DIVISION_AFTER = re.compile(r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|江|站|寺|山庄|山区|山脉|山)")
 # Within the same name (no punctuation in between): a company or school name.
 INSTITUTION_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,10}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)"
@@ -14,6 +14,19 @@ INSTITUTION_AFTER = re.compile(
 # backed: its prefecture or its own full name named in the report, or its
 # province printed at most this many characters before it (广西融水、隆林).
 PROVINCE_NEAR = 20
-# Share of non-province mentions the top region needs to be the report's subject.
-PRIMARY_MIN_COUNT = 3
-PRIMARY_MIN_RATIO = 2.0
+PROVINCE_ADJACENT = 0  # characters at most between a province and a name it backs outright (广西融水, 河北省阜平)
+# A short name this common as a word (jieba's frequency) and not a place in the segmenter's dictionary is
+# an ordinary word (振兴, 大兴, 金山, 莲花): its province printed somewhere in the report does not back it.
+COMMON_WORD_FREQ = 100
+# A name rarer than this as a word (洋县, 靖州, 江华) needs no backing once it is a whole word printed twice
+# or in the title.
+RARE_WORD_FREQ = 50
+# The report's subject (primary regions): weighted mentions (a title's count twice) of the leading county
+# or prefecture, at least PRIMARY_MIN_COUNT, PRIMARY_MIN_RATIO times any unrelated rival; places within
+# PRIMARY_SHARE of the leader are subjects too, at most PRIMARY_MAX_PLACES of them (兴和县 and 西城区 of
+# 京蒙 pairing); a province leads with PRIMARY_PROVINCE_MIN and PRIMARY_MIN_RATIO times the next province.
+PRIMARY_MIN_COUNT = 2
+PRIMARY_MIN_RATIO = 1.8
+PRIMARY_SHARE = 0.75
+PRIMARY_MAX_PLACES = 2
+PRIMARY_PROVINCE_MIN = 3

@@ -7,23 +7,40 @@ Every gazetteer key is found in one pass of the Aho-Corasick automaton. Then:
   province or prefecture the report names; between a prefecture and its own
   county of the same stem (和田地区, 和田县) a bare short name means the
   prefecture;
-- a county named only by a short name needs its province or prefecture named
-  in the report too, unless the short name is rare as a word.
-The primary regions are the most-mentioned county or prefecture when it clearly
-leads (PRIMARY_* in region_patterns.py); a survey of many places has none.
+- a short name, or a full name of two characters (洋县), counts only as a whole word: it starts
+  and ends where the segmenter's words do (重大|理论 holds no 大理, 雄安|新区 no 安新, 天山南北
+  and 澜沧江 are words of their own), and where the statistical tagger read the sentence, as a
+  place it reads there (东北|振兴/vn, 迎着|朝阳/n: no place);
+- then it needs backing: its province or prefecture named in the report, its own full name, or
+  its province printed just before it (广西融水); a short name that is an ordinary word
+  (COMMON_WORD_FREQ: 振兴, 大兴, 金山, 莲花) needs more than its province somewhere in the report
+  (its prefecture, its full name, its province right before it); a name that is no ordinary word
+  (洋县, 靖州, 江华) needs none once it is a whole word the report prints twice or in its title.
+The primary regions are what the report is about: the most-mentioned county or prefecture (the
+title counts double), with another as often mentioned and unrelated beside it, and a province
+that clearly leads when no place of its own does (PRIMARY_* in region_patterns.py); a survey of
+many places has none.
 """
 
 import bisect
 from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import freq
 from .region_patterns import (
+    COMMON_WORD_FREQ,
     INSTITUTION_AFTER,
     NOT_A_DIVISION_AFTER,
+    PRIMARY_MAX_PLACES,
     PRIMARY_MIN_COUNT,
     PRIMARY_MIN_RATIO,
+    PRIMARY_PROVINCE_MIN,
+    PRIMARY_SHARE,
+    PROVINCE_ADJACENT,
     PROVINCE_NEAR,
+    RARE_WORD_FREQ,
 )
+from .tagger import word_tag
 
 
 @dataclass
@@ -35,47 +52,140 @@ class RegionMention:
     end: int
 
 
-def _plausible(text, start, end):
+def _plausible(text, hit, places):
+    start, end, _key, entries = hit
     after = text[end : end + 16]
+    if any(places[code].level == "province" for code, _k in entries):
+        return not INSTITUTION_AFTER.match(after)  # (甘肃河西走廊: no province names a river)
     return not NOT_A_DIVISION_AFTER.match(after) and not INSTITUTION_AFTER.match(after)
 
 
-def find_regions(text, gazetteer, hits=None):
-    """All division mentions in text, in order, each resolved to one code (hits: gazetteer.scan(text))."""
-    hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h[0], h[1])]
+def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=0):
+    """All division mentions in text, in order, each resolved to one code (hits: gazetteer.scan(text);
+    tokens: the segmenter's (tagger.Tokens), nouns: the statistical tagger's (proper_nouns), for the
+    whole-word rule; title_end: where the report's title ends in text)."""
     places = gazetteer.places
+    hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h, places)]
+    if tokens is not None:  # a weak name only as a whole word; any name only where a word starts (万千|山区)
+        spans = {(h[0], h[1]) for h in hits}
+        hits = [
+            h
+            for h in hits
+            if (_whole_word(h, tokens, nouns, spans) if _weak_key(h, places) else _starts_word(h, tokens, spans))
+        ]
     # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
-    context, province_at = set(), []  # province_at: (start, code), sorted
-    for start, _e, key, entries in hits:
+    context, province_at, province_end = set(), [], {}  # province_at: (start, code), sorted
+    for start, end, key, entries in hits:
         if len(entries) == 1:
             code, kind = entries[0]
             p = places[code]
             if p.level == "province":
                 context.add(p.code)
                 province_at.append((start, p.code))
+                province_end[start] = end
             elif kind == "full" and len(key) >= 3:
                 context |= {p.code, p.province, p.prefecture}
+    printed = {}
+    for _s, _e, key, _entries in hits:
+        printed[key] = printed.get(key, 0) + 1
+    in_title = {key for s, _e, key, _entries in hits if s < title_end}
 
     def weak(place, kind, key):
         return (kind == "short" or len(key) <= 2) and place.level != "province"
 
-    def backed(place, start):
+    def backed(place, start, key):
+        common = _common_word(key)
         if place.code in context or (place.level == "county" and place.prefecture in context):
             return True
+        i = bisect.bisect_left(province_at, (start - PROVINCE_NEAR, ""))
+        near = [(s, code) for s, code in province_at[i : bisect.bisect_right(province_at, (start, "~"))]]
+        if any(code == place.province and start - province_end.get(s, s) <= PROVINCE_ADJACENT for s, code in near):
+            return True  # 广西融水: the province printed right before it
+        if common and not _read_as_place(nouns, start, start + len(key)):
+            return False  # 东北振兴 in a report on 辽宁: an ordinary word needs more than its province
         if place.level == "county" and place.parent_code == place.province and place.province in context:
             return True  # a county right under its province (重庆's 奉节): the province backs it
         if place.level == "prefecture" and place.province in context:
             return True
-        i = bisect.bisect_left(province_at, (start - PROVINCE_NEAR, ""))
-        return any(
-            code == place.province for _s, code in province_at[i : bisect.bisect_right(province_at, (start, "~"))]
-        )
+        if any(code == place.province for _s, code in near):
+            return True
+        return freq(key) < RARE_WORD_FREQ and (printed.get(key, 0) >= 2 or key in in_title)  # 洋县, 靖州
 
     for _round in range(2):  # a weak name backed once (广西融水) backs its other mentions (融水县委书记)
         resolved = _resolve(hits, places, context, weak, backed)
         context |= {p.code for _s, _e, p in resolved}
         province_at = sorted(set(province_at) | {(s, p.code) for s, _e, p in resolved if p.level == "province"})
+        province_end.update({s: e for s, e, p in resolved if p.level == "province"})
     return [RegionMention(p.code, p.name, p.level, s, e) for s, e, p in resolved]
+
+
+def ambiguous_places(hits, places):
+    """Where a place name that is an ordinary word too is printed (the statistical tagger reads those
+    sentences: proper_nouns.tag_many's read_at)."""
+    return [h[0] for h in hits if _weak_key(h, places) and freq(h[2]) >= COMMON_WORD_FREQ]
+
+
+def _weak_key(hit, places):
+    """A name that may be an ordinary word: short, or of two characters, and no province's."""
+    _s, _e, key, entries = hit
+    if any(places[code].level == "province" for code, _k in entries):
+        return False
+    return len(key) <= 2 or any(kind == "short" for _c, kind in entries)
+
+
+def _common_word(key):
+    """An ordinary word of the language, not known as a place by the segmenter's dictionary (振兴/v,
+    大兴/b, 金山/nr, 莲花/n; 朝阳 and 太原 are ns)."""
+    return freq(key) >= COMMON_WORD_FREQ and word_tag(key) != "ns"
+
+
+def _word_starts(start, tokens):
+    return start == 0 or tokens.is_boundary(start) or tokens.index_at(start) is not None
+
+
+def _whole_word(hit, tokens, nouns=None, spans=()):
+    """The segmenter cuts words at both ends of the name, or reads it inside one word made of places
+    (山西太原, 福建厦门: every part of it a place found); and where the name is an ordinary word too
+    (朝阳, 振兴) and the statistical tagger read the sentence, the tagger reads a place there (迎着朝阳/n:
+    none; 广西融水/LOC, 平利县城/LOC: the name)."""
+    start, end, key, _entries = hit
+    if not (_word_starts(start, tokens) and tokens.is_boundary(end)):
+        i = _token_holding(tokens, start)
+        if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans):
+            return False  # 万千|山区, 雄安|新区, 重大|理论; 天山南北, 澜沧江: a word of their own
+    word = nouns.word_at(start) if nouns is not None else None
+    return not (word is not None and word[2] == "PER" and word[0] < start)  # 胡仁怀: a person, not 仁怀市
+
+
+def _read_as_place(nouns, start, end):
+    """The statistical tagger read a place there (its LOC word holds the name and ends with it, or
+    one division character after: 广西融水, 平利县城); None where it did not read the sentence."""
+    if nouns is None or not nouns.tagged(start):
+        return None
+    word = nouns.word_at(start)
+    return word is not None and word[2] == "LOC" and word[0] <= start and end <= word[1] <= end + 1
+
+
+def _starts_word(hit, tokens, spans):
+    """A full name starts where a word does, or inside one word made of places (西藏|阿里地区)."""
+    if _word_starts(hit[0], tokens):
+        return True
+    i = _token_holding(tokens, hit[0])
+    return i is not None and _made_of_places(tokens.starts[i], tokens.ends[i], spans)
+
+
+def _made_of_places(a, b, spans):
+    """text[a:b] is places found, one after another (山西|太原)."""
+    ends_at = {s: e for s, e in spans}
+    while a < b and a in ends_at:
+        a = ends_at[a]
+    return a == b
+
+
+def _token_holding(tokens, pos):
+    """The index of the token holding pos."""
+    i = bisect.bisect_right(tokens.starts, pos) - 1
+    return i if i >= 0 and tokens.ends[i] > pos else None
 
 
 def _resolve(hits, places, context, weak, backed):
@@ -83,7 +193,7 @@ def _resolve(hits, places, context, weak, backed):
     for start, end, key, entries in hits:
         cands = [(places[c], k) for c, k in entries]
         if len(cands) > 1 or weak(*cands[0], key):
-            ok = [(p, k) for p, k in cands if not weak(p, k, key) or backed(p, start)]
+            ok = [(p, k) for p, k in cands if not weak(p, k, key) or backed(p, start, key)]
             if len(ok) > 1:
                 ok = [(p, k) for p, k in ok if p.province in context or p.code in context] or ok
             if len(ok) > 1:  # a prefecture and its own county of the same stem: the prefecture
@@ -96,21 +206,46 @@ def _resolve(hits, places, context, weak, backed):
     return resolved
 
 
-def summarize_regions(mentions, gazetteer):
-    """[{code, name, level, count, primary}] with provinces of named counties implied only when named."""
+def summarize_regions(mentions, gazetteer, title_end=0):
+    """[{code, name, level, count, primary}], most mentioned first (see the module's docstring for
+    the primary regions; a mention in the title, before title_end, counts twice for them)."""
     counts = Counter(m.code for m in mentions)
+    weight = Counter()
+    for m in mentions:
+        weight[m.code] += 2 if m.start < title_end else 1
     places = gazetteer.places
-    ranked = [(n, c) for c, n in counts.most_common() if places[c].level != "province"]
-    primary = set()
-    if ranked and ranked[0][0] >= PRIMARY_MIN_COUNT:
-        top_n, top = ranked[0]
-        rivals = [n for n, c in ranked[1:] if not _related(places[c], places[top])]
-        if not rivals or top_n >= PRIMARY_MIN_RATIO * rivals[0]:
-            primary.add(top)
+    primary = _primary(weight, places)
     return [
         {"code": c, "name": places[c].name, "level": places[c].level, "count": n, "primary": c in primary}
         for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+
+
+def _primary(weight, places):
+    local = sorted(((w, c) for c, w in weight.items() if places[c].level != "province"), reverse=True)
+    chosen = set()
+    if local and local[0][0] >= PRIMARY_MIN_COUNT:
+        top = local[0][0]
+        leading = [c for w, c in local if w >= max(PRIMARY_MIN_COUNT, PRIMARY_SHARE * top)]
+        # the most specific of related leaders (兴和县 over 乌兰察布市)
+        leading = [c for c in leading if not any(o != c and places[o].code.startswith(_stem(places[c])) for o in leading)]
+        unrelated = [c for c in leading if not any(_related(places[c], places[o]) for o in chosen)]
+        rivals = [w for w, c in local if c not in leading and not any(_related(places[c], places[o]) for o in leading)]
+        if len(unrelated) <= PRIMARY_MAX_PLACES and (not rivals or top >= PRIMARY_MIN_RATIO * rivals[0]):
+            chosen = set(unrelated)
+    provinces = sorted(((w, c) for c, w in weight.items() if places[c].level == "province"), reverse=True)
+    if provinces and provinces[0][0] >= PRIMARY_PROVINCE_MIN:
+        w, code = provinces[0]
+        others = [v for v, c in provinces[1:]]
+        own = not chosen or all(places[c].province == code for c in chosen)
+        if own and not any(places[c].province == code for c in chosen) and (not others or w >= PRIMARY_MIN_RATIO * others[0]):
+            chosen.add(code)  # a report about a province: 福建 nine times, no county of it that leads
+    return chosen
+
+
+def _stem(place):
+    """The code prefix a division's own places share (4100 for a prefecture, 41 for a province)."""
+    return place.code[:2] if place.level == "province" else place.code[:4] if place.level == "prefecture" else place.code
 
 
 def _related(a, b):

@@ -96,3 +96,59 @@ def test_former_names_table_is_built_from_the_renames():
     rows = {(name, code): kind for name, code, kind, _date in read_former_names()}
     assert rows[("襄樊市", "420600")] == "former" and rows[("黔西市", "520522")] == "later"
     assert ("郧县", "420322") not in rows  # diff.json maps 郧县 to 郧西县: a stem check refuses it
+
+
+def read(text):
+    """The regions as extraction finds them: with the segmenter's words and the statistical tagger."""
+    from archive.ingest.extract import proper_nouns
+    from archive.ingest.extract.regions import ambiguous_places
+    from archive.ingest.extract.tagger import Tokens
+
+    gz = default_gazetteer()
+    tokens = Tokens(text)
+    nouns = proper_nouns.tag(text, tokens, ambiguous_places(gz.scan(text), gz.places))
+    return find_regions(text, gz, None, tokens, nouns)
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("上海的干部说，绿水青山就是金山银山。", "310116"),  # an idiom: no 金山区
+        ("河北雄安新区建设加快。", "130632"),  # 雄安|新区: no 安新县
+        ("推动东北振兴，辽宁省加快发展。", "210603"),  # 振兴 the verb: no 振兴区
+        ("北京市委要求在全党大兴调查研究之风。", "110115"),  # 大兴 "to promote": no 大兴区
+        ("新疆天山南北风光无限。", "650102"),  # a word of its own: no 天山区
+        ("云南省坚持重大理论创新。", "532900"),  # 重大|理论: no 大理州
+        ("云南澜沧江畔。", "530828"),  # a river: no 澜沧县
+        ("点亮万千山区女孩的梦想。", "210311"),  # 万千|山区: no 千山区
+        ("贵州的胡仁怀种下了茶树。胡仁怀说", "520382"),  # a person's name: no 仁怀市
+    ],
+)
+def test_places_inside_other_words_are_no_places(text, wrong):
+    assert wrong not in {m.code for m in read(text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("甘肃河西走廊的戈壁滩上。", {"620000"}),  # the province before a river's name
+        ("在山西太原阳曲县归朝村。", {"140000", "140100", "140122"}),  # one word of places
+        ("江苏常州、福建厦门给古树建立档案。", {"320000", "320400", "350000", "350200"}),
+        ("海拔4600多米的西藏阿里地区普兰县。", {"540000", "542500", "542521"}),
+        ("洋县脱贫摘帽。洋县的朱鹮。", {"610723"}),  # a two-character county no word shares, printed twice
+        ("广西融水、隆林等县。", {"450000", "450225", "451031"}),  # the province right before it
+    ],
+)
+def test_places_as_whole_words(text, expected):
+    assert {m.code for m in read(text)} == expected
+
+
+def test_primary_regions_of_a_province_and_of_two_subjects():
+    gz = default_gazetteer()
+    province = "福建省。" * 4 + "四川省。浙江省。"
+    assert [r["code"] for r in summarize_regions(find_regions(province, gz), gz) if r["primary"]] == ["350000"]
+    pair = "兴和县与西城区。" * 3 + "北京市。"  # a pairing: both are its subject
+    assert {r["code"] for r in summarize_regions(find_regions(pair, gz), gz) if r["primary"]} == {"150924", "110102"}
+    title = "从江县的百香果"
+    text = title + "\n贵州省贵州省贵州省贵州省。从江县。"
+    assert [r["code"] for r in summarize_regions(find_regions(text, gz), gz, len(title)) if r["primary"]] == ["522633"]
