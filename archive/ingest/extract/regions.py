@@ -228,7 +228,9 @@ def _primary(weight, places):
         top = local[0][0]
         leading = [c for w, c in local if w >= max(PRIMARY_MIN_COUNT, PRIMARY_SHARE * top)]
         # the most specific of related leaders (兴和县 over 乌兰察布市)
-        leading = [c for c in leading if not any(o != c and places[o].code.startswith(_stem(places[c])) for o in leading)]
+        leading = [
+            c for c in leading if not any(o != c and places[o].code.startswith(_stem(places[c])) for o in leading)
+        ]
         unrelated = [c for c in leading if not any(_related(places[c], places[o]) for o in chosen)]
         rivals = [w for w, c in local if c not in leading and not any(_related(places[c], places[o]) for o in leading)]
         if len(unrelated) <= PRIMARY_MAX_PLACES and (not rivals or top >= PRIMARY_MIN_RATIO * rivals[0]):
@@ -238,14 +240,20 @@ def _primary(weight, places):
         w, code = provinces[0]
         others = [v for v, c in provinces[1:]]
         own = not chosen or all(places[c].province == code for c in chosen)
-        if own and not any(places[c].province == code for c in chosen) and (not others or w >= PRIMARY_MIN_RATIO * others[0]):
+        if (
+            own
+            and not any(places[c].province == code for c in chosen)
+            and (not others or w >= PRIMARY_MIN_RATIO * others[0])
+        ):
             chosen.add(code)  # a report about a province: 福建 nine times, no county of it that leads
     return chosen
 
 
 def _stem(place):
     """The code prefix a division's own places share (4100 for a prefecture, 41 for a province)."""
-    return place.code[:2] if place.level == "province" else place.code[:4] if place.level == "prefecture" else place.code
+    return (
+        place.code[:2] if place.level == "province" else place.code[:4] if place.level == "prefecture" else place.code
+    )
 
 
 def _related(a, b):
