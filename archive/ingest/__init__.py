@@ -19,7 +19,7 @@ from .html import html_to_text
 from .metadata import read_metadata
 from .normalize import normalize_script
 
-__all__ = ["Document", "Rejected", "run_pipeline", "read_document"]
+__all__ = ["Document", "Rejected", "run_pipeline", "run_pipeline_many", "read_document"]
 
 
 def read_document(name: str, data: bytes) -> Document:
@@ -32,7 +32,23 @@ def read_document(name: str, data: bytes) -> Document:
 
 def run_pipeline(name: str, data: bytes, gazetteer=None) -> Document:
     """Stages 1-6. Raises Rejected with a reason a user understands."""
-    from .extract import extract_entities
+    (done,) = run_pipeline_many([(name, data)], gazetteer)
+    if isinstance(done, Rejected):
+        raise done
+    return done
 
-    doc = read_document(name, data)
-    return extract_entities(doc, gazetteer)
+
+def run_pipeline_many(entries, gazetteer=None) -> list:
+    """Stages 1-6 for many (name, bytes): a Document, or the Rejected a file was refused with, for
+    each in order (run_pipeline raises it). Stage 6 reads them together (extract_entities_many)."""
+    from .extract import extract_entities_many  # (extract's modules load jieba and the tagger's model)
+
+    out = []
+    for name, data in entries:
+        try:
+            out.append(read_document(name, data))
+        except Rejected as exc:
+            out.append(exc)
+    docs = extract_entities_many([d for d in out if isinstance(d, Document)], gazetteer)
+    done = iter(docs)
+    return [next(done) if isinstance(d, Document) else d for d in out]

@@ -16,10 +16,10 @@ from itertools import chain, islice
 from django import db
 
 from .service import Outcome, already_ingested, keep_uploads, store_prepared_many
-from .workers import context, prepare, prepare_segmented, settings_for_workers, start
+from .workers import context, prepare_many, prepare_many_segmented, settings_for_workers, start
 
 PARALLEL_MIN_FILES = 40
-CHUNK = 8
+CHUNK = 256  # files a worker prepares at once: the statistical tagger reads their sentences in one batch
 STORE_BATCH = 250  # reports per transaction
 MAX_IN_FLIGHT = 2000  # files given to the workers and not yet stored: while this process commits the
 # index, the workers would otherwise run ahead and their results pile up here (4 GB at 40,000 reports)
@@ -41,7 +41,7 @@ def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
     entries = chain(head, entries)
     workers = workers or os.cpu_count() or 1
     segment_text = uses_local_analyzer()
-    job = prepare_segmented if segment_text else prepare
+    job = prepare_many_segmented if segment_text else prepare_many
     outcomes, buffer = [], []
     parallel = workers > 1 and len(head) >= PARALLEL_MIN_FILES
     with stream(COMMIT_EVERY, parallel) as index:
@@ -61,19 +61,27 @@ def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
                     yield entry
 
             with context().Pool(workers, initializer=start, initargs=(segment_text, settings_for_workers())) as pool:
-                for prepared in pool.imap(job, fed(), chunksize=CHUNK):
-                    in_flight.release()
+                for chunk in pool.imap(job, _chunks(fed(), CHUNK)):
+                    for prepared in chunk:
+                        in_flight.release()
+                        buffer.append(prepared)
+                        if len(buffer) >= store_every:
+                            flush()
+        else:
+            for chunk in _chunks(entries, CHUNK):
+                for prepared in job(chunk):
                     buffer.append(prepared)
                     if len(buffer) >= store_every:
                         flush()
-        else:
-            for entry in entries:
-                buffer.append(job(entry))
-                if len(buffer) >= store_every:
-                    flush()
         if buffer:
             flush()
     return outcomes
+
+
+def _chunks(entries, size):
+    """Lists of up to size entries, read as they are taken."""
+    while chunk := list(islice(entries, size)):
+        yield chunk
 
 
 def _store(prepared, index):

@@ -83,16 +83,33 @@ def warm(segment_text):
 
 def prepare(entry, segment_text=False):
     """(name, data, doc or error, signature, digest, ((index text, its packed postings), ...) or None)."""
-    from . import Rejected, run_pipeline
+    return prepare_many([entry], segment_text)[0]
+
+
+def prepare_many(entries, segment_text=False):
+    """prepare() for a batch of entries: stage 6 reads their documents together (the statistical
+    tagger shares its matrix products across the batch: run_pipeline_many)."""
+    from . import Document, run_pipeline_many
+
+    out, readable = [], []
+    for name, data in entries:
+        if isinstance(data, Exception):
+            out.append((name, None, str(data), None, None, None))
+        else:
+            out.append(None)
+            readable.append((len(out) - 1, name, data))
+    for (i, name, data), doc in zip(readable, run_pipeline_many([(n, d) for _i, n, d in readable])):
+        out[i] = (
+            _prepared(name, data, doc, segment_text)
+            if isinstance(doc, Document)
+            else (name, data, str(doc), None, None, None)
+        )
+    return out
+
+
+def _prepared(name, data, doc, segment_text):
     from .dedupe import minhash, text_hash
 
-    name, data = entry
-    if isinstance(data, Exception):
-        return name, None, str(data), None, None, None
-    try:
-        doc = run_pipeline(name, data)
-    except Rejected as exc:
-        return name, data, str(exc), None, None, None
     doc.data = b""  # the bytes travel once, with the entry
     segments = None
     if segment_text:
@@ -113,3 +130,7 @@ def prepare(entry, segment_text=False):
 
 def prepare_segmented(entry):
     return prepare(entry, segment_text=True)
+
+
+def prepare_many_segmented(entries):
+    return prepare_many(entries, segment_text=True)

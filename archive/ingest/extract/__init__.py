@@ -26,13 +26,33 @@ VISIT = re.compile("|".join(PLACE_VISIT_VERBS))
 
 
 def extract_entities(doc: Document, gazetteer=None) -> Document:
+    return extract_entities_many([doc], gazetteer)[0]
+
+
+def extract_entities_many(docs: list[Document], gazetteer=None) -> list[Document]:
+    """extract_entities for many documents: the statistical tagger reads all their sentences in one
+    batch (its cost is a matrix product a step, shared by every sentence of the batch)."""
     gz = gazetteer or default_gazetteer()
+    read = [_read(doc, gz) for doc in docs]
+    nouns = proper_nouns.tag_many([r[1] for r in read], [r[3] for r in read], [r[4] for r in read])
+    for doc, r, n in zip(docs, read, nouns):
+        _extract(doc, gz, *r, n)
+    return docs
+
+
+def _read(doc, gz):
+    """(original, text, hits, tokens, places to read) of a document: its title, subtitle and body joined,
+    simplified, with the gazetteer's hits and the segmenter's tagged words."""
     head = "\n".join(x for x in (doc.title, doc.subtitle) if x)
     original = (head + "\n" + doc.clean_text) if head else doc.clean_text
     text = t2s(original)
     hits = gz.scan(text)
     tokens = Tokens(text)  # tagged once: places, people and figures read the same tokens
-    nouns = proper_nouns.tag(text, tokens, ambiguous_places(hits, gz.places))
+    return original, text, hits, tokens, ambiguous_places(hits, gz.places)
+
+
+def _extract(doc, gz, original, text, hits, tokens, _ambiguous, nouns):
+    head = "\n".join(x for x in (doc.title, doc.subtitle) if x)
     title_end = len(head)
     mentions = find_regions(text, gz, hits, tokens, nouns, title_end)
     doc.regions = summarize_regions(mentions, gz, title_end)
@@ -79,4 +99,3 @@ def extract_entities(doc: Document, gazetteer=None) -> Document:
     doc.metrics = find_metrics(text, original, place_in_sentence, tokens)
     for f in doc.metrics:  # positions in the clean text (a figure in the title sits at 0)
         f.start = max(0, f.start - offset)
-    return doc

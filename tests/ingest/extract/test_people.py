@@ -138,7 +138,7 @@ def read(text):
         ("国务院扶贫办联系人：政策法规司陈洪波、江如贵", "江如贵", "国务院扶贫办联系人"),
         ("毛相林，1959年生于重庆，中共党员，现任重庆市巫山县竹贤乡下庄村党支部书记。", "毛相林", "村党支部书记"),
         ("那时11岁的加央洛珠第一次看到火车。", "加央洛珠", None),  # a Tibetan name, no surname
-        ("从那时候起，黄日生就有了做大乡村旅游的想法。", "黄日生", None),  # the tagger's alone
+        ("在黄日生的“宏伟蓝图”中，乡村旅游是重点。", "黄日生", None),  # the tagger's alone
     ],
 )
 def test_people_found_with_the_tagger(text, name, title):
