@@ -9,7 +9,7 @@ SEARCH_INDEX_PATH  Whoosh index folder (default var/whoosh)
 SEARCH_SEGMENTER   rjieba (default: jieba's tokens, faster) | jieba
 SEARCH_USER_DICT   a jieba user dictionary for the analyzer (optional)
 MEDIA_ROOT         uploaded originals (default var/media)
-MODEL_DIR          the name tagger's model, written by manage.py fetch_models (default var/models)
+MODEL_DIR          the name tagger's model, written by manage.py fetch_models (default var/models of the checkout)
 UPLOAD_MAX_BYTES   the largest file an upload takes (default 64 MB)
 UPLOAD_MAX_FILES   the most files one upload request takes (default 200)
 TASKS_BACKEND      django_tasks_db.DatabaseBackend (default) | django_tasks.backends.immediate.ImmediateBackend
@@ -136,7 +136,8 @@ STORAGES = {
 MEDIA_URL = "media/"
 # The statistical name tagger's weights (Baidu LAC 2.1.2, archive/ingest/extract/lac.py), fetched from
 # PyPI once by `manage.py fetch_models` (make runs it); a start without them fails with that advice.
-MODEL_DIR = Path(os.environ.get("MODEL_DIR", VAR_DIR / "models"))
+# Installed with the code, not data of one archive: the checkout's var/models whatever VAR_DIR says.
+MODEL_DIR = Path(os.environ.get("MODEL_DIR", BASE_DIR / "var" / "models"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # the non-file part of a request
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads go to a temporary file, not memory

@@ -24,7 +24,8 @@ PRELOAD = [
     "whoosh.multiproc",
     "django.db.models",
     "search.dictionaries",
-]  # jieba's and rjieba's dictionaries: loaded once, shared by every process
+    "archive.ingest.extract.preload",
+]  # jieba's and rjieba's dictionaries and the name tagger's model: loaded once, shared by every process
 
 
 def context():

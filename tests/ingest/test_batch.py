@@ -154,9 +154,16 @@ def test_a_parallel_ingest_hands_its_settings_to_the_fresh_workers(tmp_path, set
 
 def test_the_fork_server_loads_the_dictionaries_its_processes_share():
     """Workers and sub-writers are started by the fork server, which has loaded jieba's and rjieba's
-    dictionaries already: each process shares them instead of loading its own (120 MB a worker)."""
+    dictionaries and the name tagger's model already: each process shares them instead of loading
+    its own (120 MB and 20 MB a worker)."""
     from archive.ingest.workers import context
 
     with context().Pool(1) as pool:  # no initializer: what a process has before it does anything
-        loaded = pool.apply(eval, ("[m in __import__('sys').modules for m in ('search.dictionaries', 'jieba')]",))
-    assert loaded == [True, True]
+        loaded = pool.apply(
+            eval,
+            (
+                "[m in __import__('sys').modules for m in ('search.dictionaries', 'jieba')]"
+                " + [__import__('archive.ingest.extract.preload').ingest.extract.preload.MODEL is not None]",
+            ),
+        )
+    assert loaded == [True, True, True]

@@ -51,6 +51,7 @@ SURNAME_NOT_TAGS = (
 )  # the tagger reads the character as an adverb, preposition, conjunction, particle
 FOUR_CHAR_WORD_FREQ = 50  # a four-character name the tagger alone found holds no word this common
 PLACEHOLDER = "某"  # 王某, 张某某: a name withheld
+ADVERBIAL_TAGS = ("z", "zg", "d", "ad")  # jieba's descriptive and adverb tags: 乐呵呵(地), 立下
 GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given name with one of these tags is that word
 # LAC's tags of a one-character word that is never a surname there: adverb, preposition, conjunction,
 # particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
@@ -280,14 +281,15 @@ class Names:
         token = self.tokens.at(start)
         if self.is_person_token(start, end):
             score += 3
-        if self.is_lac_person(start, end):
-            score += 3
-        elif self.nouns is not None and self.nouns.tagged(start) and self.nouns.is_boundary(end):
-            score += 1
         elif token and token.end == start + sl:  # the surname alone, then the given name (任 + 红梅, 秦 + 时运)
             given = self.tokens.at(token.end)
             if given and given.end == end:
                 score += 2 if given.tag in PERSON_TAGS or token.tag in PERSON_TAGS else 1
+        lac_end = self.nouns.person_at(start) if self.nouns is not None else None
+        if lac_end == end:
+            score += 4  # the statistical tagger's person, read in its sentence (刘国中 before 和, 伍廷意 before 在)
+        elif self.nouns is not None and self.nouns.tagged(start) and self.nouns.is_boundary(end):
+            score += 1
         if self.tokens.is_boundary(end):
             score += 1
         if n > sl + 1 and self._repeated_whole(name):
@@ -299,7 +301,11 @@ class Names:
             and word_tag(text[start : end - 1]) in PERSON_TAGS
         ):
             score += 2  # 杨维信: 杨维 is a word of the dictionary, 杨维信 is no word
-        if self._repeated_short(name) and len(self.occurrences(name)) > len(self.occurrences(text[start : end + 1])):
+        if (
+            self._repeated_short(name)
+            and len(self.occurrences(name)) > len(self.occurrences(text[start : end + 1]))
+            and not (lac_end and lac_end > end and text[lac_end - 1] not in NAME_END_BEFORE)
+        ):  # (刘晓峰、… 刘晓庄: not 刘晓, where the tagger reads the longer person; 韩正在: it glued 在 on)
             score += 4 if n < sl + MAX_GIVEN else 0
         if n < sl + MAX_GIVEN and _CJK.fullmatch(text[end : end + 1]) and self._repeated_whole(text[start : end + 1]):
             score -= 4  # 谭登, always printed as 谭登周
@@ -311,11 +317,16 @@ class Names:
             score += 2  # 马有全说
         if not closed:
             given, after = name[sl:], text[end : end + 4]
-            if any(
-                freq(given[i:] + after[:k]) >= CROSS_WORD_FREQ
+            crossing = [
+                w
                 for i in range(len(given))
                 for k in range(1, len(after) + 1)
-                if len(given) - i + k >= 2 and not (k == 1 and after[0] in HOME_AFTER)
-            ):
-                score -= 2  # 胡珂立下: 立下 is a word
+                if len(given) - i + k >= 2
+                and not (k == 1 and after[0] in HOME_AFTER)
+                and freq(w := given[i:] + after[:k]) >= CROSS_WORD_FREQ
+            ]
+            if lac_end == end and any(word_tag(w) in ADVERBIAL_TAGS for w in crossing):
+                score -= 5  # 陈焕|乐呵呵地, 胡珂|立下: an adverb runs across the end, though LAC reads on
+            elif crossing and lac_end != end:
+                score -= 2  # a word runs across the end (刘国|中和 stays 刘国中 where LAC reads it so)
         return score

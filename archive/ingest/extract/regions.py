@@ -154,7 +154,12 @@ def _whole_word(hit, tokens, nouns=None, spans=()):
         if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans):
             return False  # 万千|山区, 雄安|新区, 重大|理论; 天山南北, 澜沧江: a word of their own
     word = nouns.word_at(start) if nouns is not None else None
-    return not (word is not None and word[2] == "PER" and word[0] < start)  # 胡仁怀: a person, not 仁怀市
+    if word is None:
+        return True
+    if word[2] == "PER" and word[0] < start:
+        return False  # 胡仁怀: a person, not 仁怀市
+    holds = word[0] <= start and word[1] >= end and word[1] - word[0] > end - start
+    return not (holds and word[2] not in ("LOC", "ORG", "PER"))  # 惠农贷款, 红山文化: a word of their own
 
 
 def _read_as_place(nouns, start, end):
