@@ -149,7 +149,11 @@ SEARCH_INDEX_PATH = os.environ.get("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh"))
 SEARCH_SEGMENTER = os.environ.get("SEARCH_SEGMENTER", "rjieba")
 SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {
-    "whoosh": {"ENGINE": "search.backends.ChineseWhooshEngine", "PATH": SEARCH_INDEX_PATH, "INCLUDE_SPELLING": True},
+    "whoosh": {
+        "ENGINE": "search.engine.backend.ChineseWhooshEngine",
+        "PATH": SEARCH_INDEX_PATH,
+        "INCLUDE_SPELLING": True,
+    },
     "elasticsearch7": {
         "ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine",  # haystack's, with the Chinese analysis
         "URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200/"),

@@ -199,7 +199,7 @@ class Presegmented(str):
 
     A bulk ingest segments each report in its worker process; the index writer (and
     Whoosh's sub-writer processes, to which this pickles with its postings) then takes
-    them as they are (search.backends.PresegmentedPositions) instead of running jieba again.
+    them as they are (search.engine.fields.PresegmentedPositions) instead of running jieba again.
     The postings may be given packed (packed_postings()): they then pass through the
     ingesting process as one bytes object, unpacked only where they are written."""
 

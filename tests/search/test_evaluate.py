@@ -1,4 +1,4 @@
-"""search.evaluate gives what Whoosh gives: the same hits, the same BM25F scores, the same order."""
+"""search.engine.evaluate gives what Whoosh gives: the same hits, the same BM25F scores, the same order."""
 
 import datetime
 
@@ -8,9 +8,10 @@ from whoosh import fields, index
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
-from search import evaluate as ev
 from search.analysis import ChineseAnalyzer
-from search.backends import FacetKeyword, InliningCodec, PresegmentedPositions
+from search.engine import evaluate as ev
+from search.engine.codec import InliningCodec
+from search.engine.fields import FacetKeyword, PresegmentedPositions
 
 from ..conftest import SEEDS
 
@@ -157,7 +158,7 @@ def test_search_pages_equal_whooshs_own_path(monkeypatch, q, filters, sort):
     """The numpy path gives Whoosh's hits, order and facets, but for one deliberate difference: a report
     without a date sorts last by date either way (as Elasticsearch and Solr sort), where Whoosh's
     column default put the undated first in "newest"."""
-    from search.backends import ChineseWhooshSearchBackend
+    from search.engine.backend import ChineseWhooshSearchBackend
     from search.query import search
 
     def page():
