@@ -172,6 +172,11 @@ def key_words(text, top=8):
     return sorted(freq, key=freq.__getitem__, reverse=True)[:top]
 
 
+def dictionary_frequency(word):
+    """jieba's frequency of a word in its dictionary (with the user dictionary's words), 0 when it is none."""
+    return _ensure_jieba().get(word, 0) or 0
+
+
 def _looked_up_whole(norm):
     if not all(_cjk(ch) for ch in norm):
         return False

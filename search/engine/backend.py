@@ -41,6 +41,7 @@ from whoosh.highlight import highlight as whoosh_highlight
 from archive.ingest.normalize import t2s
 
 from ..analysis import ChineseAnalyzer, query_terms
+from ..spelling import plausible, same_sound
 from .evaluate import evaluate, segment_cached, sort_keys, supported
 from .fields import FacetKeyword, PresegmentedPositions
 from .writer import WritingBackend
@@ -264,8 +265,10 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         """A correction for the words the index does not know, or None.
 
         A word the index has is kept as it is (扶贫 电商 finds nothing together, but neither word
-        is misspelt). A typed word jieba splits into pieces (脱贪 -> 脱 + 贪) is corrected whole.
-        Edit distance 1 with the first character kept for Chinese (2 matches nearly every term);
+        is misspelt). A Chinese word jieba splits into pieces (易地般迁 -> 易地 + 般 + 迁) is first
+        corrected by sound (search/spelling.py: one character changed for a homophone, into a word
+        the archive holds), else whole by edit distance 1 with the first character kept (2 matches
+        nearly every term), and only into a plausible word (not one character, not a doubled one);
         the first character is kept for Latin words too, which bounds the scan.
         """
         if not self.setup_complete:
@@ -274,18 +277,27 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         for token in self.RESERVED_WORDS + self.RESERVED_CHARACTERS:
             cleaned = cleaned.replace(token, " ")
         reader = self._shared_searcher().reader()  # this thread's, kept open
-        corrector = reader.corrector(self.content_field_name)
+        field = self.content_field_name
+        corrector = reader.corrector(field)
+
+        def frequency(term):
+            return reader.doc_frequency(field, term)
+
         out = []
         for typed in cleaned.split():
             words = query_terms(typed)
             if len(words) > 1 and _cjk(typed) and len(typed) <= 6:
+                sounds = same_sound(typed, frequency)
+                if sounds:
+                    out.append(sounds[0])
+                    continue
                 words = [typed]
             for word in words:
-                if reader.doc_frequency(self.content_field_name, word):
+                if frequency(word):
                     out.append(word)
                     continue
                 found = corrector.suggest(word, limit=1, maxdist=1 if _cjk(word) else 2, prefix=1)
-                out.append(found[0] if found else word)
+                out.append(found[0] if found and (not _cjk(word) or plausible(word, found[0])) else word)
         suggestion = " ".join(out)
         return suggestion if suggestion.replace(" ", "") != cleaned.replace(" ", "") else None
 
