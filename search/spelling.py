@@ -4,8 +4,9 @@ Pinyin input makes this the commonest slip in Chinese (易地般迁 for 易地�
 and edit distance alone cannot rank it: every character is one edit from thousands of others. Here
 a word is corrected by changing one character to another with one of its readings (tones
 ignored, pypinyin's table of readings), and only into what the archive itself holds: the changed
-character must make a word with a neighbour (jieba's dictionary or the index's own terms), the
-candidate's query terms must all be in the index, and search/query.py offers the correction only
+character must make a word with a neighbour (jieba's dictionary: one lookup in memory, where the
+index's term table costs a lookup in every segment), the candidate's query terms must all be in
+the index, and search/query.py offers the correction only
 when it finds reports. Engine-neutral: the backend passes its term frequencies in.
 """
 
@@ -49,10 +50,6 @@ def homophones(ch):
     return out
 
 
-def _a_word(text, frequency):
-    return bool(dictionary_frequency(text)) or frequency(text) > 0
-
-
 def same_sound(word, frequency):
     """Words the archive holds that sound like `word` with one character changed, best first.
 
@@ -67,8 +64,8 @@ def same_sound(word, frequency):
         for other in homophones(ch):
             left = word[i - 1] + other if i > 0 else ""
             right = other + word[i + 1] if i + 1 < len(word) else ""
-            if not any(w and _a_word(w, frequency) for w in (left, right)):
-                continue  # the new character makes no word with its neighbours
+            if not any(w and dictionary_frequency(w) for w in (left, right)):
+                continue  # the new character makes no word of the dictionary with its neighbours
             candidate = word[:i] + other + word[i + 1 :]
             terms = query_terms(candidate)
             counts = [frequency(t) for t in terms]

@@ -16,8 +16,11 @@ Modules (imports go one way: backend -> writer -> segment_writer -> fields, code
 
 Every private name of Whoosh they use, and why:
 - W3LeafMatcher `_data`, `_read_data()`, `_blocklength`, `_read_values()`, `_values`, `_lastblock`,
-  `_goto()`, `_nextoffset` (evaluate): a term's postings read a block at a time into arrays, one
-  unpickle per 128 postings instead of a Python call per posting;
+  `_goto()`, `_nextoffset`, `_maxid` (evaluate): a term's postings read a block at a time into arrays,
+  one unpickle per 128 postings instead of a Python call per posting, and a phrase's blocks that hold
+  none of its rarest word's documents skipped unread (the block header names its last document);
+- whoosh.system `_INT_SIZE` and the Positions format's layout (a count, then a pickled list of
+  deltas) (evaluate): a phrase's positions decoded for all its candidates at once;
 - ListMatcher `_ids`, `_weights`, `_values`; FilterMatcher `child` (evaluate): inlined postings taken
   as they are, and the matcher under Whoosh's deletion filter (deletions are masked once per query);
 - BM25F `_field_B`, `B`, `K1` (evaluate): Whoosh's own scoring constants, so scores are Whoosh's;

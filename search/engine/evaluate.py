@@ -15,34 +15,43 @@ Whoosh's own path. Per-segment arrays that do not depend on the query (field len
 documents, sort columns) are cached by segment; postings are read afresh for every query.
 """
 
+import weakref
 from collections import OrderedDict
+from itertools import chain
+from pickle import loads
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.fields import DATETIME
 from whoosh.matching.mcore import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
+from whoosh.system import _INT_SIZE
 from whoosh.util.numlists import delta_decode
 
-_SIMPLE = (wq.Term, wq.And, wq.Or, wq.Not, wq.Phrase, wq.Every, type(wq.NullQuery))
+_SIMPLE = (wq.Term, wq.And, wq.Or, wq.Not, wq.Phrase, wq.Every, type(wq.NullQuery), wq.NumericRange)
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
 
-def supported(q, weighting):
-    """True when evaluate() computes what Whoosh would for this query and scoring model."""
+def supported(q, weighting, schema=None):
+    """True when evaluate() computes what Whoosh would for this query and scoring model (a date
+    range only when the schema says the field is a sortable date)."""
     if type(weighting) is not BM25F:
         return False
     if isinstance(q, wq.Not):
-        return supported(q.query, weighting)
+        return supported(q.query, weighting, schema)
     if isinstance(q, (wq.And, wq.Or)):
         if type(q) not in (wq.And, wq.Or) or (isinstance(q, wq.Or) and (q.minmatch or q.scale)):
             return False
-        return all(supported(sub, weighting) for sub in q.subqueries)
+        return all(supported(sub, weighting, schema) for sub in q.subqueries)
     if isinstance(q, wq.Every):
         return q.fieldname in (None, "", "*")
+    if isinstance(q, wq.NumericRange):  # read from the field's column, scored constantly
+        field = schema[q.fieldname] if schema is not None and q.fieldname in schema else None
+        return q.constantscore and isinstance(field, DATETIME) and field.column_type is not None
     return type(q) in _SIMPLE
 
 
@@ -80,6 +89,8 @@ def _eval(q, seg):
         return _term(seg, q.fieldname, q.text, q.boost)
     if isinstance(q, wq.Phrase):
         return _phrase(seg, q)
+    if isinstance(q, wq.NumericRange):
+        return _range(seg, q)
     if isinstance(q, wq.And):
         positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
         negative = [s.query for s in q.subqueries if isinstance(s, wq.Not)]
@@ -111,6 +122,27 @@ def _eval(q, seg):
     return Hits.empty()  # NullQuery
 
 
+def _range(seg, q):
+    """A numeric (or date) range, from the field's column: every document whose value lies in it,
+    each scored q.boost (Whoosh's ConstantScoreQuery over the range's tiered terms). A document
+    without the value holds the column's default and is no match, as it has no term."""
+    field = seg.top.schema[q.fieldname] if q.fieldname in seg.top.schema else None
+    values = number_column(seg.reader, q.fieldname)
+    if field is None or values is None:
+        return Hits.empty()
+    keep = values != np.uint64(field.default)
+
+    def sortable(x):  # a date range's bounds are Whoosh's longs already, the column's own form
+        return np.uint64(x)
+
+    if q.start is not None:
+        keep &= values > sortable(q.start) if q.startexcl else values >= sortable(q.start)
+    if q.end is not None:
+        keep &= values < sortable(q.end) if q.endexcl else values <= sortable(q.end)
+    ids = np.flatnonzero(keep).astype(np.int64)
+    return Hits(ids, np.full(len(ids), float(q.boost)))
+
+
 def _every(seg, score=1.0):
     n = seg.reader.doc_count_all()
     return Hits(np.arange(n, dtype=np.int64), np.full(n, score))
@@ -118,6 +150,11 @@ def _every(seg, score=1.0):
 
 def _boosted(hits, boost):
     return hits if boost == 1.0 else Hits(hits.ids, hits.scores * boost)
+
+
+def intersect(a, b):
+    """The hits in both, scores added (as an And of the two)."""
+    return _intersect(a, b)
 
 
 def _intersect(a, b):
@@ -156,8 +193,8 @@ def _score(seg, field, text, ids, weights):
     schema_field = top.schema[field] if field in top.schema else None
     if schema_field is None or not schema_field.scorable:
         return weights.astype(np.float64)
-    idf = top.idf(field, text)
-    avgfl = top.avg_field_length(field) or 1
+    idf = top.idf(field, text)  # Whoosh caches it in the searcher
+    avgfl = _average_length(top, field)
     b = weighting._field_B.get(field, weighting.B)
     k1 = weighting.K1
     fl = field_lengths(seg.reader, field)[ids]
@@ -165,37 +202,40 @@ def _score(seg, field, text, ids, weights):
     return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
 
 
+_AVERAGES = weakref.WeakKeyDictionary()  # searcher -> {field: average length}
+
+
+def _average_length(top, field):
+    """The searcher's average field length, once per searcher (Whoosh sums every segment's length
+    on each call: 36 segments for every term of every segment of a query)."""
+    known = _AVERAGES.setdefault(top, {})
+    if field not in known:
+        known[field] = top.avg_field_length(field) or 1
+    return known[field]
+
+
 def _phrase(seg, q):
     words = list(q.words)
     if len(words) == 1:
         return _term(seg, q.fieldname, words[0], q.boost)
-    lists = []
-    for word in words:
-        postings = term_postings(seg.reader, q.fieldname, word, values=True)
+    # the rarest word first: the others' blocks holding none of its documents are never read
+    order = sorted(range(len(words)), key=lambda i: -seg.top.idf(q.fieldname, words[i]))
+    lists, candidates = [None] * len(words), None
+    for i in order:
+        postings = term_postings(seg.reader, q.fieldname, words[i], values=True, only=candidates)
         if postings is None:
             return Hits.empty()
-        lists.append(postings)
-    candidates = lists[0][0]
-    for ids, _w, _v in lists[1:]:
-        candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        lists[i] = postings
+        ids = postings[0]
+        candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return Hits.empty()
-    fmt = seg.top.schema[q.fieldname].format
     where = [np.searchsorted(ids, candidates) for ids, _w, _v in lists]
-    keep = np.zeros(len(candidates), dtype=bool)
     slop = max(1, q.slop)
-    for n in range(len(candidates)):
-        current = fmt.decode_positions(lists[0][2][where[0][n]])
-        for i in range(1, len(lists)):
-            following = fmt.decode_positions(lists[i][2][where[i][n]])
-            if slop == 1:
-                current = set(current)
-                current = [p for p in following if p - 1 in current]
-            else:
-                current = [p for p in following if any(1 <= p - c <= slop for c in current)]
-            if not current:
-                break
-        keep[n] = bool(current)
+    if slop == 1:
+        keep = _adjacent(lists, where, len(candidates))
+    else:
+        keep = _within(seg.top.schema[q.fieldname].format, lists, where, len(candidates), slop)
     ids = candidates[keep]
     scores = np.zeros(len(ids))
     for (word_ids, weights, _v), word, idx in zip(lists, words, where):
@@ -204,9 +244,54 @@ def _phrase(seg, q):
     return Hits(ids, scores * q.boost)
 
 
-def term_postings(reader, field, text, values=False):
+def _position_keys(values, rows):
+    """Every (candidate, position) of a word as one int64 key, candidate * 2**32 + position: the
+    positions Whoosh's Positions format encodes (a count, then a pickled list of deltas), decoded
+    with one pickle load a document and the deltas summed by numpy."""
+    codes = [loads(v[_INT_SIZE:] if v.endswith(b".") else v[_INT_SIZE:] + b".") for v in values]
+    lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+    flat = np.fromiter(chain.from_iterable(codes), dtype=np.int64, count=int(lengths.sum()))
+    total = np.cumsum(flat)
+    ends = np.cumsum(lengths)
+    before = np.concatenate(([0], total[ends[:-1] - 1])) if len(ends) else np.zeros(0, dtype=np.int64)
+    before = np.where(lengths > 0, before, 0)
+    positions = total - np.repeat(before, lengths)
+    return np.repeat(np.asarray(rows, dtype=np.int64), lengths) * (1 << 32) + positions
+
+
+def _adjacent(lists, where, n):
+    """Which of the n candidates hold the words one after another (slop 1), all at once."""
+    rows = np.arange(n)
+    current = _position_keys([lists[0][2][j] for j in where[0].tolist()], rows)
+    for i in range(1, len(lists)):
+        following = _position_keys([lists[i][2][j] for j in where[i].tolist()], rows)
+        current = following[np.isin(following - 1, current)]
+        if not len(current):
+            break
+    keep = np.zeros(n, dtype=bool)
+    keep[(current >> 32).astype(np.int64)] = True
+    return keep
+
+
+def _within(fmt, lists, where, n, slop):
+    """Which of the n candidates hold each word within slop positions after the one before."""
+    keep = np.zeros(n, dtype=bool)
+    for c in range(n):
+        current = fmt.decode_positions(lists[0][2][where[0][c]])
+        for i in range(1, len(lists)):
+            following = fmt.decode_positions(lists[i][2][where[i][c]])
+            current = [p for p in following if any(1 <= p - q <= slop for q in current)]
+            if not current:
+                break
+        keep[c] = bool(current)
+    return keep
+
+
+def term_postings(reader, field, text, values=False, only=None):
     """(ids, weights, values) of a term in one segment as arrays (values: the encoded
     postings values when asked for, else None); None when the segment lacks the term.
+    only: sorted document numbers; a block of postings holding none of them is skipped unread
+    (its header says its last document), so the result holds at least those of them the term has.
     Deleted documents are included: evaluate() removes them once per query."""
     btext = text if isinstance(text, bytes) else reader.schema[field].to_bytes(text) if field in reader.schema else None
     if btext is None:
@@ -231,8 +316,16 @@ def term_postings(reader, field, text, values=False):
             matcher.next()
         return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), (vals if values else None)
     id_blocks, weight_blocks, value_blocks = [], [], []
-    m = matcher
+    m, last = matcher, -1
     while True:
+        if only is not None:
+            first = np.searchsorted(only, last, side="right")
+            last = m._maxid
+            if first >= len(only) or only[first] > last:  # none of them in this block
+                if m._lastblock:
+                    break
+                m._goto(m._nextoffset)
+                continue
         if m._data is None:
             m._read_data()
         raw_ids, raw_weights = m._data[0], m._data[1]
@@ -250,6 +343,8 @@ def term_postings(reader, field, text, values=False):
         if m._lastblock:
             break
         m._goto(m._nextoffset)
+    if not id_blocks:
+        return _EMPTY_IDS, _EMPTY_SCORES, ([] if values else None)
     ids = np.concatenate(id_blocks) if len(id_blocks) > 1 else id_blocks[0]
     weights = np.concatenate(weight_blocks) if len(weight_blocks) > 1 else weight_blocks[0]
     return ids, weights, (value_blocks if values else None)
@@ -281,6 +376,11 @@ def segment_cached(reader, what, make):
     return _cached((_segment_key(reader), *what), make)
 
 
+def index_cached(readers, what, make):
+    """make() for this set of segments (an index generation's), computed once while they live."""
+    return _cached((tuple(_segment_key(r) for r in readers), *what), make)
+
+
 def field_lengths(reader, field):
     """Every document's length in field, as Whoosh's scorer sees it."""
 
@@ -310,6 +410,20 @@ def deleted_docs(reader):
     if perdoc is not None and hasattr(perdoc, "deleted_docs"):
         return perdoc.deleted_docs()
     return (d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
+
+
+def number_column(reader, field):
+    """Every document's raw column value of a numeric field as unsigned 64-bit integers (sort_keys'
+    floats lose the last digits of a date), or None when the segment keeps no column of it."""
+    if not reader.has_column(field):
+        return None
+
+    def make():
+        column = reader.column_reader(field, translate=False)
+        n = reader.doc_count_all()
+        return np.fromiter((column[d] for d in range(n)), dtype=np.uint64, count=n)
+
+    return _cached((_segment_key(reader), "numbers", field), make)
 
 
 def sort_keys(reader, field):

@@ -1,6 +1,7 @@
 """The Whoosh seam: search/engine/ holds for Whoosh 2.7.4 only, says so, and its modules import one way."""
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_the_engine_modules_import_one_way():
     assert "backend" not in graph["segment_writer"]  # the cycle the issue found: backends <-> segment_writer
 
 
-@pytest.mark.parametrize("name", ["FacetKeyword", "PresegmentedPositions", "ChineseWhooshEngine"])
+@pytest.mark.parametrize("name", ["FacetKeyword", "PresegmentedPositions", "InliningCodec", "ChineseWhooshEngine"])
 def test_the_names_older_indexes_and_settings_use_still_load(name):
     import pickle
 
@@ -59,6 +60,25 @@ def test_the_names_older_indexes_and_settings_use_still_load(name):
     cls = getattr(backends, name)
     assert pickle.loads(pickle.dumps(cls)) is cls
     assert pickle.loads(f"csearch.backends\n{name}\n.".encode()) is cls  # the path an old index pickled
+
+
+@pytest.mark.django_db
+def test_every_class_an_index_pickles_is_found_where_it_says(settings):
+    """The index's table of contents (schema and segments) names classes by their import path."""
+    import re
+
+    from search.indexing import rebuild
+
+    rebuild()
+    folder = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+    names = set()
+    for toc in folder.glob("*.toc"):
+        data = toc.read_bytes()
+        names |= {(m.decode(), n.decode()) for m, n in re.findall(rb"c(search\.[a-z_.]+)\n(\w+)\n", data)}
+        names |= {(m.decode(), n.decode()) for m, n in re.findall(rb"\x8c.(search\.[a-z_.]+)\x94\x8c.(\w+)\x94", data)}
+    assert names
+    for module, name in names:
+        assert getattr(importlib.import_module(module), name, None) is not None, (module, name)
 
 
 def test_every_private_whoosh_name_used_is_listed():
