@@ -146,6 +146,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Search: the engine is chosen here only (search/query.py is the one interface).
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh")
 SEARCH_INDEX_PATH = os.environ.get("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh"))
+# MB of terms' postings a search process keeps (search/engine/evaluate.py: PostingsCache); 0: none
+SEARCH_POSTINGS_CACHE_MB = int(os.environ.get("SEARCH_POSTINGS_CACHE_MB", "64"))
 SEARCH_SEGMENTER = os.environ.get("SEARCH_SEGMENTER", "rjieba")
 SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {

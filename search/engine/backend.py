@@ -29,6 +29,7 @@ import time
 from functools import reduce
 
 import numpy as np
+from django.conf import settings
 from django.utils.encoding import force_str
 from haystack import connections
 from haystack.backends import log_query
@@ -43,7 +44,7 @@ from archive.ingest.normalize import t2s
 
 from ..analysis import ChineseAnalyzer, query_terms
 from ..spelling import plausible, same_sound
-from .evaluate import evaluate, index_cached, intersect, segment_cached, sort_keys, supported
+from .evaluate import POSTINGS, evaluate, index_cached, intersect, segment_cached, sort_keys, supported
 from .fields import FacetKeyword, PresegmentedPositions
 from .writer import WritingBackend
 
@@ -56,6 +57,7 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
 
     def setup(self):
         super().setup()
+        POSTINGS.limit = int(getattr(settings, "SEARCH_POSTINGS_CACHE_MB", 64)) * 2**20
         # Whoosh opens each file inside a compound segment (.seg) from an mmap as BufferFile,
         # which copies it whole into a BytesIO: opening a searcher over the 73,000-report index
         # took 1.4 s and 1 GB of memory (and a GB of page cache) in every process that searched

@@ -15,6 +15,7 @@ Whoosh's own path. Per-segment arrays that do not depend on the query (field len
 documents, sort columns) are cached by segment; postings are read afresh for every query.
 """
 
+import threading
 import weakref
 from collections import OrderedDict
 from itertools import chain
@@ -180,7 +181,7 @@ def _union(a, b):
 
 
 def _term(seg, field, text, boost=1.0):
-    postings = term_postings(seg.reader, field, text)
+    postings = POSTINGS.get(seg.reader, field, text)
     if postings is None:
         return Hits.empty()
     ids, weights, _values = postings
@@ -222,7 +223,7 @@ def _phrase(seg, q):
     order = sorted(range(len(words)), key=lambda i: -seg.top.idf(q.fieldname, words[i]))
     lists, candidates = [None] * len(words), None
     for i in order:
-        postings = term_postings(seg.reader, q.fieldname, words[i], values=True, only=candidates)
+        postings = POSTINGS.get(seg.reader, q.fieldname, words[i], values=True, only=candidates)
         if postings is None:
             return Hits.empty()
         lists[i] = postings
@@ -348,6 +349,59 @@ def term_postings(reader, field, text, values=False, only=None):
     ids = np.concatenate(id_blocks) if len(id_blocks) > 1 else id_blocks[0]
     weights = np.concatenate(weight_blocks) if len(weight_blocks) > 1 else weight_blocks[0]
     return ids, weights, (value_blocks if values else None)
+
+
+class PostingsCache:
+    """Terms' postings as term_postings() reads them, kept by segment (a segment never changes; its
+    deletions are applied per query), least recently used out first, within `limit` bytes.
+
+    At the full corpus a query reads each of its terms in each of 36 segments: a term-table lookup
+    and the unpickling of every block, again on every query, though the archive's queries share
+    their common words (扶贫, 脱贫, 乡村 …); this is the buffer an engine keeps of them. limit 0
+    (SEARCH_POSTINGS_CACHE_MB=0) reads every query's postings afresh, a phrase's words then
+    skipping the blocks its rarest word rules out."""
+
+    def __init__(self, limit):
+        self.limit, self.size = limit, 0
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, reader, field, text, values=False, only=None):
+        if self.limit <= 0:
+            return term_postings(reader, field, text, values=values, only=only)
+        key = (_segment_key(reader), field, text)
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+        if found is not None:
+            entry = found[0]
+            if entry is None or not values or entry[2] is not None:
+                return entry
+        entry = term_postings(reader, field, text, values=True)  # whole, with positions: any later query can use it
+        size = (
+            200
+            if entry is None
+            else entry[0].nbytes + entry[1].nbytes + sum(len(v or b"") + 40 for v in entry[2] or ())
+        )
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._entries[key] = (entry, size)
+            self.size += size
+            while self.size > self.limit and self._entries:
+                _key, (_entry, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
+        return entry
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+
+POSTINGS = PostingsCache(64 * 2**20)
 
 
 # Per-segment arrays that do not depend on the query, kept while their segment lives.

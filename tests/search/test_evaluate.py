@@ -88,8 +88,18 @@ def _ours(searcher, q):
     return out
 
 
+@pytest.fixture(params=["cached", "read afresh"])
+def postings_cache(request, monkeypatch):
+    """Each query with the postings cache and without it (SEARCH_POSTINGS_CACHE_MB=0: a phrase's
+    words then skip the blocks its rarest word rules out)."""
+    monkeypatch.setattr(ev.POSTINGS, "limit", 64 * 2**20 if request.param == "cached" else 0)
+    ev.POSTINGS.clear()
+    yield request.param
+    ev.POSTINGS.clear()
+
+
 @pytest.mark.parametrize("text", QUERIES)
-def test_same_hits_and_scores_as_whoosh(ix, text):
+def test_same_hits_and_scores_as_whoosh(ix, text, postings_cache):
     q = QueryParser("text", ix.schema).parse(text)
     with ix.searcher() as searcher:
         assert ev.supported(q, searcher.weighting, searcher.schema)
@@ -206,3 +216,15 @@ def test_postings_of_another_codec_are_read_through_the_matcher_interface(ix, mo
         monkeypatch.setattr(type(reader), "postings", lambda self, *a, **k: WrappingMatcher(real(self, *a, **k)))
         ids, weights, values = ev.term_postings(reader, "text", "扶贫", values=True)
     assert list(ids) == list(expected[0]) and list(weights) == list(expected[1]) and values == expected[2]
+
+
+def test_the_postings_cache_keeps_within_its_limit_and_answers_the_same(ix, monkeypatch):
+    monkeypatch.setattr(ev.POSTINGS, "limit", 4000)  # bytes: a few terms
+    ev.POSTINGS.clear()
+    with ix.searcher() as searcher:
+        for text in QUERIES:
+            q = QueryParser("text", ix.schema).parse(text)
+            first = _ours(searcher, q)
+            assert _ours(searcher, q) == first
+            assert ev.POSTINGS.size <= 4000
+    ev.POSTINGS.clear()
