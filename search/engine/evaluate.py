@@ -234,7 +234,8 @@ def _phrase(seg, q):
     where = [np.searchsorted(ids, candidates) for ids, _w, _v in lists]
     slop = max(1, q.slop)
     if slop == 1:
-        keep = _adjacent(lists, where, len(candidates))
+        keys = [POSTINGS.position_keys(seg.reader, q.fieldname, w, p) for w, p in zip(words, lists)]
+        keep = _adjacent(keys, candidates)
     else:
         keep = _within(seg.top.schema[q.fieldname].format, lists, where, len(candidates), slop)
     ids = candidates[keep]
@@ -245,10 +246,10 @@ def _phrase(seg, q):
     return Hits(ids, scores * q.boost)
 
 
-def _position_keys(values, rows):
-    """Every (candidate, position) of a word as one int64 key, candidate * 2**32 + position: the
-    positions Whoosh's Positions format encodes (a count, then a pickled list of deltas), decoded
-    with one pickle load a document and the deltas summed by numpy."""
+def position_keys(ids, values):
+    """Every (document, position) of a term's postings as one sorted int64, document * 2**32 +
+    position: the positions Whoosh's Positions format encodes (a count, then a pickled list of
+    deltas), decoded with one pickle load a posting and the deltas summed by numpy."""
     codes = [loads(v[_INT_SIZE:] if v.endswith(b".") else v[_INT_SIZE:] + b".") for v in values]
     lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
     flat = np.fromiter(chain.from_iterable(codes), dtype=np.int64, count=int(lengths.sum()))
@@ -257,21 +258,32 @@ def _position_keys(values, rows):
     before = np.concatenate(([0], total[ends[:-1] - 1])) if len(ends) else np.zeros(0, dtype=np.int64)
     before = np.where(lengths > 0, before, 0)
     positions = total - np.repeat(before, lengths)
-    return np.repeat(np.asarray(rows, dtype=np.int64), lengths) * (1 << 32) + positions
+    return np.repeat(np.asarray(ids, dtype=np.int64), lengths) * (1 << 32) + positions
 
 
-def _adjacent(lists, where, n):
-    """Which of the n candidates hold the words one after another (slop 1), all at once."""
-    rows = np.arange(n)
-    current = _position_keys([lists[0][2][j] for j in where[0].tolist()], rows)
-    for i in range(1, len(lists)):
-        following = _position_keys([lists[i][2][j] for j in where[i].tolist()], rows)
-        current = following[np.isin(following - 1, current)]
+def _adjacent(keys, candidates):
+    """Which candidates hold the words one after another (slop 1): each word's (document, position)
+    keys that follow one of the previous word's, all at once."""
+    current = _among(keys[0], keys[0] >> 32, candidates)  # the keys are sorted: membership by binary search
+    for following in keys[1:]:
+        current = _among(following, following - 1, current)
         if not len(current):
             break
-    keep = np.zeros(n, dtype=bool)
-    keep[(current >> 32).astype(np.int64)] = True
-    return keep
+    docs = current >> 32
+    return _contains(docs, candidates)
+
+
+def _contains(sorted_values, wanted):
+    """For each of wanted, whether the sorted array holds it."""
+    if not len(sorted_values):
+        return np.zeros(len(wanted), dtype=bool)
+    at = np.searchsorted(sorted_values, wanted)
+    return sorted_values[np.minimum(at, len(sorted_values) - 1)] == wanted
+
+
+def _among(values, probes, sorted_set):
+    """The values whose probe the sorted set holds."""
+    return values[_contains(sorted_set, probes)]
 
 
 def _within(fmt, lists, where, n, slop):
@@ -394,6 +406,31 @@ class PostingsCache:
                 _key, (_entry, dropped) = self._entries.popitem(last=False)
                 self.size -= dropped
         return entry
+
+    def position_keys(self, reader, field, text, postings):
+        """position_keys() of a term's postings (as get() gave them, with values), kept beside them."""
+        if self.limit <= 0:
+            return position_keys(postings[0], postings[2])
+        key = (_segment_key(reader), field, text, "positions")
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found[0]
+        keys = position_keys(postings[0], postings[2])
+        self._put(key, keys, keys.nbytes + 100)
+        return keys
+
+    def _put(self, key, entry, size):
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._entries[key] = (entry, size)
+            self.size += size
+            while self.size > self.limit and self._entries:
+                _key, (_entry, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
 
     def clear(self):
         with self._lock:
