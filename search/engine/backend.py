@@ -99,14 +99,19 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         holds reports only, so haystack's model narrowing is not re-applied here.)
         """
         leaves = searcher.leaf_searchers()
+        masks = []  # each segment's hits as a boolean mask, made once for every field
+        for (leaf, _offset), ids in zip(leaves, hits):
+            mask = None
+            if len(ids):
+                mask = np.zeros(leaf.doc_count_all(), dtype=bool)
+                mask[ids] = True
+            masks.append(mask)
         out = {}
         for field in fields:
             vocabulary, per_segment = _field_vocabulary(searcher, field)
             total = np.zeros(len(vocabulary), dtype=np.int64)
-            for (leaf, _offset), ids, (docs, which) in zip(leaves, hits, per_segment):
-                if len(ids) and len(docs):
-                    mask = np.zeros(leaf.doc_count_all(), dtype=bool)
-                    mask[ids] = True
+            for mask, (docs, which) in zip(masks, per_segment):
+                if mask is not None and len(docs):
                     total += np.bincount(which[mask[docs]], minlength=len(vocabulary))  # every value at once
             found = np.flatnonzero(total)
             # most reports first, then by value (the vocabulary is sorted, so by its index)
