@@ -7,12 +7,16 @@ against: requirements.txt pins Whoosh==2.7.4, WHOOSH_VERSION says so here, and
 tests/search/test_engine.py fails with a clear message when another Whoosh is installed. Before
 moving the pin, read each name below in the new Whoosh and run the engine's tests.
 
-Modules (imports go one way: backend -> writer -> segment_writer -> fields, codec; evaluate alone):
-- backend.py: ChineseWhooshSearchBackend (searching, facets, spelling, highlighting) and the engine;
+Modules (imports go one way: backend -> writer -> segment_writer -> fields, codec; backend ->
+evaluate -> postings -> columns; backend -> facet_counts -> columns; backend -> haystack_query):
+- backend.py: ChineseWhooshSearchBackend (searching, spelling, highlighting) and the engine;
+- haystack_query.py: haystack's query class for it (facet filters counted without their own);
 - writer.py: batch updates and BulkWriter, a bulk ingest's long-lived writer;
 - segment_writer.py: TermPool and write_postings(), the bytes of Whoosh's W3 codec written directly;
 - codec.py: InliningCodec (Whoosh's inline-postings bug fixed); fields.py: the pickled field types;
-- evaluate.py: queries evaluated with numpy over a segment's postings.
+- evaluate.py: queries evaluated with numpy over a segment's postings;
+- postings.py: a term's postings read as arrays, and kept (PostingsCache);
+- columns.py: per-segment arrays (lengths, deletions, columns); facet_counts.py: facet counts.
 
 Every private name of Whoosh they use, and why:
 - W3LeafMatcher `_data`, `_read_data()`, `_blocklength`, `_read_values()`, `_values`, `_lastblock`,

@@ -33,7 +33,7 @@ from django.conf import settings
 from django.utils.encoding import force_str
 from haystack import connections
 from haystack.backends import log_query
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshHtmlFormatter, WhooshSearchBackend, WhooshSearchQuery
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshHtmlFormatter, WhooshSearchBackend
 from haystack.constants import DJANGO_ID
 from whoosh import query as wq
 from whoosh.fields import TEXT
@@ -44,8 +44,12 @@ from archive.ingest.normalize import t2s
 
 from ..analysis import ChineseAnalyzer, query_terms
 from ..spelling import plausible, same_sound
-from .evaluate import POSTINGS, evaluate, index_cached, intersect, segment_cached, sort_keys, supported
+from .columns import sort_keys
+from .evaluate import evaluate, intersect, supported
+from .facet_counts import count_facets
 from .fields import FacetKeyword, PresegmentedPositions
+from .haystack_query import ChineseWhooshSearchQuery
+from .postings import POSTINGS
 from .writer import WritingBackend
 
 VANISHED_RETRIES = 5  # opens of a searcher whose segment file a concurrent commit removed
@@ -91,33 +95,10 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
 
     def _count_facets(self, searcher, hits, fields):
         """{field: [(value, count)]} over the matching reports (hits: each leaf searcher's matching
-        document numbers, filters included).
-
-        Stock Whoosh reads each hit's values through a per-document categorizer, in Python, on
-        every query; here each immutable segment's postings of a facet field are cached once as
-        numpy arrays, and a query's counts are one boolean mask and one bincount per field. (The index
-        holds reports only, so haystack's model narrowing is not re-applied here.)
-        """
-        leaves = searcher.leaf_searchers()
-        masks = []  # each segment's hits as a boolean mask, made once for every field
-        for (leaf, _offset), ids in zip(leaves, hits):
-            mask = None
-            if len(ids):
-                mask = np.zeros(leaf.doc_count_all(), dtype=bool)
-                mask[ids] = True
-            masks.append(mask)
-        out = {}
-        for field in fields:
-            vocabulary, per_segment = _field_vocabulary(searcher, field)
-            total = np.zeros(len(vocabulary), dtype=np.int64)
-            for mask, (docs, which) in zip(masks, per_segment):
-                if mask is not None and len(docs):
-                    total += np.bincount(which[mask[docs]], minlength=len(vocabulary))  # every value at once
-            found = np.flatnonzero(total)
-            # most reports first, then by value (the vocabulary is sorted, so by its index)
-            found = found[np.lexsort((found, -total[found]))]
-            out[field] = [(vocabulary[i], int(total[i])) for i in found.tolist()]
-        return out
+        document numbers, filters included): search/engine/facet_counts.py. Stock Whoosh read each
+        hit's values through a per-document categorizer, in Python, on every query. (The index
+        holds reports only, so haystack's model narrowing is not re-applied here.)"""
+        return count_facets(searcher, hits, fields)
 
     def _evaluated(
         self,
@@ -396,50 +377,6 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
 _local = threading.local()
 
 
-def _segment_postings(reader, field):
-    """A segment's postings of a facet field as three arrays: its values, and for every
-    (value, document) pair the document and the value's index, so a query's counts for all
-    values are one bincount (a loop over the values made a numpy call per value: thousands a
-    segment for the county field, on every query). Kept in search.engine.evaluate's per-segment cache."""
-
-    def make():
-        values, docs, which = [], [], []
-        if field in reader.indexed_field_names():
-            for btext in reader.lexicon(field):
-                ids = np.fromiter(reader.postings(field, btext).all_ids(), dtype=np.int64)
-                docs.append(ids)
-                which.append(np.full(len(ids), len(values), dtype=np.int64))
-                values.append(btext.decode("utf-8"))
-        return (
-            values,
-            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-            np.concatenate(which) if which else np.zeros(0, dtype=np.int64),
-        )
-
-    return segment_cached(reader, ("facet", field), make)
-
-
-def _field_vocabulary(searcher, field):
-    """(every value of a facet field in the searcher's segments, sorted, and for each segment the
-    documents of its postings with each posting's value as an index into that vocabulary), so a
-    query's counts are added up as arrays across segments (a Python dict update per value and
-    segment cost 100,000 steps a query for the county field over 36 segments). Built once for a
-    set of segments."""
-    readers = [leaf.reader() for leaf, _offset in searcher.leaf_searchers()]
-
-    def make():
-        per = [_segment_postings(reader, field) for reader in readers]
-        vocabulary = sorted(set().union(*(values for values, _d, _w in per)))
-        where = {value: i for i, value in enumerate(vocabulary)}
-        segments = []
-        for values, docs, which in per:
-            index = np.asarray([where[v] for v in values], dtype=np.int64)
-            segments.append((docs, index[which] if len(which) else which))
-        return vocabulary, segments
-
-    return index_cached(readers, ("vocabulary", field), make)
-
-
 class _Page:
     """What haystack's _process_results reads of a Whoosh ResultsPage: the page's stored
     fields in order, their scores, and the total number of hits."""
@@ -491,47 +428,6 @@ class _SharedSearcherIndex:
 
 def _cjk(word):
     return any("\u3400" <= ch <= "\u9fff" for ch in word)
-
-
-class ChineseWhooshSearchQuery(WhooshSearchQuery):
-    """haystack's Whoosh query, with facet filters whose counts ignore their own filter
-    (multi-select facets, as Solr's tagged filters and Elasticsearch's post_filter): see
-    add_facet_filter()."""
-
-    supports_facet_filters = True
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.facet_filters = {}  # index field -> its narrow query (also in narrow_queries)
-
-    def add_facet_filter(self, field, values):
-        """Narrow to documents holding one of values in the facet field (an index field such as
-        province_exact); that field's own counts are taken without this narrowing, in the same pass."""
-        fragment = self.build_query_fragment(field, "in", list(values))
-        self.add_narrow_query(fragment)
-        self.facet_filters[field] = fragment
-
-    def build_params(self, spelling_query=None):
-        kwargs = super().build_params(spelling_query)
-        if self.facet_filters:
-            kwargs["facet_filters"] = dict(self.facet_filters)
-        return kwargs
-
-    def _clone(self, klass=None, using=None):
-        clone = super()._clone(klass, using)
-        clone.facet_filters = dict(getattr(self, "facet_filters", {}))
-        return clone
-
-    def get_spelling_suggestion(self, preferred_query=None):
-        """Without words of its own, the suggestion is for the query's words (as haystack's backend
-        does); the backend computes one only when it is asked, never on an ordinary search."""
-        if preferred_query is None:
-            preferred_query = self.build_query()
-        return super().get_spelling_suggestion(preferred_query)
-
-    def clean(self, query_fragment):
-        """t2s-normalise query words before haystack escapes them."""
-        return super().clean(t2s(query_fragment))
 
 
 class ChineseWhooshEngine(WhooshEngine):

@@ -9,6 +9,7 @@ from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
 from search.analysis import ChineseAnalyzer
+from search.engine import columns, postings
 from search.engine import evaluate as ev
 from search.engine.codec import InliningCodec
 from search.engine.fields import FacetKeyword, PresegmentedPositions
@@ -92,10 +93,10 @@ def _ours(searcher, q):
 def postings_cache(request, monkeypatch):
     """Each query with the postings cache and without it (SEARCH_POSTINGS_CACHE_MB=0: a phrase's
     words then skip the blocks its rarest word rules out)."""
-    monkeypatch.setattr(ev.POSTINGS, "limit", 64 * 2**20 if request.param == "cached" else 0)
-    ev.POSTINGS.clear()
+    monkeypatch.setattr(postings.POSTINGS, "limit", 64 * 2**20 if request.param == "cached" else 0)
+    postings.POSTINGS.clear()
     yield request.param
-    ev.POSTINGS.clear()
+    postings.POSTINGS.clear()
 
 
 @pytest.mark.parametrize("text", QUERIES)
@@ -114,10 +115,10 @@ def test_same_hits_and_scores_as_whoosh(ix, text, postings_cache):
 def test_common_words_span_several_blocks_and_deletions_are_left_out(ix):
     with ix.searcher() as searcher:
         leaf, _ = searcher.leaf_searchers()[0]
-        ids, weights, values = ev.term_postings(leaf.reader(), "text", "扶贫", values=True)
+        ids, weights, values = postings.term_postings(leaf.reader(), "text", "扶贫", values=True)
         assert len(ids) > 4 and len(values) == len(ids) == len(weights)
         assert list(ids) == sorted(ids)
-        deleted = set(ev.deleted_docs(leaf.reader()))
+        deleted = set(columns.deleted_docs(leaf.reader()))
         assert deleted
         every = ev.evaluate(wq.Every(), leaf, searcher)
         assert not deleted & set(every.ids.tolist())
@@ -143,7 +144,7 @@ def test_sort_column_orders_as_whoosh_does(ix):
         keys, docs = [], []
         for leaf, offset in searcher.leaf_searchers():
             hits = ev.evaluate(wq.Every(), leaf, searcher)
-            keys.append(ev.sort_keys(leaf.reader(), "published")[hits.ids])
+            keys.append(columns.sort_keys(leaf.reader(), "published")[hits.ids])
             docs.append(hits.ids + offset)
         keys, docs = np.concatenate(keys), np.concatenate(docs)
         assert [int(d) for d in docs[np.lexsort((docs, keys))]] == theirs
@@ -211,20 +212,20 @@ def test_postings_of_another_codec_are_read_through_the_matcher_interface(ix, mo
     with ix.searcher() as searcher:
         reader = searcher.leaf_searchers()[2][0].reader()  # the segment without deletions
         assert not reader.has_deletions()
-        expected = ev.term_postings(reader, "text", "扶贫", values=True)
+        expected = postings.term_postings(reader, "text", "扶贫", values=True)
         real = type(reader).postings
         monkeypatch.setattr(type(reader), "postings", lambda self, *a, **k: WrappingMatcher(real(self, *a, **k)))
-        ids, weights, values = ev.term_postings(reader, "text", "扶贫", values=True)
+        ids, weights, values = postings.term_postings(reader, "text", "扶贫", values=True)
     assert list(ids) == list(expected[0]) and list(weights) == list(expected[1]) and values == expected[2]
 
 
 def test_the_postings_cache_keeps_within_its_limit_and_answers_the_same(ix, monkeypatch):
-    monkeypatch.setattr(ev.POSTINGS, "limit", 4000)  # bytes: a few terms
-    ev.POSTINGS.clear()
+    monkeypatch.setattr(postings.POSTINGS, "limit", 4000)  # bytes: a few terms
+    postings.POSTINGS.clear()
     with ix.searcher() as searcher:
         for text in QUERIES:
             q = QueryParser("text", ix.schema).parse(text)
             first = _ours(searcher, q)
             assert _ours(searcher, q) == first
-            assert ev.POSTINGS.size <= 4000
-    ev.POSTINGS.clear()
+            assert postings.POSTINGS.size <= 4000
+    postings.POSTINGS.clear()
