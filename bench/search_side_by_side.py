@@ -44,7 +44,7 @@ def measure(var, code, repeat):
     from django.db import connection
 
     connection.close()
-    return {"by_format": by_format, "per_query": per_query}
+    return {"by_format": by_format, "per_query": per_query, "machine": machine()}
 
 
 def main():
@@ -101,7 +101,7 @@ def main():
     if args.section:
         write_section(
             "Search page side by side at the full corpus",
-            f"Machine: {machine()}.\nArchive in {args.var}; runs in the order {', '.join(names + names[::-1])}, each "
+            f"Machine: {runs[trees[0]][0]['machine']}.\nArchive in {args.var}; runs in the order {', '.join(names + names[::-1])}, each "
             f"{args.repeat} passes over {len(labels)} searches (bench/workload.py) in HTML and JSON after a warm-up "
             "(Django test client, DEBUG off). Milliseconds.\n\n" + text,
         )
