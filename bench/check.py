@@ -84,6 +84,11 @@ def report(base, base_runs, work_runs, rows):
             f"| {label} | {r['floor']:.0f} | {r['ingest_rate']:.0f} | {r['share']:.3f} | {s['p50_ms']:.1f} | "
             f"{s['p95_ms']:.1f} |"
         )
+    ordered = (base_runs[0], *work_runs, base_runs[1])
+    lines += ["", "| page p95 ms, each run | base 1 | this 1 | this 2 | base 2 |", "|---|---|---|---|---|"]
+    for page in base_runs[0]["pages"]:
+        cells = [f"{r['pages'][page]['p95_ms']:.1f}" if page in r["pages"] else "–" for r in ordered]
+        lines.append(f"| {page} | " + " | ".join(cells) + " |")
     lines += ["", "| measure (mean of two runs) | base | this tree | change | within 10 % |", "|---|---|---|---|---|"]
     for name, b, w, change, ok, unit in rows:
         fmt = ".1f" if unit == "ms" else ".3f"
