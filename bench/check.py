@@ -26,6 +26,7 @@ ROOT = HERE.parent
 BENCHMARKS = ROOT / "docs" / "BENCHMARKS.md"
 WORSE = 0.10  # more than this much worse fails
 TOLERANCE_MS = 1.0
+NOISY = 1.25  # the floor's spread between runs beyond which the report warns that the machine was shared
 LAST_RUN = re.compile(r"^Last full run: `?([0-9a-f]{7,40})`?", re.M)
 
 
@@ -96,6 +97,13 @@ def report(base, base_runs, work_runs, rows):
             f"| {name} | {b:{fmt}}{' ' + unit if unit else ''} | {w:{fmt}} | {change:+.0%} | {'yes' if ok else '**no**'} |"
         )
     failed = [name for name, _b, _w, _c, ok, _u in rows if not ok]
+    floors = [r["floor"] for r in ordered]
+    if max(floors) > NOISY * min(floors):
+        lines += [
+            "",
+            f"warning: the machine's own speed (the jieba floor) varied {max(floors) / min(floors):.1f}x between the "
+            "runs (another process shared the cores): the timings are not comparable; run again on a quiet machine.",
+        ]
     lines += ["", f"bench-check: {'FAILED: ' + '; '.join(failed) if failed else 'passed'}"]
     return "\n".join(lines)
 

@@ -65,6 +65,8 @@ class Hits:
 
 def evaluate(q, leaf, top):
     """Hits of the parsed query q in one segment (leaf: a leaf searcher of top)."""
+    if not leaf.reader().doc_count_all():  # an empty segment, or an index with none
+        return Hits.empty()
     hits = _eval(q, _Segment(leaf, top))
     gone = deleted(leaf.reader())
     if gone is not None and len(hits.ids):

@@ -117,7 +117,7 @@ class PostingsCache:
         self._lock = threading.Lock()
 
     def get(self, reader, field, text, values=False, only=None):
-        if self.limit <= 0:
+        if self.limit <= 0 or reader.segment() is None:  # (a reader of no segment: an empty index)
             return term_postings(reader, field, text, values=values, only=only)
         key = (segment_key(reader), field, text)
         with self._lock:
@@ -147,7 +147,7 @@ class PostingsCache:
 
     def position_keys(self, reader, field, text, postings):
         """position_keys() of a term's postings (as get() gave them, with values), kept beside them."""
-        if self.limit <= 0:
+        if self.limit <= 0 or reader.segment() is None:
             return position_keys(postings[0], postings[2])
         key = (segment_key(reader), field, text, "positions")
         with self._lock:

@@ -229,3 +229,11 @@ def test_the_postings_cache_keeps_within_its_limit_and_answers_the_same(ix, monk
             assert _ours(searcher, q) == first
             assert postings.POSTINGS.size <= 4000
     postings.POSTINGS.clear()
+
+
+def test_an_index_with_no_segment_answers_nothing(tmp_path, postings_cache):
+    empty = index.create_in(str(tmp_path), _schema())
+    with empty.searcher() as searcher:
+        for leaf, _offset in searcher.leaf_searchers():
+            assert not len(ev.evaluate(wq.Term("text", "扶贫"), leaf, searcher).ids)
+            assert not len(ev.evaluate(wq.Phrase("text", ["扶贫", "车间"]), leaf, searcher).ids)
