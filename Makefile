@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run models setup test lint bench gate screenshots haystack-suite clean
+.PHONY: run models setup test lint bench bench-check gate screenshots haystack-suite clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(if $(DOCS),--docs $(DOCS))
+
+# this tree against a base commit (BASE=ref; default: the one docs/BENCHMARKS.md names for its last full run),
+# measured alternately: fails when the ingest's share of the jieba floor, the search p95 or a page's p95 is >10 % worse.
+# Not in CI (about 15 minutes, and too noisy on a shared runner).
+bench-check: $(BIN)/.installed
+	$(BIN)/python bench/check.py $(if $(BASE),--base $(BASE)) $(if $(DOCS),--docs $(DOCS))
 
 # pictures of every public page at 1280 and 390 px, taken by the browser walk (Debian chromium)
 screenshots: $(BIN)/.installed

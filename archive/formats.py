@@ -16,6 +16,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
@@ -66,10 +67,26 @@ def to_display(text, script):
     """Text in the display script: 简 (hans) or 繁 (hant)."""
     if not text or not _CJK.search(text):
         return text
+    if len(text) <= SHORT:
+        return _short_display(text, script)
+    return _display(text, script)
+
+
+def _display(text, script):
     # OpenCC's script conversion only: the archive's t2s also folds variants and full-width digits for
     # matching, which a reader's text need not have done to it (and which cost 20 ms on a big page)
     simplified = convert(text, "t2s")
     return s2t(simplified) if script == "hant" else simplified
+
+
+SHORT = 40  # characters: names and labels, which pages repeat by the thousand (a search's every county)
+
+
+@lru_cache(maxsize=50000)
+def _short_display(text, script):
+    """A short text's display form, converted once: OpenCC's call costs more than the lookup, and a
+    search page's JSON names every county, prefecture and source of its facets."""
+    return _display(text, script)
 
 
 def with_display(obj, script):

@@ -28,8 +28,9 @@ def require_corpus(name):
     return path
 
 
-def setup_django(var_dir=None):
-    """Point the project at a fresh temporary archive and start Django."""
+def setup_django(var_dir=None, code_root=None, migrate=True):
+    """Point the project at a fresh temporary archive (or var_dir) and start Django; code_root: the
+    tree whose code runs (bench/check.py measures a base commit's worktree with this harness)."""
     var = Path(var_dir or tempfile.mkdtemp(prefix="fupin-bench-"))
     os.environ["VAR_DIR"] = str(var)
     os.environ["SEARCH_INDEX_PATH"] = str(var / "whoosh")
@@ -39,15 +40,16 @@ def setup_django(var_dir=None):
     os.environ["HTTPS"] = "0"  # but the test client speaks plain http (no redirect to https)
     os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(code_root or ROOT))
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", "--noinput", verbosity=0)
+    if migrate:  # (not when another tree's code reads an archive this one built)
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_gazetteer", stdout=open(os.devnull, "w"))
     call_command("collectstatic", "--noinput", verbosity=0)  # DEBUG off: hashed static names, as in production
-    call_command("load_gazetteer", stdout=open(os.devnull, "w"))
     return var
 
 

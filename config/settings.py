@@ -151,10 +151,16 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Search: the engine is chosen here only (search/query.py is the one interface).
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh")
 SEARCH_INDEX_PATH = os.environ.get("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh"))
+# MB of terms' postings a search process keeps (search/engine/evaluate.py: PostingsCache); 0: none
+SEARCH_POSTINGS_CACHE_MB = int(os.environ.get("SEARCH_POSTINGS_CACHE_MB", "64"))
 SEARCH_SEGMENTER = os.environ.get("SEARCH_SEGMENTER", "rjieba")
 SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT", "")
 _ENGINES = {
-    "whoosh": {"ENGINE": "search.backends.ChineseWhooshEngine", "PATH": SEARCH_INDEX_PATH, "INCLUDE_SPELLING": True},
+    "whoosh": {
+        "ENGINE": "search.engine.backend.ChineseWhooshEngine",
+        "PATH": SEARCH_INDEX_PATH,
+        "INCLUDE_SPELLING": True,
+    },
     "elasticsearch7": {
         "ENGINE": "search.server_engines.ChineseElasticsearch7SearchEngine",  # haystack's, with the Chinese analysis
         "URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200/"),

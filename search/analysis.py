@@ -172,6 +172,11 @@ def key_words(text, top=8):
     return sorted(freq, key=freq.__getitem__, reverse=True)[:top]
 
 
+def dictionary_frequency(word):
+    """jieba's frequency of a word in its dictionary (with the user dictionary's words), 0 when it is none."""
+    return _ensure_jieba().get(word, 0) or 0
+
+
 def _looked_up_whole(norm):
     if not all(_cjk(ch) for ch in norm):
         return False
@@ -199,7 +204,7 @@ class Presegmented(str):
 
     A bulk ingest segments each report in its worker process; the index writer (and
     Whoosh's sub-writer processes, to which this pickles with its postings) then takes
-    them as they are (search.backends.PresegmentedPositions) instead of running jieba again.
+    them as they are (search.engine.fields.PresegmentedPositions) instead of running jieba again.
     The postings may be given packed (packed_postings()): they then pass through the
     ingesting process as one bytes object, unpacked only where they are written."""
 

@@ -1,11 +1,21 @@
 """The search page: one dict (the query, its hits, facets and chips), rendered as HTML, JSON and CSV."""
 
+from django.urls import reverse
+
 from archive import params
 from archive.context_processors import display_script
 from archive.formats import Page, respond
 
 from .facets import FACETS
+from .help import thesaurus
 from .query import PER_PAGE, SORTS, clean_filters, search
+
+
+def _without(request, *names):
+    get = request.GET.copy()
+    for name in (*names, "page"):
+        get.pop(name, None)
+    return "?" + get.urlencode()
 
 
 def search_page(request):
@@ -14,14 +24,15 @@ def search_page(request):
     expand = request.GET.get("expand", "1") != "0"
     filters = clean_filters(request.GET)
     sort = request.GET.get("sort", "relevance")
+    start, end, date_note = params.date_range(request.GET)
     asked = params.page(request.GET, 10**9)
-    result = search(q, filters, sort, asked.number, script=script, expand=expand)
+    result = search(q, filters, sort, asked.number, script=script, expand=expand, dates=(start, end))
     if result.total and asked.number > result.pages:  # past the last page: show the last, and say so
         shown = params.page(request.GET, result.pages)
-        result = search(q, filters, sort, shown.number, script=script, expand=expand)
-        note = " ".join(x for x in (note, shown.note) if x)
+        result = search(q, filters, sort, shown.number, script=script, expand=expand, dates=(start, end))
+        note = " ".join(x for x in (note, date_note, result.syntax_note, shown.note) if x)
     else:
-        note = " ".join(x for x in (note, asked.note) if x)
+        note = " ".join(x for x in (note, date_note, result.syntax_note, asked.note) if x)
     hits = [
         {
             "id": h["report"].pk,
@@ -52,10 +63,14 @@ def search_page(request):
         for value in values
         if (name, value) not in known
     ]
+    no_hits = bool(q) and not result.total
     data = {
         "query": q,
         "note": note,
+        "understood": result.understood,
         "normalized_query": result.normalized_query,
+        "date_from": start,
+        "date_to": end,
         "total": result.total,
         "page": result.page,
         "pages": result.pages,
@@ -67,6 +82,16 @@ def search_page(request):
         "hits": hits,
         "suggestion": result.suggestion,
         "related": [{"query": t, "total": n} for t, n in result.related],
+        "thesaurus": [
+            {"programme": key, "names": names, "url": reverse("archive:programme", args=[key])}
+            for key, names in (
+                thesaurus([result.suggestion or "", *result.plain.split(), *result.normalized_query.split()])
+                if no_hits
+                else []
+            )
+        ],
+        "without_filters": bool(no_hits and (chips or start or end)),
+        "without_dates_url": _without(request, "from", "to") if start or end else "",
         "expand": result.expand,
         "expanded": result.expand and bool(result.expansions),
         "expansions": [{"word": w, "programme": k, "names": names} for w, k, names in result.expansions],

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 
 register = template.Library()
@@ -5,17 +7,22 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def toggle(context, name, value):
-    """This page's URL with one facet value added or removed (chips and facet links)."""
+    """This page's URL with one facet value added or removed (chips and facet links). A search page
+    has a link like this for every facet value it lists: the request's parameters are read once
+    and each link is encoded from them, not from a copy of the whole QueryDict."""
     request = context["request"]
-    params = request.GET.copy()
-    values = params.getlist(name)
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    params.setlist(name, values)
-    params.pop("page", None)
-    return "?" + params.urlencode()
+    lists = getattr(request, "_toggle_lists", None)
+    if lists is None:
+        lists = request._toggle_lists = [(k, vs) for k, vs in request.GET.lists() if k != "page"]
+    pairs, found = [], False
+    for key, values in lists:
+        if key == name:
+            found = True
+            values = [v for v in values if v != value] if value in values else [*values, value]
+        pairs.extend((key, v) for v in values)
+    if not found:
+        pairs.append((name, value))
+    return "?" + urlencode(pairs)
 
 
 @register.simple_tag(takes_context=True)

@@ -103,3 +103,32 @@ def test_report_page_from_a_hit(server, page):
     page.click(".hit-title >> nth=0")
     page.wait_for_selector("article.report")
     assert page.locator("table.figures tr").count() > 5
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("typed", ["扶" * 5000, "x" * 5000, "脱贫 NOT " + "贫" * 5000])
+def test_an_unbroken_query_of_5000_characters_does_not_widen_the_page(server, page, width, typed):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + "/")
+    page.fill("input[name=q]", typed)
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".summary")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    assert "检索词过长" in page.inner_text(".note")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_date_range_and_the_no_hit_help_fit_and_work(server, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + "/search/?q=脱贫")
+    if width < 700:
+        page.click("label.fold-label")  # the facets are folded on a phone
+    page.fill(".date-range input[name=from]", "2018")
+    page.fill(".date-range input[name=to]", "2018-12-31")
+    page.click(".date-range button")
+    page.wait_for_url("**from=2018**")
+    assert "日期：2018-01-01 至 2018-12-31" in page.inner_text(".summary")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    page.goto(server + "/search/?q=易地般迁")
+    assert "易地搬迁" in page.inner_text(".suggestion") and "易地扶贫搬迁" in page.inner_text(".thesaurus")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1

@@ -2,7 +2,7 @@
 against this archive's engine: `make haystack-suite`.
 
 Fetches the sdist from PyPI (pip download, cached in var/haystack-suite/), unpacks it, and runs the suite
-with haystack's settings but search.backends.ChineseWhooshEngine on every Whoosh connection
+with haystack's settings but search.engine.backend.ChineseWhooshEngine on every Whoosh connection
 (tests/haystack_suite/settings.py). --stock runs the same suite on haystack's own engine, for the
 side-by-side count.
 

@@ -3,7 +3,7 @@ connection on this archive's engine instead of haystack's. Used by run.py; not b
 
 from test_haystack.settings import *  # noqa: F403
 
-OURS = "search.backends.ChineseWhooshEngine"
+OURS = "search.engine.backend.ChineseWhooshEngine"
 for _connection in HAYSTACK_CONNECTIONS.values():  # noqa: F405
     if _connection["ENGINE"] == "haystack.backends.whoosh_backend.WhooshEngine":
         _connection["ENGINE"] = OURS

@@ -5,7 +5,8 @@ from django.db import IntegrityError
 
 from archive.ingest import batch, run_pipeline, service
 from archive.models import Report, Upload
-from search import backends, indexing
+from search import indexing
+from search.engine import backend as backends
 from search.query import matching_ids
 
 pytestmark = pytest.mark.django_db

@@ -182,7 +182,7 @@ def test_a_search_survives_a_segment_that_vanished(monkeypatch, report_of):
     backend, _index = _backend_and_index()
     expected = search("宕昌").total
     assert expected
-    import search.backends as backends
+    import search.engine.backend as backends
 
     backends._local.searcher = None
     real = type(backend.index).refresh

@@ -51,7 +51,7 @@ def test_presegmented_postings_are_what_whoosh_makes_of_the_text_and_survive_pic
     from whoosh.formats import Positions
 
     from search.analysis import Presegmented, index_postings
-    from search.backends import PresegmentedPositions
+    from search.engine.fields import PresegmentedPositions
 
     for doc in docs.values():
         text = doc.clean_text

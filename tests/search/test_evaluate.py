@@ -1,4 +1,4 @@
-"""search.evaluate gives what Whoosh gives: the same hits, the same BM25F scores, the same order."""
+"""search.engine.evaluate gives what Whoosh gives: the same hits, the same BM25F scores, the same order."""
 
 import datetime
 
@@ -8,9 +8,11 @@ from whoosh import fields, index
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
-from search import evaluate as ev
 from search.analysis import ChineseAnalyzer
-from search.backends import FacetKeyword, InliningCodec, PresegmentedPositions
+from search.engine import columns, postings
+from search.engine import evaluate as ev
+from search.engine.codec import InliningCodec
+from search.engine.fields import FacetKeyword, PresegmentedPositions
 
 from ..conftest import SEEDS
 
@@ -67,6 +69,14 @@ QUERIES = [
     "NOT 扶贫 NOT 脱贫",
     "(扶贫 OR 脱贫)^2 产业",
     "扶贫 OR NOT 村",
+    '"产业扶贫"',  # phrases whose words span blocks: the rarest word's blocks decide which others are read
+    '"易地扶贫搬迁"',
+    '"扶贫 车间" OR "社区 工厂"',
+    '"脱贫 攻坚" "产业 发展"',
+    "扶贫 published:[20170101 to 20191231]",  # date ranges, read from the column
+    "published:[20180301 to]",
+    "published:[to 20160615] OR 合作社",
+    "NOT published:{20160101 to 20200101}",
 ]
 
 
@@ -79,11 +89,21 @@ def _ours(searcher, q):
     return out
 
 
+@pytest.fixture(params=["cached", "read afresh"])
+def postings_cache(request, monkeypatch):
+    """Each query with the postings cache and without it (SEARCH_POSTINGS_CACHE_MB=0: a phrase's
+    words then skip the blocks its rarest word rules out)."""
+    monkeypatch.setattr(postings.POSTINGS, "limit", 64 * 2**20 if request.param == "cached" else 0)
+    postings.POSTINGS.clear()
+    yield request.param
+    postings.POSTINGS.clear()
+
+
 @pytest.mark.parametrize("text", QUERIES)
-def test_same_hits_and_scores_as_whoosh(ix, text):
+def test_same_hits_and_scores_as_whoosh(ix, text, postings_cache):
     q = QueryParser("text", ix.schema).parse(text)
     with ix.searcher() as searcher:
-        assert ev.supported(q, searcher.weighting)
+        assert ev.supported(q, searcher.weighting, searcher.schema)
         theirs = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
         ours = _ours(searcher, q)
     assert set(ours) == set(theirs)
@@ -95,10 +115,10 @@ def test_same_hits_and_scores_as_whoosh(ix, text):
 def test_common_words_span_several_blocks_and_deletions_are_left_out(ix):
     with ix.searcher() as searcher:
         leaf, _ = searcher.leaf_searchers()[0]
-        ids, weights, values = ev.term_postings(leaf.reader(), "text", "扶贫", values=True)
+        ids, weights, values = postings.term_postings(leaf.reader(), "text", "扶贫", values=True)
         assert len(ids) > 4 and len(values) == len(ids) == len(weights)
         assert list(ids) == sorted(ids)
-        deleted = set(ev.deleted_docs(leaf.reader()))
+        deleted = set(columns.deleted_docs(leaf.reader()))
         assert deleted
         every = ev.evaluate(wq.Every(), leaf, searcher)
         assert not deleted & set(every.ids.tolist())
@@ -124,7 +144,7 @@ def test_sort_column_orders_as_whoosh_does(ix):
         keys, docs = [], []
         for leaf, offset in searcher.leaf_searchers():
             hits = ev.evaluate(wq.Every(), leaf, searcher)
-            keys.append(ev.sort_keys(leaf.reader(), "published")[hits.ids])
+            keys.append(columns.sort_keys(leaf.reader(), "published")[hits.ids])
             docs.append(hits.ids + offset)
         keys, docs = np.concatenate(keys), np.concatenate(docs)
         assert [int(d) for d in docs[np.lexsort((docs, keys))]] == theirs
@@ -157,7 +177,7 @@ def test_search_pages_equal_whooshs_own_path(monkeypatch, q, filters, sort):
     """The numpy path gives Whoosh's hits, order and facets, but for one deliberate difference: a report
     without a date sorts last by date either way (as Elasticsearch and Solr sort), where Whoosh's
     column default put the undated first in "newest"."""
-    from search.backends import ChineseWhooshSearchBackend
+    from search.engine.backend import ChineseWhooshSearchBackend
     from search.query import search
 
     def page():
@@ -192,8 +212,28 @@ def test_postings_of_another_codec_are_read_through_the_matcher_interface(ix, mo
     with ix.searcher() as searcher:
         reader = searcher.leaf_searchers()[2][0].reader()  # the segment without deletions
         assert not reader.has_deletions()
-        expected = ev.term_postings(reader, "text", "扶贫", values=True)
+        expected = postings.term_postings(reader, "text", "扶贫", values=True)
         real = type(reader).postings
         monkeypatch.setattr(type(reader), "postings", lambda self, *a, **k: WrappingMatcher(real(self, *a, **k)))
-        ids, weights, values = ev.term_postings(reader, "text", "扶贫", values=True)
+        ids, weights, values = postings.term_postings(reader, "text", "扶贫", values=True)
     assert list(ids) == list(expected[0]) and list(weights) == list(expected[1]) and values == expected[2]
+
+
+def test_the_postings_cache_keeps_within_its_limit_and_answers_the_same(ix, monkeypatch):
+    monkeypatch.setattr(postings.POSTINGS, "limit", 4000)  # bytes: a few terms
+    postings.POSTINGS.clear()
+    with ix.searcher() as searcher:
+        for text in QUERIES:
+            q = QueryParser("text", ix.schema).parse(text)
+            first = _ours(searcher, q)
+            assert _ours(searcher, q) == first
+            assert postings.POSTINGS.size <= 4000
+    postings.POSTINGS.clear()
+
+
+def test_an_index_with_no_segment_answers_nothing(tmp_path, postings_cache):
+    empty = index.create_in(str(tmp_path), _schema())
+    with empty.searcher() as searcher:
+        for leaf, _offset in searcher.leaf_searchers():
+            assert not len(ev.evaluate(wq.Term("text", "扶贫"), leaf, searcher).ids)
+            assert not len(ev.evaluate(wq.Phrase("text", ["扶贫", "车间"]), leaf, searcher).ids)

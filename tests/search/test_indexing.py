@@ -2,7 +2,7 @@ import pytest
 from whoosh.index import LockError
 
 from search import indexing
-from search.backends import ChineseWhooshSearchBackend
+from search.engine.backend import ChineseWhooshSearchBackend
 from search.query import parse_query, search
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +45,11 @@ def test_rebuild_from_the_database_gives_the_same_answers():
 
 
 def test_a_big_update_goes_through_the_multi_process_writer(monkeypatch):
-    from search import backends, segment_writer
+    from search.engine import segment_writer, writer
 
     used = []
-    monkeypatch.setattr(backends, "MP_MIN_DOCS", 2)
-    monkeypatch.setattr(backends.os, "cpu_count", lambda: 2)  # as on a one-core machine too
+    monkeypatch.setattr(writer, "MP_MIN_DOCS", 2)
+    monkeypatch.setattr(writer.os, "cpu_count", lambda: 2)  # as on a one-core machine too
     monkeypatch.setattr(
         segment_writer.BulkMpWriter,
         "_new_task",
@@ -123,7 +123,8 @@ def test_the_inlining_codec_writes_segments_the_stock_reader_reads(tmp_path):
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.query import Phrase, Term
 
-    from search.backends import INLINE_LIMIT, FacetKeyword, InliningCodec
+    from search.engine.codec import INLINE_LIMIT, InliningCodec
+    from search.engine.fields import FacetKeyword
 
     ix = index.create_in(
         tmp_path, Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True), province=FacetKeyword())

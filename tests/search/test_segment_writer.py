@@ -1,4 +1,4 @@
-"""search.segment_writer writes the very bytes Whoosh's own writer writes with InliningCodec."""
+"""search.engine.segment_writer writes the very bytes Whoosh's own writer writes with InliningCodec."""
 
 import random
 
@@ -8,8 +8,9 @@ from whoosh.query import Phrase, Term
 from whoosh.writing import SegmentWriter
 
 from search.analysis import ChineseAnalyzer, Presegmented, index_postings, segment
-from search.backends import FacetKeyword, InliningCodec, PresegmentedPositions
-from search.segment_writer import BulkMpWriter, BulkSegmentWriter, TermPool
+from search.engine.codec import InliningCodec
+from search.engine.fields import FacetKeyword, PresegmentedPositions
+from search.engine.segment_writer import BulkMpWriter, BulkSegmentWriter, TermPool
 
 WORDS = ["扶贫", "产业", "合作社", "易地搬迁", "光伏", "电商", "茶叶", "驻村", "第一书记", "贫困户"]
 

@@ -3,8 +3,9 @@
 import pytest
 from haystack import connections
 
-from search import backends, query
+from search import query
 from search.analysis import key_words
+from search.engine import backend as backends
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,14 @@ same bytes Whoosh writes with InliningCodec (tests compare them), so any Whoosh
 reader, and the stock codec, read them.
 
 Tied to Whoosh 2.7.4's W3 codec (requirements.txt pins it): it uses the field
-writer's term table and postings file directly.
+writer's term table and postings file directly. Private names of Whoosh used here (listed with
+the reasons in search/engine/__init__.py): W3FieldWriter's _codec, _postfile, _tindex, _fieldid;
+OrderedHashWriter's hashfn, dbfile, lastkey, buckets, index; W3Codec's _blocklimit,
+_compression, _inlinelimit; the struct layouts of W3TermInfo._struct and filetables._lengths;
+SegmentWriter's _check_state, _doc_boost, _check_fields, _field_boost, _added, _flush_segment,
+perdocwriter, fieldwriter, docnum, docbase, pool; multiproc.SubWriterTask._Popen and run(),
+the module name multiproc.SegmentWriter (replaced in a sub-writer's own process only), and
+MpWriter's jobqueue, resultqueue, tasks, _new_task.
 """
 
 import struct
@@ -30,7 +37,7 @@ from whoosh.writing import SegmentWriter
 
 from archive.ingest import workers
 
-from .backends import PresegmentedPositions
+from .fields import PresegmentedPositions
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo._struct
 _LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
@@ -251,7 +258,7 @@ def _info(inlined, weight, df, minlength, maxlength, maxweight, minid, maxid):
 
 class BulkSegmentWriter(SegmentWriter):
     """Whoosh's SegmentWriter with a TermPool and write_postings(): the same segment, in a fraction
-    of the time and memory. Takes InliningCodec (search.backends)."""
+    of the time and memory. Takes InliningCodec (search/engine/codec.py)."""
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
