@@ -184,12 +184,43 @@ def reextract(report, doc, user=None):
             report.source_id = source_id
             changes.fields.append("source")
         report.error = "\n".join(doc.warnings)
-        rows = extracted_rows([(report, doc)])[report.pk]
+        rows = extracted_rows([(report, doc)], {report.pk: claimed(report)})[report.pk]
         for kind, (model, key, fields, _words) in KINDS.items():
             _follow(report, kind, model, key, fields, rows[kind], changes)
         report._change_reason = str(changes)
         report.save()
     return changes
+
+
+CLAIMS = {  # kind: (the record's model, its mention model, the mention's field, the alias model and field)
+    "people": (Person, PersonMention, "person", PersonAlias, "person"),
+    "initiatives": (Initiative, InitiativeMention, "initiative", InitiativeAlias, "initiative"),
+}
+
+
+def claimed(report):
+    """{"people": {name: id}, "initiatives": {name: id}}: the names this report's decided records stand
+    for, which its re-extraction attaches to them. A record is decided when its mention here was
+    accepted, corrected, added or rejected, or when a person changed the record itself (renamed 刘国
+    to 刘国中, gave it a post or a place: a change in its history); it stands for every name it had, the
+    names merged into it, and the names of the records its mention pointed to before a correction."""
+    out = {}
+    for kind, (model, mention_model, fk, alias_model, alias_fk) in CLAIMS.items():
+        mentions = list(mention_model.all_objects.filter(report=report).values_list("pk", f"{fk}_id", "curation"))
+        ids = {target for _pk, target, _c in mentions}
+        changed = set(model.history.filter(id__in=ids, history_type="~").values_list("id", flat=True))
+        names = {}
+        for pk, target, curation in mentions:
+            if curation == Curated.MACHINE and target not in changed:
+                continue
+            before = set(mention_model.history.filter(id=pk).values_list(f"{fk}_id", flat=True)) | {target}
+            known = {n for n in model.history.filter(id__in=before).values_list("name", flat=True)}
+            known |= set(model.objects.filter(pk__in=before).values_list("name", flat=True))
+            known |= set(alias_model.objects.filter(**{alias_fk: target}).values_list("name", flat=True))
+            for name in known:
+                names.setdefault(name, target)
+        out[kind] = names
+    return out
 
 
 def _follow(report, kind, model, key, fields, wanted, changes):
