@@ -1,6 +1,7 @@
 """The archive's records: regions, sources, reports and what was extracted from them."""
 
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -8,10 +9,24 @@ from .taxonomy import CATEGORIES
 
 
 class ShownManager(models.Manager):
-    """The records the archive shows: all but those a person rejected (Curated.REJECTED)."""
+    """The records the archive shows: all but those a person rejected (Curated.REJECTED).
+
+    It is the one rule of what a page shows, for every page and format: pages read mentions and
+    figures through this manager (a join from another model, as in `Count("mentions__report")` or
+    `filter(person_mentions__person=p)`, would bypass it: tests/pages/test_shown.py looks for such
+    joins), and people and programmes through NamedQuerySet.shown()."""
 
     def get_queryset(self):
         return super().get_queryset().exclude(curation="rejected")
+
+
+class NamedQuerySet(models.QuerySet):
+    """People and programmes as the pages show them."""
+
+    def shown(self):
+        """Those named in at least one report by a mention no one rejected, each with n: those reports."""
+        kept = ~Q(mentions__curation="rejected")
+        return self.annotate(n=Count("mentions__report", filter=kept, distinct=True)).filter(n__gt=0)
 
 
 class Region(models.Model):
@@ -329,6 +344,7 @@ class Person(models.Model):
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", verbose_name="地区"
     )
     history = HistoricalRecords()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -398,6 +414,7 @@ class Initiative(models.Model):
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives", verbose_name="地区"
     )
     history = HistoricalRecords()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

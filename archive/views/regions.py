@@ -48,12 +48,7 @@ def _region_data(place, code):
         else []
     )
     within = list(Region.objects.filter(code__startswith=prefix).values_list("id", flat=True))  # ids, not a LIKE join
-    people = (
-        Person.objects.filter(region_id__in=within)
-        .select_related("region")
-        .annotate(n=Count("mentions__report", distinct=True))
-        .order_by("-n", "name")[:60]
-    )
+    people = Person.objects.filter(region_id__in=within).shown().select_related("region").order_by("-n", "name")[:60]
     here = RegionMention.objects.filter(region_id__in=within).values("report_id")
     programmes = (
         InitiativeMention.objects.filter(report_id__in=here)
