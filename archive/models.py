@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .programmes import BY_KEY
 from .taxonomy import CATEGORIES
 
 
@@ -423,6 +424,12 @@ class Initiative(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.region.name}）" if self.region_id and self.region else self.name
+
+    def get_absolute_url(self):
+        """The programme's page when it is a thesaurus programme, else the local record's own."""
+        if self.programme in BY_KEY:
+            return reverse("archive:programme", args=[self.programme])
+        return reverse("archive:initiative", args=[self.pk])
 
 
 class InitiativeAlias(models.Model):

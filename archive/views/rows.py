@@ -7,7 +7,6 @@ from django.db.models import Count
 from django.urls import reverse
 
 from ..models import Region, RegionMention, Report, format_number
-from ..programmes import BY_KEY
 
 LISTED_REPORTS = 50  # the newest reports a region, programme or category page lists (all are in its search link)
 
@@ -101,13 +100,12 @@ def category_url(name):
 
 
 def initiative_row(i, **extra):
-    url = programme_url(i.programme) if i.programme in BY_KEY else reverse("archive:initiative", args=[i.pk])
     return {
         "id": i.pk,
         "name": i.name,
         "programme": i.programme or None,
         "category": i.category or None,
-        "url": url,
+        "url": i.get_absolute_url(),
         **extra,
     }
 
