@@ -16,6 +16,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
@@ -60,6 +61,8 @@ class _Echo:
 def _default(o):
     if isinstance(o, date | datetime):
         return o.isoformat()
+    if isinstance(o, Decimal):  # an exact figure stays a JSON number: an integer when it is one
+        return int(o) if o == o.to_integral_value() else float(o)
     raise TypeError(type(o))
 
 

@@ -11,7 +11,7 @@ from search.query import search
 
 from ..formats import Page, respond
 from ..ingest.normalize import t2s
-from ..models import InitiativeMention, Metric, Person, Region, RegionMention, format_number
+from ..models import InitiativeMention, Metric, Person, Region, RegionMention, exact_number, format_number
 from ..programmes import BY_KEY
 from ..taxonomy import CATEGORIES
 from ..units import GENERIC_LABELS
@@ -225,7 +225,7 @@ def _compare_figures(qs):
                 "disagree": _disagree(ms),
                 "values": [
                     {
-                        "value": m.value,
+                        "value": exact_number(m.value),
                         "value_text": format_number(m.value),
                         "approx": m.approx,
                         "change": m.change,
@@ -247,7 +247,7 @@ def _compare_figures(qs):
         {
             "label": label,
             "unit": unit,
-            "points": [{"year": y, "value": v, "value_text": format_number(v)} for y, v in sorted(points.items())],
+            "points": [{"year": y, "value": exact_number(v), "value_text": format_number(v)} for y, v in sorted(points.items())],
         }
         for (label, unit), points in series.items()
         if len(points) >= SERIES_MIN_YEARS

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.utils.safestring import mark_safe
 
-from ..models import format_number
+from ..models import exact_number, format_number
 
 MAP_W, MAP_H = 760, 560
 LON0, LON1, LAT0, LAT1 = 73.0, 135.5, 17.5, 54.0  # the map's frame: China's longitudes and latitudes
@@ -119,5 +119,5 @@ def scatter(points, label, w=640, h=200, pad=34):
         "svg": svg,
         "points": len(points),
         "years": [y0, y1],
-        "medians": [{"year": y, "value": v} for y, v in medians],
+        "medians": [{"year": y, "value": exact_number(v)} for y, v in medians],
     }
