@@ -247,7 +247,9 @@ def _compare_figures(qs):
         {
             "label": label,
             "unit": unit,
-            "points": [{"year": y, "value": exact_number(v), "value_text": format_number(v)} for y, v in sorted(points.items())],
+            "points": [
+                {"year": y, "value": exact_number(v), "value_text": format_number(v)} for y, v in sorted(points.items())
+            ],
         }
         for (label, unit), points in series.items()
         if len(points) >= SERIES_MIN_YEARS
