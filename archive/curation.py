@@ -163,7 +163,7 @@ def reextract(report, doc, user=None):
     """Bring a stored report in line with a new extraction (doc), keeping every human decision.
     Returns the Changes, which are also the report's history record's reason."""
     from .ingest.normalize import t2s
-    from .ingest.store import _source_ids, extracted_rows
+    from .ingest.store import _source_ids, extracted_rows, page_url
 
     changes = Changes()
     with transaction.atomic():
@@ -174,6 +174,7 @@ def reextract(report, doc, user=None):
             "byline": " ".join(f"{role} {name}" for name, role in doc.byline),
             "editor": doc.editor or "",
             "published": doc.published,
+            "url": page_url(doc),
         }
         source_id = _source_ids([doc.source]).get(t2s(doc.source)) if doc.source else None
         for name, value in new_values.items():

@@ -122,7 +122,7 @@ class Report(models.Model):
     NEW, NEEDS_REVIEW, REVIEWED = "new", "needs", "reviewed"
     REVIEW_STATES = [(NEW, "新入库"), (NEEDS_REVIEW, "待复核"), (REVIEWED, "已审核")]
     # what extraction sets on a report, and a person may correct (then it is theirs: curated_fields)
-    EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published")
+    EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published", "url")
 
     title = models.CharField("标题", max_length=300)
     title_is_fallback = models.BooleanField(
@@ -135,6 +135,9 @@ class Report(models.Model):
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports", verbose_name="来源"
     )
     published = models.DateField("发布日期", null=True, blank=True, db_index=True)
+    url = models.URLField(
+        "原文链接", max_length=500, blank=True, help_text="网页自己给出的规范地址（canonical 或 og:url），引用时用它。"
+    )
     original = models.FileField("原始文件", upload_to="originals/%Y/%m/", blank=True)
     original_name = models.CharField("原始文件名", max_length=255, blank=True)
     sha256 = models.CharField("文件 SHA-256", max_length=64, db_index=True)

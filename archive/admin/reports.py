@@ -44,7 +44,10 @@ class ReportAdmin(SimpleHistoryAdmin):
     actions = ["mark_reviewed", "mark_needs_review", "re_extract"]
     autocomplete_fields = ["source"]
     fieldsets = [
-        ("报道", {"fields": ["title", "title_is_fallback", "subtitle", "source", "published", "byline", "editor"]}),
+        (
+            "报道",
+            {"fields": ["title", "title_is_fallback", "subtitle", "source", "published", "byline", "editor", "url"]},
+        ),
         ("审核", {"fields": ["review_line", "doubt_line", "curated_line", "error"]}),
         ("正文（标出抽取到的地区、人物、项目和数据）", {"classes": ["marked-text"], "fields": ["marked_text"]}),
         ("文件", {"classes": ["collapse"], "fields": ["script", "original_file", "original_name", "sha256"]}),

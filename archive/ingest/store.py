@@ -191,6 +191,13 @@ def _source_ids(names):
     return _SOURCES
 
 
+def page_url(doc):
+    """The address the page gives as its own (canonical link or og:url, read by head.py), if it is a web
+    address that fits; a file without a head has none."""
+    url = (doc.head.url or "").strip()
+    return url if url.startswith(("http://", "https://")) and len(url) <= 500 and " " not in url else ""
+
+
 def _create_reports(items):
     from .normalize import t2s
 
@@ -209,6 +216,7 @@ def _create_reports(items):
                 editor=doc.editor or "",
                 source_id=sources.get(t2s(doc.source)) if doc.source else None,
                 published=doc.published,
+                url=page_url(doc),
                 original=it.original or "",
                 original_name=it.original_name or doc.name,
                 sha256=it.sha256,
