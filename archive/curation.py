@@ -47,8 +47,11 @@ def _baseline(sender, instance, raw=False, **kwargs):
         return
     stored = sender._base_manager.filter(pk=instance.pk).first()
     if stored is not None:
-        when = getattr(stored, "created", None) or timezone.now()
-        sender.history.bulk_history_create([stored], default_change_reason="自动抽取", default_date=when)
+        # extraction wrote it, when its report came in: not the reviewer, not the time of the review
+        report = getattr(stored, "report", None) if hasattr(stored, "report_id") else None
+        stored._history_date = getattr(stored, "created", None) or getattr(report, "created", None) or timezone.now()
+        stored._history_user = None
+        sender.history.bulk_history_create([stored], default_change_reason="自动抽取")
 
 
 def connect_history():

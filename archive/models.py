@@ -144,8 +144,10 @@ class Report(models.Model):
     raw_text = models.TextField("原始文本", blank=True)
     clean_text = models.TextField("正文")
     normalized_text = models.TextField("简化字正文")
-    text_hash = models.CharField(max_length=64, unique=True, help_text="去掉空白和标点后的简化字正文的 sha256")
-    minhash = models.JSONField(default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
+    text_hash = models.CharField(
+        "正文指纹", max_length=64, unique=True, help_text="去掉空白和标点后的简化字正文的 sha256"
+    )
+    minhash = models.JSONField("查重签名", default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
     script = models.CharField("字体", max_length=4, choices=SCRIPTS, db_index=True)
     review = models.CharField("审核状态", max_length=8, choices=REVIEW_STATES, default=NEW, db_index=True)
     reviewed_by = models.ForeignKey(
@@ -248,7 +250,7 @@ class Upload(models.Model):
 
     file = models.FileField("原始文件", upload_to="uploads/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField("文件 SHA-256", max_length=64, unique=True)
     size = models.PositiveBigIntegerField("大小（字节）", default=0)
     status = models.CharField("状态", max_length=10, choices=STATUSES, default=PENDING, db_index=True)
     error = models.TextField("原因", blank=True)
@@ -281,7 +283,7 @@ class UploadBatch(models.Model):
         verbose_name="提交人",
     )
     status = models.CharField("状态", max_length=8, choices=STATUSES, default=QUEUED, db_index=True)
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField("后台任务编号", max_length=64, blank=True)
     finished = models.DateTimeField("完成时间", null=True, blank=True)
 
     class Meta:

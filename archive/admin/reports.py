@@ -184,8 +184,13 @@ class ReportAdmin(SimpleHistoryAdmin):
             diff = []
             if previous is not None and record.history_type == "~":
                 delta = record.diff_against(previous)
+                meta = type(record.instance)._meta
                 diff = [
-                    (str(type(record.instance)._meta.get_field(c.field).verbose_name), _short(c.old), _short(c.new))
+                    (
+                        str(meta.get_field(c.field).verbose_name),
+                        _short(_shown(meta.get_field(c.field), c.old)),
+                        _short(_shown(meta.get_field(c.field), c.new)),
+                    )
                     for c in delta.changes
                     if c.field not in ("updated", "curated_at")
                 ]
@@ -227,6 +232,21 @@ class ReportAdmin(SimpleHistoryAdmin):
             instance.save()
         self.message_user(request, f"已恢复：{instance._meta.verbose_name} {instance}。")
         return HttpResponseRedirect(reverse("admin:archive_report_changes", args=[pk]))
+
+
+def _shown(field, value):
+    """A stored value as the admin names it: a choice by its label (人工修正, not corrected), a related
+    record by its name (the reviewer's user name, a region's name, not its id), a flag as 是/否."""
+    if value in (None, ""):
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation:
+        found = field.related_model._base_manager.filter(pk=value).first()
+        return str(found) if found is not None else f"#{value}（已删除）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
 
 
 def _short(value):
