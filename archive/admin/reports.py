@@ -26,7 +26,7 @@ class DoubtFilter(admin.SimpleListFilter):
     parameter_name = "doubt"
 
     def lookups(self, request, model_admin):
-        return list(curation.DOUBTS.items())
+        return [(k, f"{words}（{curation.SEVERITY[k]}）") for k, words in curation.DOUBTS.items()]
 
     def queryset(self, request, queryset):
         q = curation.doubt_filters().get(self.value())
@@ -71,6 +71,9 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.has_perm("archive.delete_report")
+
+    def get_queryset(self, request):
+        return curation.with_doubts(super().get_queryset(request))  # the doubts column in the same query
 
     @admin.display(description="疑点")
     def doubt_list(self, obj):
