@@ -78,7 +78,14 @@ DOUBTS = {
     "people": "人名存疑",  # untitled, in no other report, and not three characters long: a fragment or a word?
     "no_region": "写到县镇却无地区",  # a local report (县, 镇 in its text) with no place found
 }
-SEVERITY = {"warnings": "高", "no_date": "高", "fallback_title": "中", "figures": "中", "people": "低", "no_region": "低"}
+SEVERITY = {
+    "warnings": "高",
+    "no_date": "高",
+    "fallback_title": "中",
+    "figures": "中",
+    "people": "低",
+    "no_region": "低",
+}
 
 
 def doubt_filters():

@@ -1,36 +1,13 @@
 """The archive's records: regions, sources, reports and what was extracted from them."""
 
-import sys
-from decimal import Decimal
-
 from django.db import models
-from django.db.models import Count, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .managers import NamedQuerySet, ShownManager
+from .numbers import exact_number, format_number  # noqa: F401 (where the pages and the admin import them from)
 from .programmes import BY_KEY
 from .taxonomy import CATEGORIES
-
-
-class ShownManager(models.Manager):
-    """The records the archive shows: all but those a person rejected (Curated.REJECTED).
-
-    It is the one rule of what a page shows, for every page and format: pages read mentions and
-    figures through this manager (a join from another model, as in `Count("mentions__report")` or
-    `filter(person_mentions__person=p)`, would bypass it: tests/pages/test_shown.py looks for such
-    joins), and people and programmes through NamedQuerySet.shown()."""
-
-    def get_queryset(self):
-        return super().get_queryset().exclude(curation="rejected")
-
-
-class NamedQuerySet(models.QuerySet):
-    """People and programmes as the pages show them."""
-
-    def shown(self):
-        """Those named in at least one report by a mention no one rejected, each with n: those reports."""
-        kept = ~Q(mentions__curation="rejected")
-        return self.annotate(n=Count("mentions__report", filter=kept, distinct=True)).filter(n__gt=0)
 
 
 class Region(models.Model):
@@ -517,31 +494,3 @@ class Metric(Curated):
         if kwargs.get("update_fields") and "label" in kwargs["update_fields"]:
             kwargs["update_fields"] = [*kwargs["update_fields"], "label_key"]
         super().save(*args, **kwargs)
-
-
-def exact_number(value):
-    """A stored figure as the number it stands for, for JSON and CSV: written to the 15 significant
-    digits a float holds (534,930,000,000,000, not 534929999999999.94), an int when it is whole."""
-    if value is None:
-        return None
-    number = Decimal(f"{float(value):.{FLOAT_DIGITS}g}")
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
-def format_number(value):
-    """A figure as a reader writes it: 1,800,000 and 0.74, never 1.8e+06, and exact: a float carries 15
-    significant decimal digits, so it is written to those and no further (534.93万亿元, stored as the float
-    nearest 534,930,000,000,000, is 534,930,000,000,000, not 534,929,999,999,999.9375); at most six
-    decimals."""
-    if value is None:
-        return ""
-    number = Decimal(f"{float(value):.{FLOAT_DIGITS}g}")
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    if number.as_tuple().exponent < -6 and number.quantize(SIX_DECIMALS) != 0:
-        number = number.quantize(SIX_DECIMALS)
-    return f"{number:,f}".rstrip("0").rstrip(".")
-
-
-FLOAT_DIGITS = sys.float_info.dig  # 15: the decimal digits a float holds exactly
-SIX_DECIMALS = Decimal("0.000001")
