@@ -73,4 +73,3 @@ def test_the_queue_lists_the_doubts_most_severe_first(admin_client):  # noqa: F8
     levels = [curation.SEVERITY[k] for k in shown]
     assert levels == sorted(levels, key="高中低".index)
     assert "读取有警告（高）" in html and "写到县镇却无地区（低）" in html
-
