@@ -4,13 +4,21 @@ One reading of the report feeds all four (`cited()`): its authors are the people
 (记者, 通讯员, 作者 …; the roles dropped), or, when no one signed it, its source as the responsible
 body; with neither, a citation starts with the title (no invented 佚名). It is cited as an
 electronic resource: GB/T 7714-2015 §4.8 and 8.8: `作者. 题名[EB/OL]. 出版者, 出版日期(更新日期)[引用日期].
-获取和访问路径.`, authors separated by ", " and cut to three with "等".
+获取和访问路径.`, authors separated by ", " and cut to three with "等"; the path is the page's own address
+(its canonical link, kept as Report.url) when it gave one, else the archive's page of it. The title is
+cited without the broadcaster's tags ([视频]: they stay in the stored title, as the original has them).
+RIS, BibTeX and CSL-JSON, downloaded, are in the reader's display script (简/繁), as the page is.
 """
 
 import json
 import re
 from datetime import date
 
+from .context_processors import display_script
+from .formats import to_display
+
+# the tags a broadcaster puts before a title ([视频]习近平…, 【图文】…): part of the original, not of its name
+TITLE_TAGS = re.compile(r"^\s*(?:[\[【［(（](?:视频|視頻|图文|圖文|组图|組圖|直播|音频|音頻|快讯|快訊)[\]】］)）]\s*)+")
 ROLE = re.compile(r"^(记者|通讯员|特约记者|见习记者|本报记者|作者|撰稿|摄影|文|图|编辑|责任编辑|供稿)[:：]?\s*")
 
 
@@ -24,14 +32,22 @@ def authors(report):
     return out
 
 
-def cited(report, request=None):
-    url = request.build_absolute_uri(report.get_absolute_url()) if request else report.get_absolute_url()
+def heading(title):
+    """The report's name as a heading or a citation gives it: without the broadcaster's tags."""
+    return TITLE_TAGS.sub("", title).strip() or title
+
+
+def cited(report, request=None, display=False):
+    """The one reading of a report all citations use; display: its words in the request's display script."""
+    here = request.build_absolute_uri(report.get_absolute_url()) if request else report.get_absolute_url()
+    shown = (lambda text: to_display(text, display_script(request))) if display and request else (lambda text: text)
     return {
-        "title": report.title,
-        "authors": authors(report),
-        "source": report.source.name if report.source else "",
+        "title": shown(heading(report.title)),
+        "authors": [shown(a) for a in authors(report)],
+        "source": shown(report.source.name) if report.source else "",
+        "url": report.url or here,
+        "archive_url": here,
         "published": report.published,
-        "url": url,
         "accessed": date.today(),
         "language": "zh-Hant" if report.script == "hant" else "zh-Hans",
         "id": f"fupin-{report.pk}",
@@ -50,15 +66,15 @@ def gbt7714(report, request=None):
 
 
 def ris(report, request=None):
-    c = cited(report, request)
+    c = cited(report, request, display=True)
     lines = ["TY  - ELEC", f"TI  - {c['title']}"]
     lines += [f"AU  - {a}" for a in c["authors"]]
     if c["source"]:
         lines.append(f"PB  - {c['source']}")
     if c["published"]:
         lines += [f"PY  - {c['published'].year}", f"DA  - {c['published']:%Y/%m/%d}"]
+    lines += [f"UR  - {c['url']}"] + ([f"UR  - {c['archive_url']}"] if c["archive_url"] != c["url"] else [])
     lines += [
-        f"UR  - {c['url']}",
         f"Y2  - {c['accessed']:%Y/%m/%d}",
         f"LA  - {c['language']}",
         f"ID  - {c['id']}",
@@ -72,7 +88,7 @@ def _bib(value):
 
 
 def bibtex(report, request=None):
-    c = cited(report, request)
+    c = cited(report, request, display=True)
     fields = [("title", c["title"])]
     if c["authors"]:
         fields.append(("author", " and ".join(c["authors"])))
@@ -86,7 +102,7 @@ def bibtex(report, request=None):
 
 
 def csl_json(report, request=None):
-    c = cited(report, request)
+    c = cited(report, request, display=True)
     item = {
         "id": c["id"],
         "type": "webpage",
@@ -97,8 +113,7 @@ def csl_json(report, request=None):
     }
     if c["authors"]:
         item["author"] = [{"literal": a} for a in c["authors"]]
-    if c["source"]:
-        item["container-title"] = c["source"]
+    if c["source"]:  # the publisher only: as container-title too, styles print it twice (新闻联播. 新闻联播.)
         item["publisher"] = c["source"]
     if c["published"]:
         item["issued"] = {"date-parts": [[c["published"].year, c["published"].month, c["published"].day]]}

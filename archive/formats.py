@@ -16,10 +16,12 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
+from django.utils.encoding import iri_to_uri
 from django.utils.safestring import SafeString, mark_safe
 
 from .context_processors import display_script
@@ -60,6 +62,8 @@ class _Echo:
 def _default(o):
     if isinstance(o, date | datetime):
         return o.isoformat()
+    if isinstance(o, Decimal):  # an exact figure stays a JSON number: an integer when it is one
+        return int(o) if o == o.to_integral_value() else float(o)
     raise TypeError(type(o))
 
 
@@ -164,9 +168,11 @@ def respond(request, page: Page):
     }
     html = render_to_string(page.template, context, request)
     response = HttpResponse(to_display(html, script) if page.display and _CJK.search(html) else html)
-    links = [f'<{json_url}>; rel="alternate"; type="application/json"']
+    # RFC 8288: the targets as URIs, percent-encoded (a Chinese path set as it is went out as an
+    # RFC 2047 encoded-word, =?utf-8?b?…?=, which no client reads as a link)
+    links = [f'<{iri_to_uri(json_url)}>; rel="alternate"; type="application/json"']
     if page.table:
-        links.append(f'<{csv_url}>; rel="alternate"; type="text/csv"')
+        links.append(f'<{iri_to_uri(csv_url)}>; rel="alternate"; type="text/csv"')
     if all(len(u) <= MAX_LINK for u in (json_url, csv_url)):
         response["Link"] = ", ".join(links)
     chosen = request.GET.get("display")

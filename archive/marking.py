@@ -89,7 +89,12 @@ def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
                 (
                     start,
                     start + len(im.initiative.name),
-                    Mark("programme", f"initiative-{im.initiative_id}", im.initiative.name),
+                    Mark(
+                        "programme",
+                        f"initiative-{im.initiative_id}",
+                        im.initiative.name,
+                        im.initiative.get_absolute_url(),
+                    ),
                 )
             )
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -4,14 +4,10 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .managers import NamedQuerySet, ShownManager
+from .numbers import exact_number, format_number  # noqa: F401 (where the pages and the admin import them from)
+from .programmes import BY_KEY
 from .taxonomy import CATEGORIES
-
-
-class ShownManager(models.Manager):
-    """The records the archive shows: all but those a person rejected (Curated.REJECTED)."""
-
-    def get_queryset(self):
-        return super().get_queryset().exclude(curation="rejected")
 
 
 class Region(models.Model):
@@ -103,7 +99,7 @@ class Report(models.Model):
     NEW, NEEDS_REVIEW, REVIEWED = "new", "needs", "reviewed"
     REVIEW_STATES = [(NEW, "新入库"), (NEEDS_REVIEW, "待复核"), (REVIEWED, "已审核")]
     # what extraction sets on a report, and a person may correct (then it is theirs: curated_fields)
-    EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published")
+    EXTRACTED_FIELDS = ("title", "title_is_fallback", "subtitle", "byline", "editor", "source", "published", "url")
 
     title = models.CharField("标题", max_length=300)
     title_is_fallback = models.BooleanField(
@@ -116,14 +112,19 @@ class Report(models.Model):
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports", verbose_name="来源"
     )
     published = models.DateField("发布日期", null=True, blank=True, db_index=True)
+    url = models.URLField(
+        "原文链接", max_length=500, blank=True, help_text="网页自己给出的规范地址（canonical 或 og:url），引用时用它。"
+    )
     original = models.FileField("原始文件", upload_to="originals/%Y/%m/", blank=True)
     original_name = models.CharField("原始文件名", max_length=255, blank=True)
     sha256 = models.CharField("文件 SHA-256", max_length=64, db_index=True)
     raw_text = models.TextField("原始文本", blank=True)
     clean_text = models.TextField("正文")
     normalized_text = models.TextField("简化字正文")
-    text_hash = models.CharField(max_length=64, unique=True, help_text="去掉空白和标点后的简化字正文的 sha256")
-    minhash = models.JSONField(default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
+    text_hash = models.CharField(
+        "正文指纹", max_length=64, unique=True, help_text="去掉空白和标点后的简化字正文的 sha256"
+    )
+    minhash = models.JSONField("查重签名", default=list, blank=True, help_text="用于查找近似重复报道的 MinHash 签名")
     script = models.CharField("字体", max_length=4, choices=SCRIPTS, db_index=True)
     review = models.CharField("审核状态", max_length=8, choices=REVIEW_STATES, default=NEW, db_index=True)
     reviewed_by = models.ForeignKey(
@@ -226,7 +227,7 @@ class Upload(models.Model):
 
     file = models.FileField("原始文件", upload_to="uploads/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField("文件 SHA-256", max_length=64, unique=True)
     size = models.PositiveBigIntegerField("大小（字节）", default=0)
     status = models.CharField("状态", max_length=10, choices=STATUSES, default=PENDING, db_index=True)
     error = models.TextField("原因", blank=True)
@@ -259,7 +260,7 @@ class UploadBatch(models.Model):
         verbose_name="提交人",
     )
     status = models.CharField("状态", max_length=8, choices=STATUSES, default=QUEUED, db_index=True)
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField("后台任务编号", max_length=64, blank=True)
     finished = models.DateTimeField("完成时间", null=True, blank=True)
 
     class Meta:
@@ -329,6 +330,7 @@ class Person(models.Model):
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", verbose_name="地区"
     )
     history = HistoricalRecords()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -398,6 +400,7 @@ class Initiative(models.Model):
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives", verbose_name="地区"
     )
     history = HistoricalRecords()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -406,6 +409,12 @@ class Initiative(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.region.name}）" if self.region_id and self.region else self.name
+
+    def get_absolute_url(self):
+        """The programme's page when it is a thesaurus programme, else the local record's own."""
+        if self.programme in BY_KEY:
+            return reverse("archive:programme", args=[self.programme])
+        return reverse("archive:initiative", args=[self.pk])
 
 
 class InitiativeAlias(models.Model):
@@ -485,12 +494,3 @@ class Metric(Curated):
         if kwargs.get("update_fields") and "label" in kwargs["update_fields"]:
             kwargs["update_fields"] = [*kwargs["update_fields"], "label_key"]
         super().save(*args, **kwargs)
-
-
-def format_number(value):
-    """A figure as a reader writes it: 1,800,000 and 0.74, never 1.8e+06."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")

@@ -68,3 +68,9 @@ UNITS = {
 # Units that never follow a bare number in a counted fact (they are dates,
 # ordinals or durations): the extractor does not emit these.
 NON_METRIC_UNITS = {"年", "月", "日", "号", "时", "分", "秒", "岁", "倍", "天", "周"}
+
+# Figure labels that name only a kind of place or of counted thing (平利县 has 3 县? 10 村, 300 人):
+# two such figures count different things, so they are never shown as a contradiction (说法不一).
+GENERIC_LABELS = frozenset(
+    {"县", "市", "区", "乡", "镇", "村", "组", "户", "人", "名", "家", "个", "所", "处", "项", "次", "万", "亿", "人家"}
+)

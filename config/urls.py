@@ -7,3 +7,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("archive.urls")),
 ]
+
+# with DEBUG off: the archive's own pages, in Chinese with the search box (archive/views/errors.py)
+handler404 = "archive.views.errors.not_found"
+handler500 = "archive.views.errors.server_error"

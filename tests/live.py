@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import requests
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -75,6 +76,7 @@ class LiveArchive:
         self.env = dict(
             os.environ,
             VAR_DIR=str(self.var),
+            MODEL_DIR=str(settings.MODEL_DIR),  # the name tagger's model, fetched once (not per folder)
             DJANGO_SETTINGS_MODULE="config.settings",
             DEBUG="0",
             SECRET_KEY="live-test-secret-key",

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,7 @@ def test_check_deploy_is_clean_with_debug_off(tmp_path):
         SECRET_KEY="x" * 20 + "-a-long-random-production-key-" + "y" * 20,
         ALLOWED_HOSTS="archive.example.org",
         VAR_DIR=str(tmp_path),
+        MODEL_DIR=str(settings.MODEL_DIR),
     )
     env.pop("HTTPS", None)
     out = subprocess.run(

@@ -26,7 +26,7 @@ class DoubtFilter(admin.SimpleListFilter):
     parameter_name = "doubt"
 
     def lookups(self, request, model_admin):
-        return list(curation.DOUBTS.items())
+        return [(k, f"{words}（{curation.SEVERITY[k]}）") for k, words in curation.DOUBTS.items()]
 
     def queryset(self, request, queryset):
         q = curation.doubt_filters().get(self.value())
@@ -44,7 +44,10 @@ class ReportAdmin(SimpleHistoryAdmin):
     actions = ["mark_reviewed", "mark_needs_review", "re_extract"]
     autocomplete_fields = ["source"]
     fieldsets = [
-        ("报道", {"fields": ["title", "title_is_fallback", "subtitle", "source", "published", "byline", "editor"]}),
+        (
+            "报道",
+            {"fields": ["title", "title_is_fallback", "subtitle", "source", "published", "byline", "editor", "url"]},
+        ),
         ("审核", {"fields": ["review_line", "doubt_line", "curated_line", "error"]}),
         ("正文（标出抽取到的地区、人物、项目和数据）", {"classes": ["marked-text"], "fields": ["marked_text"]}),
         ("文件", {"classes": ["collapse"], "fields": ["script", "original_file", "original_name", "sha256"]}),
@@ -68,6 +71,9 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.has_perm("archive.delete_report")
+
+    def get_queryset(self, request):
+        return curation.with_doubts(super().get_queryset(request))  # the doubts column in the same query
 
     @admin.display(description="疑点")
     def doubt_list(self, obj):
@@ -181,8 +187,13 @@ class ReportAdmin(SimpleHistoryAdmin):
             diff = []
             if previous is not None and record.history_type == "~":
                 delta = record.diff_against(previous)
+                meta = type(record.instance)._meta
                 diff = [
-                    (str(type(record.instance)._meta.get_field(c.field).verbose_name), _short(c.old), _short(c.new))
+                    (
+                        str(meta.get_field(c.field).verbose_name),
+                        _short(_shown(meta.get_field(c.field), c.old)),
+                        _short(_shown(meta.get_field(c.field), c.new)),
+                    )
                     for c in delta.changes
                     if c.field not in ("updated", "curated_at")
                 ]
@@ -224,6 +235,21 @@ class ReportAdmin(SimpleHistoryAdmin):
             instance.save()
         self.message_user(request, f"已恢复：{instance._meta.verbose_name} {instance}。")
         return HttpResponseRedirect(reverse("admin:archive_report_changes", args=[pk]))
+
+
+def _shown(field, value):
+    """A stored value as the admin names it: a choice by its label (人工修正, not corrected), a related
+    record by its name (the reviewer's user name, a region's name, not its id), a flag as 是/否."""
+    if value in (None, ""):
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation:
+        found = field.related_model._base_manager.filter(pk=value).first()
+        return str(found) if found is not None else f"#{value}（已删除）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
 
 
 def _short(value):

@@ -35,7 +35,10 @@ def sniff_kind(name: str, data: bytes) -> str:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            pass
+            if name.lower().endswith(".docx"):
+                raise Rejected("这个 Word 文件（.docx）已损坏，无法打开：请用 Word 另存一份再上传") from None
+        if name.lower().endswith(".docx"):
+            raise Rejected("这个 .docx 文件里没有 Word 正文（word/document.xml），可能已损坏或不是 Word 文件")
         raise Rejected("这是压缩包或 Office 文件，但不是 Word（.docx）文档")
     head = data[:4096].lower()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or any(

@@ -135,7 +135,12 @@ def expand_zip(name, data):
 
 
 def is_zip(name, data):
-    return data[:2] == b"PK" and (name.lower().endswith(".zip") or not _has_docx_part(data))
+    """A zip to unpack: named .zip, or a zip that is not a Word file. A file named .docx is a Word file even
+    when it is damaged (decode says so), never a "damaged zip"."""
+    lowered = name.lower()
+    return data[:2] == b"PK" and (
+        lowered.endswith(".zip") or (not lowered.endswith(".docx") and not _has_docx_part(data))
+    )
 
 
 def _has_docx_part(data):

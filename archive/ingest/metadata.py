@@ -37,6 +37,8 @@ from .metadata_patterns import (
 from .normalize import t2s
 from .patterns import HAN, SENTENCE_PUNCTUATION
 
+FALLBACK_TITLE_NOTE = "原文没有标题：用正文第一句代替"  # the warning a fallback title leaves (its own doubt in review)
+
 
 def looks_like_title(line: str) -> bool:
     return (
@@ -135,7 +137,7 @@ def read_metadata(doc: Document) -> Document:
     if not doc.byline:
         doc.byline = _people_of(doc.head.author)
     if doc.title is None:
-        doc.warnings.append("原文没有标题：用正文第一句代替")
+        doc.warnings.append(FALLBACK_TITLE_NOTE)
     doc.clean_text = "\n".join(doc.lines)
     if not HAN.search(doc.clean_text):  # the title, a dateline or page furniture, and nothing after them
         raise Rejected("文件中除了标题、电头和网页栏目之外没有正文")

@@ -17,12 +17,8 @@ from django.db import IntegrityError, connection, connections, models, router, t
 
 from archive.models import (
     Fingerprint,
-    Initiative,
-    InitiativeAlias,
     InitiativeMention,
     Metric,
-    Person,
-    PersonAlias,
     PersonMention,
     Region,
     RegionMention,
@@ -31,6 +27,7 @@ from archive.models import (
     Source,
 )
 
+from .consolidate import resolve_initiatives, resolve_people
 from .dedupe import NEAR_THRESHOLD, bands, minhash, similarity, text_hash
 from .document import Document
 
@@ -194,6 +191,13 @@ def _source_ids(names):
     return _SOURCES
 
 
+def page_url(doc):
+    """The address the page gives as its own (canonical link or og:url, read by head.py), if it is a web
+    address that fits; a file without a head has none."""
+    url = (doc.head.url or "").strip()
+    return url if url.startswith(("http://", "https://")) and len(url) <= 500 and " " not in url else ""
+
+
 def _create_reports(items):
     from .normalize import t2s
 
@@ -212,6 +216,7 @@ def _create_reports(items):
                 editor=doc.editor or "",
                 source_id=sources.get(t2s(doc.source)) if doc.source else None,
                 published=doc.published,
+                url=page_url(doc),
                 original=it.original or "",
                 original_name=it.original_name or doc.name,
                 sha256=it.sha256,
@@ -316,11 +321,11 @@ def metric_key(m):
     return (m["position"], m["quote"], m["change"])
 
 
-def extracted_rows(pairs):
+def extracted_rows(pairs, claimed=None):
     """{report pk: what extraction gives it, table by table}: regions {region id: row}, people
     {person id: row}, initiatives {initiative id}, categories {category}, metrics [row]. People
-    and initiatives are found or created (one per name and region, or the one a person merged
-    that name into)."""
+    and initiatives are found or created by consolidate.py's rule; claimed ({report pk: {"people":
+    {name: id}, "initiatives": {name: id}}}) are the names a report's decided records stand for."""
     from .normalize import t2s
 
     codes = set()
@@ -331,8 +336,9 @@ def extracted_rows(pairs):
             | {f.region for f in doc.metrics if f.region}
         )
     rid = region_ids(codes)
-    people = _resolve_people(pairs, rid)
-    initiatives = _resolve_initiatives(pairs, rid)
+    claimed = claimed or {}
+    people = resolve_people(pairs, rid, {pk: c.get("people", {}) for pk, c in claimed.items()})
+    initiatives = resolve_initiatives(pairs, rid, {pk: c.get("initiatives", {}) for pk, c in claimed.items()})
     out = {}
     for report, doc in pairs:
         out[report.pk] = {
@@ -400,64 +406,3 @@ def insert_rows(model, fields, rows):
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
-
-
-def _resolve_people(pairs, rid):
-    """{report pk: {person id: {"title": as printed}}}: one person per (name, region) across the
-    archive, or the person a reviewer merged that (name, region) into; a title learnt later fills
-    an empty one."""
-    wanted = [(report, {(p["name"], rid.get(p.get("region"))): p for p in doc.people}) for report, doc in pairs]
-    keys = {k: p for _report, people in wanted for k, p in people.items()}
-    if not keys:
-        return {report.pk: {} for report, _doc in pairs}
-    names = {n for n, _r in keys}
-    known = {(p.name, p.region_id): p for p in Person.objects.filter(name__in=names)}
-    for alias in PersonAlias.objects.filter(name__in=names).select_related("person"):
-        known[(alias.name, alias.region_id)] = alias.person
-    new = [
-        Person(name=n, region_id=r, title=(p["title"] or "")[:64], kind=p["kind"])
-        for (n, r), p in keys.items()
-        if (n, r) not in known
-    ]
-    for person in Person.objects.bulk_create(new):
-        known[(person.name, person.region_id)] = person
-    if any(p.pk is None for p in known.values()):  # an engine that does not return ids from bulk inserts
-        known.update({(p.name, p.region_id): p for p in Person.objects.filter(name__in=names)})
-    untitled = []
-    for k, p in keys.items():
-        person = known[k]
-        if p["title"] and not person.title:
-            person.title, person.kind = p["title"][:64], p["kind"]
-            untitled.append(person)
-    if untitled:
-        Person.objects.bulk_update(untitled, ["title", "kind"])
-    return {
-        report.pk: {known[k].pk: {"title": (p["title"] or "")[:64]} for k, p in people.items()}
-        for report, people in wanted
-    }
-
-
-def _resolve_initiatives(pairs, rid):
-    """{report pk: [initiative id]}: one initiative per (name, region of the report's primary place),
-    or the one a reviewer merged it into."""
-    wanted = []
-    for report, doc in pairs:
-        primary = next((rid.get(r["code"]) for r in doc.regions if r["primary"]), None)
-        wanted.append((report, [((i["name"], primary), i) for i in doc.initiatives]))
-    keys = {k: i for _report, items in wanted for k, i in items}
-    if not keys:
-        return {report.pk: [] for report, _doc in pairs}
-    names = {n for n, _r in keys}
-    known = {(i.name, i.region_id): i for i in Initiative.objects.filter(name__in=names)}
-    for alias in InitiativeAlias.objects.filter(name__in=names).select_related("initiative"):
-        known[(alias.name, alias.region_id)] = alias.initiative
-    new = [
-        Initiative(name=n, region_id=r, category=i["category"], programme=i.get("programme") or "")
-        for (n, r), i in keys.items()
-        if (n, r) not in known
-    ]
-    for initiative in Initiative.objects.bulk_create(new):
-        known[(initiative.name, initiative.region_id)] = initiative
-    if any(i.pk is None for i in known.values()):
-        known.update({(i.name, i.region_id): i for i in Initiative.objects.filter(name__in=names)})
-    return {report.pk: list(dict.fromkeys(known[k].pk for k, _i in items)) for report, items in wanted}

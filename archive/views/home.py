@@ -5,7 +5,7 @@ from django.db.models import Count
 from search.query import search
 
 from ..formats import Page, respond
-from ..models import Initiative, Metric, Person, Region, RegionMention
+from ..models import InitiativeMention, Metric, Person, Region, RegionMention
 from ..programmes import BY_KEY
 from ..taxonomy import CATEGORIES
 from .cache import summary
@@ -63,28 +63,24 @@ def _home_data():
     province_counts = facet_counts(page, "province")
     provinces = Region.objects.filter(level=Region.PROVINCE).order_by("code")
     category_counts = facet_counts(page, "category")
-    top_programmes = (
-        Initiative.objects.exclude(programme="")
-        .values("programme")
-        .annotate(n=Count("mentions__report", distinct=True))
-        .order_by("-n")[:12]
-    )
+    programmes = InitiativeMention.objects.exclude(initiative__programme="").values("initiative__programme")
+    top_programmes = programmes.annotate(n=Count("report_id", distinct=True)).order_by("-n")[:12]
     data = {
         "counts": {
             "reports": page.total,
             "counties": len(county_counts),
             "poverty_counties": Region.objects.filter(code__in=list(county_counts), poverty_county=True).count(),
-            "people": Person.objects.count(),
-            "programmes": Initiative.objects.exclude(programme="").values("programme").distinct().count(),
+            "people": Person.objects.shown().count(),
+            "programmes": programmes.distinct().count(),
             "figures": Metric.objects.count(),
         },
         "map": county_map(county_counts),
         "provinces": [region_row(p, reports=province_counts.get(p.code, 0)) for p in provinces],
         "categories": [{"name": c, "reports": category_counts.get(c, 0), "url": category_url(c)} for c in CATEGORIES],
         "programmes": [
-            {"key": p["programme"], "name": p["programme"], "reports": p["n"], "url": programme_url(p["programme"])}
+            {"key": key, "name": key, "reports": p["n"], "url": programme_url(key)}
             for p in top_programmes
-            if p["programme"] in BY_KEY
+            if (key := p["initiative__programme"]) in BY_KEY
         ],
         "recent": [report_row(h["report"]) for h in page.hits],
     }

@@ -57,7 +57,7 @@ def _person_data(p):
     )
     people = Person.objects.select_related("region").in_bulk([o["person_id"] for o in others])
     ids = list(
-        Report.objects.filter(person_mentions__person=p)
+        Report.objects.filter(pk__in=theirs)
         .order_by(F("published").desc(nulls_last=True), "-id")
         .values_list("id", flat=True)
         .distinct()[:PERSON_REPORTS]

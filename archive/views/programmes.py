@@ -61,7 +61,7 @@ def _programme_data(entry):
         "source": entry.source,
         "names": list(entry.names),
         "scope": entry.scope,
-        "printed_as": sorted({i.name for i in initiatives}),
+        "printed_as": sorted({i.name for i in initiatives.shown()}),
         "reports_total": len(ids),
         "search_url": reverse("search:search") + f"?q={entry.key}",
         "places": places,
@@ -111,11 +111,7 @@ def _category_data(name):
         .annotate(n=Count("report_id", distinct=True))
         .values_list("initiative__programme", "n")
     )
-    local = (
-        Initiative.objects.filter(category=name, programme="")
-        .annotate(n=Count("mentions__report", distinct=True))
-        .order_by("-n")[:30]
-    )
+    local = Initiative.objects.filter(category=name, programme="").shown().order_by("-n")[:30]
     data = {
         "name": name,
         "reports_total": page.total,

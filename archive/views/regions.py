@@ -1,9 +1,9 @@
 """A province, prefecture or county: its poverty counties, former names, reports, people, programmes by
 category, and its figures side by side with their series."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from django.db.models import Count
+from django.db.models import Case, Count, F, When
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -11,21 +11,34 @@ from search.query import search
 
 from ..formats import Page, respond
 from ..ingest.normalize import t2s
-from ..models import InitiativeMention, Metric, Person, Region, RegionMention, format_number
+from ..models import InitiativeMention, Metric, Person, Region, RegionMention, exact_number, format_number
 from ..programmes import BY_KEY
 from ..taxonomy import CATEGORIES
+from ..units import GENERIC_LABELS
 from .cache import summary
 from .rows import LISTED_REPORTS, category_url, facet_counts, person_row, programme_url, region_row, report_row, url_of
-from .svg import series_svg
+from .svg import dots_svg, fitted_frame, series_svg
 
 FIGURE_GROUPS = 40  # (label, year) groups a region page compares
 SERIES_MIN_YEARS = 2  # years a label needs for its series to be drawn
+MAP_ALL_NAMES = 30  # a region map of at most this many counties names them all; a larger one those with reports
 
 
 def region(request, code):
     place = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
     data = summary(f"region:{code}", lambda: _region_data(place, code))
-    return respond(request, Page("archive/region.html", data, place.name, table="reports", filename=f"region-{code}"))
+    dots = dots_svg(data["map"]["dots"]) if data["map"] else ""  # markup for the page, not in its JSON
+    return respond(
+        request,
+        Page(
+            "archive/region.html",
+            data,
+            place.name,
+            table="reports",
+            filename=f"region-{code}",
+            context={"map_dots": dots},
+        ),
+    )
 
 
 def _region_data(place, code):
@@ -48,32 +61,9 @@ def _region_data(place, code):
         else []
     )
     within = list(Region.objects.filter(code__startswith=prefix).values_list("id", flat=True))  # ids, not a LIKE join
-    people = (
-        Person.objects.filter(region_id__in=within)
-        .select_related("region")
-        .annotate(n=Count("mentions__report", distinct=True))
-        .order_by("-n", "name")[:60]
-    )
+    people = Person.objects.filter(region_id__in=within).shown().select_related("region").order_by("-n", "name")[:60]
     here = RegionMention.objects.filter(region_id__in=within).values("report_id")
-    programmes = (
-        InitiativeMention.objects.filter(report_id__in=here)
-        .values("initiative__id", "initiative__name", "initiative__programme", "initiative__category")
-        .annotate(n=Count("report_id", distinct=True))
-        .order_by("-n")[:80]
-    )
-    by_category = defaultdict(list)
-    for p in programmes:
-        key = p["initiative__programme"]
-        by_category[p["initiative__category"] or (BY_KEY[key].category if key in BY_KEY else "") or "其他"].append(
-            {
-                "name": p["initiative__name"],
-                "programme": key or None,
-                "reports": p["n"],
-                "url": programme_url(key)
-                if key in BY_KEY
-                else reverse("archive:initiative", args=[p["initiative__id"]]),
-            }
-        )
+    by_category = _programmes_of(here)
     figures = _compare_figures(Metric.objects.filter(region_id__in=within))
     data = {
         **region_row(place),
@@ -88,6 +78,7 @@ def _region_data(place, code):
         },
         "search_url": reverse("search:search") + "?" + "&".join(f"{k}={v[0]}" for k, v in filters.items()),
         "children": children,
+        "map": _county_map(place, prefix, facet_counts(page, "county")) if place.level != Region.COUNTY else None,
         "poverty_counties": poverty,
         "reports": [report_row(h["report"]) for h in page.hits],
         "reports_total": page.total,
@@ -104,8 +95,94 @@ def _region_data(place, code):
     return data
 
 
+def _programmes_of(here):
+    """{category: [programme]} of the reports here: one chip a programme (a thesaurus programme by its
+    name however it was printed, with the printed names beside it; a local one by its name, whichever
+    places' records it was stored under), counting reports; it links to the programme's page, or to the
+    local record with the most reports."""
+    key = Case(When(initiative__programme="", then=F("initiative__name")), default=F("initiative__programme"))
+    mentions = InitiativeMention.objects.filter(report_id__in=here).annotate(key=key)
+    top = list(mentions.values("key").annotate(n=Count("report_id", distinct=True)).order_by("-n", "key")[:80])
+    records = defaultdict(Counter)  # key: {(initiative id, category): reports}
+    printed = defaultdict(set)  # key: the names it was printed as
+    for row in (
+        mentions.filter(key__in=[t["key"] for t in top])
+        .values("key", "initiative_id", "initiative__category", "initiative__name")
+        .annotate(n=Count("report_id", distinct=True))
+    ):
+        records[row["key"]][(row["initiative_id"], row["initiative__category"])] += row["n"]
+        printed[row["key"]].add(row["initiative__name"])
+    by_category = defaultdict(list)
+    for t in top:
+        name = t["key"]
+        counted = records[name]
+        categories = Counter()
+        for (_pk, category), n in counted.items():
+            categories[category] += n
+        category = (BY_KEY[name].category if name in BY_KEY else "") or next(
+            (c for c, _n in categories.most_common() if c), ""
+        )
+        biggest = max(counted.items(), key=lambda kv: (kv[1], -kv[0][0]))[0][0] if counted else None
+        by_category[category or "其他"].append(
+            {
+                "name": name,
+                "programme": name if name in BY_KEY else None,
+                "printed_as": sorted(printed[name] - {name}),
+                "reports": t["n"],
+                "url": programme_url(name) if name in BY_KEY else url_of("archive:initiative", biggest),
+            }
+        )
+    return by_category
+
+
+def _county_map(place, prefix, counts):
+    """The counties of a province or prefecture as dots at their coordinates, each linked to its page and
+    sized by its reports (a poverty county marked), in a frame fitted to them."""
+    counties = list(
+        Region.objects.filter(level=Region.COUNTY, code__startswith=prefix, longitude__isnull=False)
+        .values_list("code", "name", "longitude", "latitude", "poverty_county", "exit_year")
+        .order_by("code")
+    )
+    if not counties:
+        return None
+    width, height, xy = fitted_frame([(c[2], c[3]) for c in counties])
+    most = max([counts.get(c[0], 0) for c in counties] + [1])
+    dots = []
+    for code, name, lon, lat, poor, exit_year in counties:
+        x, y = xy(lon, lat)
+        n = counts.get(code, 0)
+        dots.append(
+            {
+                "code": code,
+                "name": name,
+                "x": x,
+                "y": y,
+                "reports": n,
+                "poverty_county": poor,
+                "exit_year": exit_year,
+                "r": round(3 + 9 * (n / most) ** 0.5, 1) if n else 2.5,
+                "url": url_of("archive:region", code),
+                "label": name if n or len(counties) <= MAP_ALL_NAMES else "",
+            }
+        )
+    dots.sort(key=lambda d: -d["reports"])  # the small ones drawn last, on top
+    return {"width": width, "height": height, "dots": dots, "title": f"{place.name}的县（区）"}
+
+
 def _region_prefix(region):
     return {Region.PROVINCE: region.code[:2], Region.PREFECTURE: region.code[:4]}.get(region.level, region.code)
+
+
+def _disagree(ms):
+    """Whether reports contradict each other: different exact values for the same place, label, unit, year
+    and end of a change; a generic label (县, 村, 人, 户 …: units.GENERIC_LABELS) counts different things."""
+    if (ms[0].label_key or t2s(ms[0].label)) in GENERIC_LABELS:
+        return False
+    said = defaultdict(set)
+    for m in ms:
+        if not m.approx:
+            said[(m.region_id, m.change)].add(round(m.value, 6))
+    return any(len(values) > 1 for values in said.values())
 
 
 def _compare_figures(qs):
@@ -125,6 +202,7 @@ def _compare_figures(qs):
             "change",
             "quote",
             "report_id",
+            "region_id",
             "region__name",
             named=True,
         )
@@ -144,10 +222,10 @@ def _compare_figures(qs):
                 "year": year,
                 "unit": unit,
                 "reports": len({m.report_id for m in ms}),
-                "disagree": len({round(m.value, 6) for m in ms}) > 1,
+                "disagree": _disagree(ms),
                 "values": [
                     {
-                        "value": m.value,
+                        "value": exact_number(m.value),
                         "value_text": format_number(m.value),
                         "approx": m.approx,
                         "change": m.change,
@@ -169,7 +247,9 @@ def _compare_figures(qs):
         {
             "label": label,
             "unit": unit,
-            "points": [{"year": y, "value": v, "value_text": format_number(v)} for y, v in sorted(points.items())],
+            "points": [
+                {"year": y, "value": exact_number(v), "value_text": format_number(v)} for y, v in sorted(points.items())
+            ],
         }
         for (label, unit), points in series.items()
         if len(points) >= SERIES_MIN_YEARS

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from search.query import more_like_this
 
-from ..citations import bibtex, csl_json, gbt7714, ris
+from ..citations import bibtex, csl_json, gbt7714, heading, ris
 from ..formats import Page, respond
 from ..marking import runs
 from ..models import Report, Upload
@@ -33,6 +33,8 @@ def report(request, pk):
     cite_urls = {fmt: f"{r.get_absolute_url()}?format={fmt}" for fmt in ("ris", "bibtex", "csl")}
     data = {
         **report_row(r),
+        "heading": heading(r.title),
+        "page_url": r.url or None,
         "subtitle": r.subtitle,
         "byline": r.byline,
         "editor": r.editor,
@@ -60,7 +62,7 @@ def report(request, pk):
         Page(
             "archive/report.html",
             data,
-            r.title,
+            data["heading"],
             table="figures",
             filename=f"report-{pk}-figures",
             columns=METRIC_COLUMNS,

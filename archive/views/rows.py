@@ -6,8 +6,7 @@ from functools import cache
 from django.db.models import Count
 from django.urls import reverse
 
-from ..models import Region, RegionMention, Report, format_number
-from ..programmes import BY_KEY
+from ..models import Region, RegionMention, Report, exact_number, format_number
 
 LISTED_REPORTS = 50  # the newest reports a region, programme or category page lists (all are in its search link)
 
@@ -52,7 +51,7 @@ def metric_row(m):
         "report": m.report_id,
         "report_url": url_of("archive:report", m.report_id),
         "label": m.label,
-        "value": m.value,
+        "value": exact_number(m.value),
         "value_text": format_number(m.value),
         "unit": m.unit,
         "approx": m.approx,
@@ -101,13 +100,12 @@ def category_url(name):
 
 
 def initiative_row(i, **extra):
-    url = programme_url(i.programme) if i.programme in BY_KEY else reverse("archive:initiative", args=[i.pk])
     return {
         "id": i.pk,
         "name": i.name,
         "programme": i.programme or None,
         "category": i.category or None,
-        "url": url,
+        "url": i.get_absolute_url(),
         **extra,
     }
 

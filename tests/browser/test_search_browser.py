@@ -14,6 +14,7 @@ import time
 import urllib.request
 
 import pytest
+from django.conf import settings
 
 from tests.conftest import FIXTURES, ROOT
 
@@ -33,7 +34,9 @@ def _free_port():
 @pytest.fixture(scope="module")
 def server():
     var = tempfile.mkdtemp(prefix="fupin-browser-")
-    env = dict(os.environ, VAR_DIR=var, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1")
+    env = dict(
+        os.environ, VAR_DIR=var, MODEL_DIR=str(settings.MODEL_DIR), DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1"
+    )
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput", "-v0"], ["load_gazetteer"], ["ingest", str(FIXTURES), "--quiet"]):

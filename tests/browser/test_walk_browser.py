@@ -40,7 +40,13 @@ def _shot(page, name, width, tmp_path):
 
 
 def _fits(page):
-    """Nothing wider than the window (tables scroll inside their own box)."""
+    """Nothing wider than the window, and no table wider than its box (a table that scrolls inside its
+    box hides its right-hand columns: on a phone the figure tables are cards)."""
+    wide = page.evaluate(
+        "[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)"
+        ".map(t => t.className)"
+    )
+    assert not wide, f"clipped tables: {wide}"
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
@@ -59,16 +65,38 @@ def test_walk_home_map_county_report_person_programme(server, browser, width, tm
     page.click(".reports a >> nth=0")
     page.wait_for_selector("article.report")
     assert page.locator("a.mark.figure").count() > 3 and _fits(page)
+    if width < 800:  # the figures as cards, every cell on the phone's screen
+        card = page.locator("table.figures tbody tr").first.bounding_box()
+        assert card["x"] >= 0 and card["x"] + card["width"] <= width
+        assert page.locator("table.figures td.sentence").first.is_visible()
     _shot(page, "report", width, tmp_path)
     page.click("a.mark.person:has-text('郑小东') >> nth=0")
     page.wait_for_selector("text=职务变化")
     assert "县委书记" in page.inner_text("body")
     _shot(page, "person", width, tmp_path)
     page.go_back()
+    page.click("a.mark.programme >> nth=0")  # a programme marked in the text leads to its page
+    page.wait_for_selector(".page-head h1")
+    assert "/programme/" in page.url or "/initiative/" in page.url
+    page.go_back()
     page.click(".side a[href^='/programme/'] >> nth=0")
     page.wait_for_selector(".page-head h1")
     assert "报道" in page.inner_text("body") and page.url.count("/programme/") == 1
     _shot(page, "programme", width, tmp_path)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_province_maps_its_counties(server, browser, width, tmp_path):  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/region/610000/?display=hans")
+    box = page.locator(".region-map svg").bounding_box()
+    assert box["width"] > 200 and box["x"] + box["width"] <= width and _fits(page)
+    assert page.locator(".region-map svg a").count() > 50
+    _shot(page, "province", width, tmp_path)
+    page.click(".region-map svg a[href='/region/610926/']")  # 平利县's dot
+    page.wait_for_url("**/region/610926/")
+    assert page.title().startswith("平利县")
     page.close()
 
 

@@ -51,7 +51,7 @@ def test_fallback_title_is_flagged(report_of):
     from archive.curation import doubts
 
     assert r.title_is_fallback and r.review == Report.NEW and "没有标题" in r.error
-    assert ("fallback_title", "标题为代拟") in doubts(r)
+    assert ("fallback_title", "标题为代拟（中）") in doubts(r)
 
 
 def test_a_failed_file_is_kept_and_can_be_retried(settings):

@@ -228,3 +228,24 @@ def test_summary_pages_are_cached_until_the_index_commits(
     assert version() != before
     after = client.get("/?format=json").json()
     assert after["counts"]["reports"] == first["counts"]["reports"] + 1, outcome
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_every_anchor_of_a_report_page_leads_somewhere(client, report_of, n):
+    r = report_of(n)
+    html = client.get(f"/report/{r.pk}/").content.decode()
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets <= ids, targets - ids
+    pages = {m.initiative.get_absolute_url() for m in r.initiative_mentions.select_related("initiative")}
+    marks = re.findall(r'<a class="mark programme" href="([^"]+)"', html)
+    assert marks and set(marks) <= pages  # a programme's mark links to its page, as the list beside does
+
+
+@pytest.mark.parametrize("path", ["/programme/易地扶贫搬迁/", "/category/产业扶贫/", "/region/610926/"])
+def test_the_link_header_is_percent_encoded(client, path):
+    from urllib.parse import quote
+
+    link = client.get(path)["Link"]
+    assert link.isascii() and "=?" not in link
+    assert f"<{quote(path)}?format=json>" in link and f"<{quote(path)}?format=csv>" in link

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.checks import PIPELINE
 from archive.evaluation import FLOORS, GOLD_SETS, load_successors, score, shortfalls
 from archive.ingest import Rejected, run_pipeline
 from archive.serializers import extraction_json
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "Score extraction against gold files (default: the seeds and the dev set in ../shared/gold); "
         "fails below the floors."
     )
-    requires_system_checks = []
+    requires_system_checks = [PIPELINE]  # the libraries and the model it needs (archive/checks.py)
 
     def add_arguments(self, parser):
         parser.add_argument("gold", nargs="*", help="gold files (default: " + ", ".join(GOLD_SETS) + ")")

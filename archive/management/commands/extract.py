@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from archive.checks import PIPELINE
 from archive.ingest import Rejected, run_pipeline
 from archive.ingest.files import collect_paths
 from archive.serializers import extraction_json
@@ -10,7 +11,7 @@ from archive.serializers import extraction_json
 
 class Command(BaseCommand):
     help = "Run pipeline stages 1-6 on files, folders or zips, without the database; print what was found."
-    requires_system_checks = []
+    requires_system_checks = [PIPELINE]  # the libraries and the model it needs (archive/checks.py)
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
