@@ -28,6 +28,7 @@ from .people_patterns import (
     HOME_AFTER,
     NAME_BAD_CHARS,
     NAME_END_BEFORE,
+    NAME_PARTICLES,
     NOT_NAMES,
     SPEECH,
     SURNAMES,
@@ -212,13 +213,14 @@ class Names:
         return best[2]
 
     def _plausible(self, name, sl, n, start, anchored, word_given=True):
-        if not _CJK.fullmatch(name) or any(ch in NAME_BAD_CHARS for ch in name[sl:]) or name in NOT_NAMES:
+        lac_person = self.is_lac_person(start, start + n)
+        bad = NAME_PARTICLES if anchored and lac_person else NAME_BAD_CHARS  # 县长郭省军: read so, titled
+        if not _CJK.fullmatch(name) or any(ch in bad for ch in name[sl:]) or name in NOT_NAMES:
             return False
         if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS:
             return False  # 王某, 张某某: no one's name; 王主任, 张妈妈: an address
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
-        lac_person = self.is_lac_person(start, start + n)
         if (
             n == sl + MAX_GIVEN
             and not self.is_person_token(start, start + n)

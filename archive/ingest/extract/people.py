@@ -159,11 +159,15 @@ _COPULA = re.compile(rf"{COPULA}(?P<qual>[^，。；！？,;!?\n]{{0,20}}?)(?P<t
 
 def _qualifier(names, start, title):
     """The words qualifying the title printed at start (QUALIFIER_TAGS), places left out."""
-    if title[:1] in PLACE_SUFFIXES:  # 平利县委书记, 白崖峪村民: what stands before is the place's name
-        return ""
     tokens, text = names.tokens, names.text
+    if title[:1] in PLACE_SUFFIXES and text[start - 1 : start] != "、":
+        return ""  # 平利县委书记, 白崖峪村民: what stands before is the place's name (not 县委副书记、县长)
     i = tokens.index_ending_at(start)
     a = start
+    if i is None:  # the title starts inside a word of the segmenter's (执行|主席, 财政|部长, 国务院扶贫办|主任)
+        j = tokens.index_holding(start)
+        if j is not None and tokens.tags[j].startswith(QUALIFIER_TAGS) and tokens.tags[j] not in ("nr", "ns"):
+            a, i = tokens.starts[j], j - 1
     while i is not None and i >= 0 and start - tokens[i].start <= QUALIFIER_MAX:
         t = tokens[i]
         if (
@@ -174,8 +178,8 @@ def _qualifier(names, start, title):
             a = t.start
         elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
             a = t.start
-        elif t.word == "、" and a < start and _TITLE_AT_END.search(text, max(0, t.start - QUALIFIER_MAX), t.start):
-            a = t.start  # another title before this one, joined by 、
+        elif t.word == "、" and _TITLE_AT_END.search(text, max(0, t.start - QUALIFIER_MAX), t.start):
+            a = t.start  # another title before this one, joined by 、 (县委副书记、县长)
         else:
             break
         i -= 1
@@ -272,10 +276,15 @@ def _lac_named(names, text, taken=()):
             name = names.at(a, b - 1, anchored=False, closed=True)
         if not name and b - a >= 3 and text.count(text[a : b - 1]) > text.count(text[a:b]):
             name = names.at(a, b - 1, anchored=False, closed=True)  # 毛相林荣(获): printed alone elsewhere
-        name = name or names.at(a, b, anchored=False, closed=True)
+        spoken = text.startswith(SPEECH, b)  # 种烟户周代发说: a speech verb anchors it
+        name = name or names.at(a, b, anchored=spoken, closed=True)
         if not name or name in NOT_NAMES or name[-1] in UNANCHORED_BAD_END:
             continue
-        out.append(PersonMention(name, None, "other", a, anchored=False))
+        post = next((p for p in _POSTS if text.startswith(p, a + len(name))), None)  # 刘希德老人
+        if post:
+            out.append(_titled(post)(name, a))
+        else:
+            out.append(PersonMention(name, None, "other", a, anchored=False))
     return out
 
 

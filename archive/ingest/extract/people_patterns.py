@@ -183,7 +183,21 @@ TITLES = {
     "联系人": "other",
 }
 # Titles printed after the name (习近平总书记, 李斌同志, 李斌主任).
-POST_TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主任", "主任", "书记", "院士", "教授", "夫妇")
+POST_TITLES = (
+    "总书记",
+    "主席",
+    "总理",
+    "委员长",
+    "同志",
+    "副主任",
+    "主任",
+    "书记",
+    "院士",
+    "教授",
+    "夫妇",
+    "老人",
+    "老汉",
+)
 # Between a place and a person, these mean the person went there, and is not of it (在兰考县调研的X).
 PLACE_VISIT_VERBS = (
     "调研",
@@ -362,6 +376,8 @@ ADDRESS_WORDS = (
 )
 # Characters never inside a name (they end a place or an organisation, or are particles).
 NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年副总氏儿")
+# Of those, the particles are never inside a name, even one the tagger reads and a title anchors (郭省军 has 省).
+NAME_PARTICLES = set("的了是在不说着过们这那个")
 # A third character that is these ends the name before it (陈俊说 -> 陈俊).
 NAME_END_BEFORE = set("说的在是等了对也摄作家")
 # A name repeated this often with no title is taken when nothing argues against it (袁仕应).

@@ -75,6 +75,11 @@ class Tokens:
         i = bisect.bisect_left(self.ends, pos)
         return i if i < len(self.ends) and self.ends[i] == pos else None
 
+    def index_holding(self, pos):
+        """The index of the token holding pos, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and self.ends[i] > pos else None
+
     def at(self, pos):
         i = self.index_at(pos)
         return None if i is None else self[i]

@@ -139,6 +139,13 @@ def read(text):
         ("毛相林，1959年生于重庆，中共党员，现任重庆市巫山县竹贤乡下庄村党支部书记。", "毛相林", "村党支部书记"),
         ("那时11岁的加央洛珠第一次看到火车。", "加央洛珠", None),  # a Tibetan name, no surname
         ("在黄日生的“宏伟蓝图”中，乡村旅游是重点。", "黄日生", None),  # the tagger's alone
+        # the post as printed in full, inside the segmenter's words too
+        ("大会执行主席李建国主持会议。", "李建国", "大会执行主席"),
+        ("财政部长刘昆作报告。", "刘昆", "财政部长"),
+        ("国务院扶贫办主任刘永富介绍。", "刘永富", "国务院扶贫办主任"),
+        ("县委副书记、县长郭省军来到洋县调研。", "郭省军", "县委副书记、县长"),  # 省 inside a name
+        ("种烟户周代发说，今年烟叶卖了好价钱。", "周代发", "种烟户"),  # a post on no list
+        ("镇扶贫专干刘成坤和67岁的刘希德老人都来了。", "刘希德", "老人"),
     ],
 )
 def test_people_found_with_the_tagger(text, name, title):
