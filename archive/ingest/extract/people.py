@@ -36,6 +36,7 @@ from .people_patterns import (
     BOUNDARY_CHARS,
     COPULA,
     COUNTY_TITLES,
+    CREDIT_ROLE_TITLES,
     HONORIFICS,
     LAC_TRIM,
     LIST_SEPARATORS,
@@ -115,6 +116,14 @@ _APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{_TITLE_RE})(?:[�
 _SPEAKER = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})")
 _PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})摄(?=$|[\s。）)])", re.M)
 _AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,4}})[）)]\s*$", re.M)
+_CREDIT_ROLE = "|".join(sorted(CREDIT_ROLE_TITLES, key=len, reverse=True))
+_CREDIT = re.compile(
+    rf"[（(【\[](?P<role>{_CREDIT_ROLE})\s*[/／:：]?\s*[）)】\]]?\s*(?P<names>[{_CJK}]{{2,4}}(?:[\s、，,]+[{_CJK}]{{2,4}})*)[）)]"
+)
+_CREDIT_NAME = re.compile(rf"[{_CJK}]{{2,4}}")
+_SPACED_NAME = re.compile(
+    rf"(?P<role>{_CREDIT_ROLE})[\s:：]+(?P<a>[{_CJK}]) (?P<b>[{_CJK}])(?P<c>[{_CJK}])?(?=[\s，,。）)]|报道|$)", re.M
+)
 
 
 @dataclass
@@ -234,6 +243,7 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
             name = names.at(m.start("name"), m.end("name"), closed=True)
             if name:
                 found.append(PersonMention(name, title, "journalist", m.start("name")))
+    found += _credits(names, text)
     found += _tagged(names, text)
     found += _lac_named(names, text, {pm.start for pm in found})
     found += _repeated_names(names, text, {pm.name for pm in found})
@@ -244,6 +254,28 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
         for pm in found:
             pm.region = pm.region or region_at(pm.start)  # 凉山州扶贫情况的林书成
     return found
+
+
+def _credits(names, text):
+    """The journalists a credit names: (文 陈以显 刘智良), （记者 胡浩 通讯员 张三）, and a byline's names
+    printed with a space between their characters (记者 王 辉)."""
+    out = []
+    for m in _CREDIT.finditer(text):
+        role = CREDIT_ROLE_TITLES.get(m.group("role"), m.group("role"))
+        for part in _CREDIT_NAME.finditer(m.group("names")):
+            start = m.start("names") + part.start()
+            name = names.at(start, start + len(part.group()), closed=True)
+            if name:
+                out.append(PersonMention(name, role, "journalist", start))
+    for m in _SPACED_NAME.finditer(text):
+        name = m.group("a") + m.group("b") + (m.group("c") or "")
+        if names.surname_length(name, 0):
+            out.append(
+                PersonMention(
+                    name, CREDIT_ROLE_TITLES.get(m.group("role"), m.group("role")), "journalist", m.start("a")
+                )
+            )
+    return out
 
 
 def _stands(names, pm):

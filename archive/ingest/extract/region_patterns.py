@@ -32,3 +32,11 @@ PRIMARY_MIN_RATIO = 1.8
 PRIMARY_SHARE = 0.75
 PRIMARY_MAX_PLACES = 2
 PRIMARY_PROVINCE_MIN = 3
+DIVISION_CHARS = (
+    "县市区旗州"  # a short name needs its division's character before the office (平利县委, not 会同扶贫办)
+)
+# A name followed by its own government or office is the division (洋县扶贫办, 平利县委, 融水县人民政府).
+GOVERNMENT_AFTER = re.compile(
+    r"(?:县|市|区|旗|州)?(?:委|政府|人民政府|人大|政协|扶贫办|扶贫开发办|扶贫局|乡村振兴局|委员会|党委|纪委|"
+    r"公安局|法院|检察院|教育局|财政局|农业农村局|民政局|人社局|卫健局|交通局|融媒体中心)"
+)

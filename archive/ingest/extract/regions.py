@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from .lexicon import freq
 from .region_patterns import (
     COMMON_WORD_FREQ,
+    DIVISION_CHARS,
+    GOVERNMENT_AFTER,
     INSTITUTION_AFTER,
     NOT_A_DIVISION_AFTER,
     PRIMARY_MAX_PLACES,
@@ -101,6 +103,9 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
         near = [(s, code) for s, code in province_at[i : bisect.bisect_right(province_at, (start, "~"))]]
         if any(code == place.province and start - province_end.get(s, s) <= PROVINCE_ADJACENT for s, code in near):
             return True  # 广西融水: the province printed right before it
+        office = GOVERNMENT_AFTER.match(text, start + len(key))
+        if office and (key == place.name or office.group()[:1] in DIVISION_CHARS):
+            return True  # 洋县扶贫办, 平利县委: the place's own government or office (not 会同|扶贫办)
         if common and not _read_as_place(nouns, start, start + len(key)):
             return False  # 东北振兴 in a report on 辽宁: an ordinary word needs more than its province
         if place.level == "county" and place.parent_code == place.province and place.province in context:

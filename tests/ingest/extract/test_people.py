@@ -197,3 +197,16 @@ def test_a_place_before_the_title_is_the_persons_region():
 def test_residents_are_of_the_reports_county():
     merged = merge_people(find_people("村民王永浩的家里。"), "422802")
     assert merged[0]["region"] == "422802"
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("【记者】黎赛明\n今年以来，扶贫办组织干部走村入户。", "黎赛明", "记者"),
+        ("本报讯 记者 王 辉 报道：今年以来，干部走村入户。", "王辉", "记者"),  # a name printed with a space
+        ("干部走村入户。\n(文 陈以显 刘智良)", "刘智良", "作者"),
+    ],
+)
+def test_credits(text, name, title):
+    found = read(text)
+    assert found.get(name, {}).get("title") == title, found

@@ -152,3 +152,8 @@ def test_primary_regions_of_a_province_and_of_two_subjects():
     title = "从江县的百香果"
     text = title + "\n贵州省贵州省贵州省贵州省。从江县。"
     assert [r["code"] for r in summarize_regions(find_regions(text, gz), gz, len(title)) if r["primary"]] == ["522633"]
+
+
+def test_a_name_followed_by_its_own_office_is_the_place():
+    assert "610723" in {m.code for m in read("今年以来，洋县扶贫办组织干部走村入户。")}
+    assert "431225" not in {m.code for m in read("国务院扶贫办会同扶贫办、教育部开展工作。")}  # 会同: "together with"
