@@ -40,3 +40,5 @@ GOVERNMENT_AFTER = re.compile(
     r"(?:县|市|区|旗|州)?(?:委|政府|人民政府|人大|政协|扶贫办|扶贫开发办|扶贫局|乡村振兴局|委员会|党委|纪委|"
     r"公安局|法院|检察院|教育局|财政局|农业农村局|民政局|人社局|卫健局|交通局|融媒体中心)"
 )
+# A name that is no ordinary word followed by a news outlet is the place the outlet is of (江华新闻网).
+MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视台|融媒体中心|日报|手机台|发布)")

@@ -32,6 +32,7 @@ from .region_patterns import (
     DIVISION_CHARS,
     GOVERNMENT_AFTER,
     INSTITUTION_AFTER,
+    MEDIA_AFTER,
     NOT_A_DIVISION_AFTER,
     PRIMARY_MAX_PLACES,
     PRIMARY_MIN_COUNT,
@@ -114,7 +115,9 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
             return True
         if any(code == place.province for _s, code in near):
             return True
-        return freq(key) < RARE_WORD_FREQ and (printed.get(key, 0) >= 2 or key in in_title)  # 洋县, 靖州
+        return freq(key) < RARE_WORD_FREQ and (
+            printed.get(key, 0) >= 2 or key in in_title or MEDIA_AFTER.match(text, start + len(key))
+        )  # 洋县, 靖州; 江华新闻网: the county's own news
 
     for _round in range(2):  # a weak name backed once (广西融水) backs its other mentions (融水县委书记)
         resolved = _resolve(hits, places, context, weak, backed)

@@ -157,3 +157,7 @@ def test_primary_regions_of_a_province_and_of_two_subjects():
 def test_a_name_followed_by_its_own_office_is_the_place():
     assert "610723" in {m.code for m in read("今年以来，洋县扶贫办组织干部走村入户。")}
     assert "431225" not in {m.code for m in read("国务院扶贫办会同扶贫办、教育部开展工作。")}  # 会同: "together with"
+
+
+def test_a_rare_name_before_its_own_news_outlet_is_the_place():
+    assert "431129" in {m.code for m in read("江华新闻网消息，今年以来扶贫工作取得进展。")}
