@@ -18,7 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import as_file, machine, median, percentile, require_corpus, setup_django, write_section, xwlb  # noqa: E402
 
-TARGET_P95_MS = 58  # the performance issue's figure for pages at the full corpus
+TARGET_P95_MS = 50  # the performance issue's budget for a page at the full corpus
+TARGET_FIRST_MS = 150  # and for the first request after an index commit
 
 
 def main():
@@ -35,7 +36,7 @@ def main():
 
     from archive.ingest.batch import ingest_many
     from archive.models import Initiative, Person, Region, RegionMention, Report
-    from search.indexing import rebuild, schema_is_current
+    from search.indexing import index_reports, rebuild, schema_is_current, version
 
     t = time.perf_counter()
     ingested = not Report.objects.exists()
@@ -86,11 +87,18 @@ def main():
     other = Report.objects.order_by("pk").first()
     for url in ("/search/?q=脱贫", f"/report/{other.pk}/"):  # the process warmed up (segmenter, searcher) first,
         client.get(url)  # so that "first" is the page's own cost
-    rows, p95s = [], []
+    for url in pages.values():  # every page once: templates compiled, the database's pages read
+        client.get(url)
+    rows, p95s, firsts = [], [], []
     for name, url in pages.items():
+        before = version()
+        index_reports([other.pk])  # an index commit, as every ingest, correction and deletion makes
+        assert version() != before, "the index did not commit"
         t = time.perf_counter()
         first = client.get(url)
         first_ms = (time.perf_counter() - t) * 1000
+        if "CSV" not in name:
+            firsts.append((first_ms, name))
         queries = []
 
         def count(execute, sql, *a, queries=queries):
@@ -114,14 +122,16 @@ def main():
         )
         print(rows[-1], flush=True)
     worst = max(p95s)
+    worst_first, worst_first_page = max(firsts)
     body = (
         f"""Machine: {machine()}.
 Archive: {n_docs:,} reports (first items of xwlb.jsonl.gz), {"ingested" if ingested else "reused"} in {prepared:.0f} s.
 Django test client, DEBUG off, one warm-up request, then {args.repeat} requests a page; the heaviest
 instance of each kind of page. Target (the performance issue, full corpus): p95 ≤ {TARGET_P95_MS} ms.
-Home and region pages keep their data until the index next commits (archive.views.cache.summary): "first"
-is the request that builds it (after the index changed), p50/p95 the requests after it; the other
-pages are built on every request.
+Every page is requested once first (templates compiled, the database warm); then, for each page, the
+index commits (one report re-indexed, as every ingest, correction and deletion commits it) and "first"
+is the next request: it builds what the page keeps until the next commit (archive.views.cache.summary);
+p50/p95 are the requests after it. Budget: p95 ≤ {TARGET_P95_MS} ms, first ≤ {TARGET_FIRST_MS} ms.
 
 | page | url | status | SQL queries | KiB | first ms | p50 ms | p95 ms |
 |---|---|---|---|---|---|---|---|
@@ -129,7 +139,8 @@ pages are built on every request.
         + "\n".join(rows)
         + f"""
 
-Worst p95 of the pages (the CSV download of every row aside): {worst:.0f} ms ({"within" if worst <= TARGET_P95_MS else "over"} the {TARGET_P95_MS} ms target).
+Worst p95 of the pages (the CSV download of every row aside): {worst:.0f} ms ({"within" if worst <= TARGET_P95_MS else "over"} the {TARGET_P95_MS} ms budget).
+Worst first request after a commit: {worst_first:.0f} ms, {worst_first_page} ({"within" if worst_first <= TARGET_FIRST_MS else "over"} the {TARGET_FIRST_MS} ms budget).
 """
     )
     write_section(f"Pages, {n_docs:,} reports", body)

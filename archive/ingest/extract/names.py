@@ -32,12 +32,15 @@ from .people_patterns import (
     NOT_NAMES,
     SPEECH,
     SURNAMES,
+    TRANSLITERATED_MIN,
+    TRANSLITERATION_CHARS,
     TWO_CHAR_WORD_FREQ,
 )
 from .tagger import PERSON_TAGS, Tokens, word_tag
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})?")
+NAME_DOTS = "·•."  # 阿依·木呷; 吐尔孙.赛买提 (a full stop where the page had no middle dot)
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}[·•.][\u4e00-\u9fff]{1,8}(?:[·•.][\u4e00-\u9fff]{1,6})?")
 DOTTED_STOP = set("和与及、等的在是说也都还就")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
@@ -113,7 +116,10 @@ class Names:
         if not m:
             return None
         end = m.end()
-        last = self.text.rindex("·", start, end) + 1
+        last = max(self.text.rfind(d, start, end) for d in NAME_DOTS) + 1
+        lac_end = self.nouns.person_at(last) if self.nouns is not None else None
+        if lac_end and lac_end <= end_max:
+            return self.text[start:lac_end]  # the tagger reads the last part as a person (吐尔孙·赛买提)
         for i in range(last + 1, end):
             t = self.tokens.at(i)
             if self.text[i] in DOTTED_STOP or (
@@ -152,6 +158,17 @@ class Names:
             return True
         return b - a == 1 and tag in LAC_NOT_NAME_TAGS
 
+    def transliterated(self, start, end):
+        """text[start:end] is a foreign name in transliteration: longer than a Chinese name, made of the
+        characters transliteration uses, and no dictionary word."""
+        name = self.text[start:end]
+        return (
+            TRANSLITERATED_MIN <= len(name) <= 10
+            and all(ch in TRANSLITERATION_CHARS for ch in name)
+            and not freq(name)
+            and not self.in_place(start, end)
+        )
+
     @staticmethod
     def surname_length(text, start):
         if text[start : start + 2] in DOUBLE_SURNAMES:
@@ -168,11 +185,13 @@ class Names:
         text = self.text
         end_max = len(text) if end_max is None else end_max
         dotted = self._dotted(start, end_max)
-        if dotted and (anchored or self.is_person_token(start, start + dotted.index("·"))):
+        if dotted and (anchored or self.is_person_token(start, start + re.search(f"[{NAME_DOTS}]", dotted).start())):
             return dotted  # 阿依·木呷, 玉克塞克·西加艾提: a minority name, as printed
         sl = self.surname_length(text, start)
         token = self.tokens.at(start)
         lac_end = self.nouns.person_at(start) if self.nouns is not None else None
+        if lac_end and self.transliterated(start, lac_end) and lac_end <= end_max:
+            return text[start:lac_end]  # 乌穆尔扎科夫, 米尔济约耶夫: a foreign name as the tagger reads it
         if sl == 0:  # a name without a common surname (阿衣热, 姒健敏, 加央洛珠): only where a tagger sees one
             jieba_sees = anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
             lac_sees = lac_end and 3 <= lac_end - start <= 4 and text[start] not in NOT_SURNAME_STARTS
@@ -231,7 +250,11 @@ class Names:
             return False  # four characters only on evidence (吉子尔古, 欧阳美鲜, 委员伊丽苏娅：)
         if n >= sl + 2 and name[-1] in NAME_END_BEFORE:
             return False  # 陈俊说, 马俊摄: the verb ends the name
-        known_name = lac_person and n > 2 and word_tag(name) in PERSON_TAGS  # 王国生: LAC's, and jieba's dictionary's
+        known_name = (
+            lac_person
+            and word_tag(name) in PERSON_TAGS
+            and (n > 2 or ((w := self.nouns.word_at(start + n)) is not None and w[2].startswith("v")))
+        )  # 王国生: LAC's, and jieba's dictionary's; two characters, a verb after it (汪洋宣读, not 安民之道)
         if n == sl + MAX_GIVEN and freq(name) and not known_name:
             return False  # 大力支持: four characters that are a word
         token = self.tokens.at(start)
@@ -313,6 +336,8 @@ class Names:
             score -= 4  # 谭登, always printed as 谭登周
         if text[end : end + 1] in HOME_AFTER:
             score += 1
+        if text[end : end + 1] in "、，。；,;":
+            score += 2  # 主席万鄂湘、: a list's or a clause's end is a name's end more often than a character
         if text[end : end + 1] in "：:":
             score += 3  # 全国政协委员卢天锡：“…”: an interview's speaker ends at the colon
         if text.startswith(SPEECH, end):
@@ -329,6 +354,14 @@ class Names:
             ]
             if lac_end == end and any(word_tag(w) in ADVERBIAL_TAGS for w in crossing):
                 score -= 5  # 陈焕|乐呵呵地, 胡珂|立下: an adverb runs across the end, though LAC reads on
+            elif (
+                lac_end == end
+                and crossing
+                and n > sl + 1
+                and self._repeated_short(text[start : end - 1])
+                and len(self.occurrences(text[start : end - 1])) > len(self.occurrences(name))
+            ):
+                score -= 5  # 曾建|全身心: the shorter name is printed alone elsewhere, the word runs on
             elif crossing and lac_end != end:
                 score -= 2  # a word runs across the end (刘国|中和 stays 刘国中 where LAC reads it so)
         return score

@@ -29,7 +29,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .lexicon import freq
-from .names import Names
+from .names import NAME_DOTS, Names
 from .people_patterns import (
     BIO_CLAUSE_MAX,
     BIO_VERBS,
@@ -37,6 +37,8 @@ from .people_patterns import (
     COPULA,
     COUNTY_TITLES,
     CREDIT_ROLE_TITLES,
+    GROUP_LIST_OPENERS,
+    GROUP_ROLE_ENDS,
     HONORIFICS,
     LAC_TRIM,
     LIST_SEPARATORS,
@@ -157,6 +159,10 @@ def _titled(title_printed, region=None, qualifier=""):
 
 
 _TITLE_AT_END = re.compile(rf"{_TITLE_RE}$")
+_GROUP_LIST = re.compile(
+    rf"(?P<role>(?:(?![的了在是和与及有还])[{_CJK}]){{0,4}}?(?:{'|'.join(GROUP_ROLE_ENDS)}))(?:{'|'.join(GROUP_LIST_OPENERS)})[：:]?(?=[{_CJK}]{{2}})"
+)
+LIST_JOINERS = "、和及与"
 _OFFICE = re.compile(rf"[{_CJK}]{{1,8}}?[{''.join(OFFICE_ENDS)}](?=[{_CJK}]{{2}})")
 _TITLE_CHAIN = re.compile(rf"(?:、[^，。；！？,;!?\n、]{{0,12}}?{_TITLE_RE}(?=[、，。；！？,;!?\n]|$))+")
 _BIO = re.compile(
@@ -199,7 +205,10 @@ def _qualifier(names, start, title):
         a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)
     ]
     if places:
-        phrase = text[max(places) : start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
+        cut = max(places)
+        if (text[cut : cut + 1] or title[:1]) == "委" and text[cut - 1 : cut] in PLACE_SUFFIXES:
+            cut -= 1  # 福建省委副书记: 省委副书记, the place's level kept with its party committee
+        phrase = text[cut:start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
     return _canonical_title(phrase) if "*" in phrase else phrase
 
 
@@ -213,6 +222,11 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
         start = t_end + (text[t_end : t_end + 1] in TITLE_NAME_GAP)  # 记者 王辉, 联系人：王斐
         if start > t_end and text[t_end] != " ":
             start = _after_unit(names, text, start)  # 联系人：医政医管局王斐
+        if text[t_end : t_end + 1] == "的":  # 时任福建省委副书记的习近平: the post, 的, the tagger's person
+            name = names.at(t_end + 1, anchored=False)
+            if name and names.is_lac_person(t_end + 1, t_end + 1 + len(name)):
+                found.append(_titled(printed, None, _qualifier(names, t_start, printed))(name, t_end + 1))
+            continue
         if not _CJK_RE.fullmatch(text, start, start + 2):
             continue
         name = names.at(start)
@@ -248,6 +262,7 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     found += _lac_named(names, text, {pm.start for pm in found})
     found += _repeated_names(names, text, {pm.name for pm in found})
     found = [pm for pm in found if _stands(names, pm)]
+    found += _group_lists(text, found)
     found += _stated_titles(names, text, found, region_at)
     found += _role_nouns(names, text, found, region_at)
     if region_at:
@@ -296,7 +311,13 @@ def _lac_named(names, text, taken=()):
     out = []
     if names.nouns is None:
         return out
-    for a, b in names.nouns.spans("PER"):
+    persons = names.nouns.spans("PER")
+    starts, ends = {a for a, _b in persons}, {b for _a, b in persons}
+    for a, b in persons:
+        dotted = _dotted_before(names, text, a, b)
+        if dotted:
+            out.append(PersonMention(dotted[1], None, "other", dotted[0]))  # the tagger's person and the dot
+            continue
         if a in taken or (text[a - 1 : a] in '“「"' and text[b : b + 1] in '”」"') or _in_book_title(text, a):
             continue
         name = None
@@ -309,7 +330,10 @@ def _lac_named(names, text, taken=()):
         if not name and b - a >= 3 and text.count(text[a : b - 1]) > text.count(text[a:b]):
             name = names.at(a, b - 1, anchored=False, closed=True)  # 毛相林荣(获): printed alone elsewhere
         spoken = text.startswith(SPEECH, b)  # 种烟户周代发说: a speech verb anchors it
-        name = name or names.at(a, b, anchored=spoken, closed=True)
+        listed = (text[a - 1 : a] in LIST_JOINERS and a - 1 in ends) or (
+            text[b : b + 1] in LIST_JOINERS and b + 1 in starts
+        )
+        name = name or names.at(a, b, anchored=spoken or listed, closed=True)  # 王晨、石泰峰、李干杰: so does a list
         if not name or name in NOT_NAMES or name[-1] in UNANCHORED_BAD_END:
             continue
         post = next((p for p in _POSTS if text.startswith(p, a + len(name))), None)  # 刘希德老人
@@ -317,6 +341,34 @@ def _lac_named(names, text, taken=()):
             out.append(_titled(post)(name, a))
         else:
             out.append(PersonMention(name, None, "other", a, anchored=False))
+    return out
+
+
+def _dotted_before(names, text, a, b):
+    """(start, name) where the tagger's person is the last part of a name joined by a dot whose first
+    part it read as another word (吐尔孙.赛买提: 赛买提), else None."""
+    if a < 2 or text[a - 1] not in NAME_DOTS:
+        return None
+    w = names.nouns.word_at(a - 2)
+    if w is None or w[1] != a - 1 or not 1 <= a - 1 - w[0] <= 4:
+        return None
+    name = names._dotted(w[0], len(text))
+    return (w[0], name) if name and w[0] + len(name) >= b else None
+
+
+def _group_lists(text, found):
+    """A group's part given once for the names listed after it (出席会议的党外人士还有陈竺、万钢、…和何报翔)."""
+    out = []
+    at = {pm.start: pm.name for pm in found}
+    for m in _GROUP_LIST.finditer(text):
+        pos, make = m.end(), _titled(m.group("role"))
+        while pos in at:
+            name = at[pos]
+            out.append(make(name, pos))
+            pos += len(name)
+            if text[pos : pos + 1] not in LIST_JOINERS:
+                break
+            pos += 1
     return out
 
 

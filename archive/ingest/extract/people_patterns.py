@@ -224,8 +224,14 @@ PLACE_VISIT_VERBS = (
 )
 # A noun right before a name that ends in one of these is the person's role (小伙子, 小哥, 种烟户, 专干),
 # unless it is one of NOT_ROLE_NOUNS (日子, 村子: things).
-ROLE_NOUN_ENDS = set("子哥姐嫂妹弟娃员工户农手师生士长官匠夫妇干爷奶婆翁娘叔")
+ROLE_NOUN_ENDS = set("子哥姐嫂妹弟娃员工户农手师生士长官匠夫妇干爷奶婆翁娘叔者")  # 者: 重症患者彭博, 志愿者
 NOT_ROLE_NOUNS = (
+    "前者",
+    "后者",
+    "或者",
+    "两者",
+    "二者",
+    "三者",
     "日子",
     "样子",
     "法子",
@@ -345,7 +351,9 @@ LIST_SEPARATORS = ("、",)
 # A name followed by this is at home (谭登周家): not a reason to cut it short.
 HOME_AFTER = "家"
 # Characters that end places and things, never a name the tagger alone found (鹿园, 华屋).
-UNANCHORED_BAD_END = set("园湖寺庙桥场厂店馆院校楼街路坝沟湾岭谷港岛屿城屋坪庄寨亭阁峰峡滩洲")
+UNANCHORED_BAD_END = set(
+    "园湖寺庙桥场厂店馆院校楼街路坝沟湾谷港岛屿屋庄寨阁峡滩"
+)  # (not 峰 岭 城 坪 亭 洲: given names end so, 何立峰)
 # The statistical tagger's person ending in one of these had a word glued on: the name is without it
 # (肖捷作, 吕有金家, 王小兵深).
 LAC_TRIM = set("说的在是等了对也摄作家将还就又才都曾已和与深")
@@ -449,3 +457,18 @@ COPULA = (
     r"(?:同志)?(?:[，,]?\s*(?:现在|如今|目前|现|已经|已|也|还|又|后来|曾)?(?:挂职)?(?:成为了?|当上了?|是|任|为)"
     r"|[，,]?[\u4e00-\u9fff]{0,6}?(?:担任|出任|当选为?|挂职任))"
 )
+
+# The characters of names transliterated from other languages (乌穆尔扎科夫, 米尔济约耶夫, 古特雷斯): a
+# name the statistical tagger reads, longer than a Chinese name, made of these alone, stands as read.
+TRANSLITERATION_CHARS = set(
+    "阿埃艾爱安昂奥澳巴拜班邦包保鲍贝本比毕彼边别宾波伯博布查柴达戴丹道德登邓迪蒂丁东杜敦多厄恩尔"
+    "法凡范菲费芬丰佛夫弗福富盖甘冈高戈哥格根贡古瓜圭哈海汉豪赫亨洪侯胡华怀霍基吉加佳贾杰捷金"
+    "卡凯坎康考柯科克肯孔库夸奎拉莱赖兰朗劳勒雷蕾黎里理丽利莉连列林琳隆卢鲁路伦罗洛吕马玛迈麦曼"
+    "芒毛梅门蒙孟米密明缪莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐契恰乔切琴琼丘屈"
+    "热若萨塞赛桑瑟森沙莎山尚绍舍申什施史斯松苏索塔泰坦汤唐陶特滕提廷图托瓦万旺威韦维温文沃乌伍"
+    "西希锡夏香肖谢辛休许雅亚扬耶叶伊依因尤约扎泽詹兹佐左卓祖济茨娅妮琪蓓黛芭朵赞霍楚茹"
+)
+TRANSLITERATED_MIN = 5  # characters: shorter ones are read as Chinese names, surname and given name
+# A group noun before a list of names gives each of them their part (出席会议的党外人士还有陈竺、万钢、…).
+GROUP_ROLE_ENDS = ("人士", "代表", "委员")
+GROUP_LIST_OPENERS = ("还有", "分别是", "分别为", "包括", "有")

@@ -210,3 +210,55 @@ def test_residents_are_of_the_reports_county():
 def test_credits(text, name, title):
     found = read(text)
     assert found.get(name, {}).get("title") == title, found
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        # names in a list the tagger reads as persons, though their given names are words (永新) or end like a peak (峰)
+        ("王晨、石泰峰、李干杰、何立峰、张庆黎和陈希，中央有关部门负责同志出席会议。", "石泰峰", None),
+        ("王晨、石泰峰、李干杰、何立峰、张庆黎和陈希，中央有关部门负责同志出席会议。", "何立峰", None),
+        ("出席会议的还有秦博勇、朱永新、杨震等。", "朱永新", None),
+        # a group's part given once for the list after it
+        ("出席会议的党外人士还有陈竺、万钢、陈晓光、辜胜阻和何报翔。", "辜胜阻", "党外人士"),
+        ("出席会议的党外人士还有陈竺、万钢、陈晓光、辜胜阻和何报翔。", "何报翔", "党外人士"),
+        # a name the dictionary holds as a word and as a name, the tagger's person before a verb
+        ("李克强主持大会，汪洋宣读表彰决定，栗战书出席。", "汪洋", None),
+        # foreign names in transliteration, as long as the tagger reads them
+        (
+            "全国政协主席王沪宁在京会见乌兹别克斯坦总统特别顾问乌穆尔扎科夫。乌穆尔扎科夫表示感谢。",
+            "乌穆尔扎科夫",
+            None,
+        ),
+        ("习近平主席同米尔济约耶夫总统在过去一年两度会晤。", "米尔济约耶夫", None),
+        ("联合国秘书长古特雷斯表示欢迎。", "古特雷斯", "联合国秘书长"),
+        # a name joined by a full stop where the page had no middle dot
+        ("新疆莎车县阿亚拍克其村吐尔孙.赛买提是位肢体残疾人。", "吐尔孙.赛买提", "残疾人"),
+        # the post, 的, then the person; the province's committee keeps its level
+        ("1998年，时任福建省委副书记的习近平来东山村调研。", "习近平", "省委副书记"),
+        ("青海省委书记王建军在会上讲话。", "王建军", "省委书记"),
+        # a person noun ending in 者
+        ("曾依靠ECMO治疗78天后康复的重症患者彭博再次见到了医生。", "彭博", "重症患者"),
+        # a list's end is the name's end (not 万鄂 + 湘)
+        ("会上，民革中央主席万鄂湘、全国工商联主席高云龙等作了发言。", "万鄂湘", "民革中央主席"),
+    ],
+)
+def test_names_of_lists_transliterations_and_posts(text, name, title):
+    found = read(text)
+    assert name in found, found
+    if title is not None:
+        assert title in found[name]["title"]
+
+
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        ("“安民之道，在于察其疾苦”，习近平总书记指出。", "安民"),  # a word the dictionary also calls a name, before 之
+        (
+            "江西吉安市人社局原局长曾建全身心扑在工作上。主持学院筹建的曾建却没能等到这一天。连续加班的曾建突发疾病。",
+            "曾建全",
+        ),
+    ],
+)
+def test_words_and_glued_characters_are_not_names(text, bad):
+    assert bad not in read(text)
