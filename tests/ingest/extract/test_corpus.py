@@ -7,7 +7,7 @@ import re
 import pytest
 
 from archive.ingest import Rejected, run_pipeline
-from archive.ingest.extract.people_patterns import NAME_PARTICLES
+from archive.ingest.extract.people_patterns import NAME_PARTICLES, TRANSLITERATED_MIN, TRANSLITERATION_CHARS
 from tests.conftest import SHARED, needs_shared
 
 pytestmark = [needs_shared("corpus", "xwlb_poverty_html.jsonl.gz"), pytest.mark.corpus]
@@ -41,8 +41,11 @@ def test_people_names_look_like_names(extracted):
     names = [p["name"] for doc in extracted for p in doc.people]
     assert names  # the news names people
     for name in names:
-        if "·" in name:  # a minority or foreign name, as printed (阿依·木呷, 比尔·盖茨)
-            assert re.fullmatch(r"[\u4e00-\u9fff]{1,4}(·[\u4e00-\u9fff]{1,8}){1,2}", name), name
+        if any(d in name for d in "·•."):  # a minority or foreign name, as printed (阿依·木呷, 吐尔孙.赛买提)
+            assert re.fullmatch(r"[\u4e00-\u9fff]{1,4}([·•.][\u4e00-\u9fff]{1,8}){1,2}", name), name
+            continue
+        if len(name) >= TRANSLITERATED_MIN:  # a foreign name in transliteration (托姆布洛夫斯基斯)
+            assert set(name) <= TRANSLITERATION_CHARS, name
             continue
         assert 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name), name
         assert not any(ch in NAME_PARTICLES for ch in name[1:]), name  # (省, 年 may be in a name: 郭省军, 李年慧)
