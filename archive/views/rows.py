@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from ..models import Region, RegionMention, Report, exact_number, format_number
+from ..taxonomy import CATEGORIES
 
 LISTED_REPORTS = 50  # the newest reports a region, programme or category page lists (all are in its search link)
 
@@ -108,6 +109,29 @@ def initiative_row(i, **extra):
         "url": i.get_absolute_url(),
         **extra,
     }
+
+
+# -- a report's records of each entity kind, as its page lists them (archive/entities.py: page_rows)
+
+
+def region_mention_rows(mentions):
+    return [region_row(m.region, count=m.count, primary=m.primary) for m in mentions]
+
+
+def person_mention_rows(mentions):
+    return [person_row(m.person, title_here=m.title) for m in mentions]
+
+
+def initiative_mention_rows(mentions):
+    return [initiative_row(m.initiative) for m in mentions]
+
+
+def category_rows(links):
+    return [{"name": c, "url": category_url(c)} for c in sorted({c.category for c in links}, key=CATEGORIES.index)]
+
+
+def metric_rows(metrics):
+    return [metric_row(m) for m in metrics]
 
 
 def facet_counts(page, name):

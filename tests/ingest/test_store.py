@@ -90,7 +90,7 @@ def test_store_is_one_transaction(monkeypatch):
     real = store_module.insert_rows
 
     def boom(model, fields, rows):
-        if model is store_module.Metric:
+        if model is Metric:
             raise RuntimeError("disk full")
         return real(model, fields, rows)
 
