@@ -9,12 +9,17 @@ import pytest
 from django.contrib import admin
 from django.urls import get_resolver
 
-from archive import entities, serializers
+from archive import curation, entities, marking, serializers
+from archive.admin import reports as review
 from archive.admin.inlines import CuratedInline
+from archive.admin.reports import ReportAdmin
 from archive.entities import KINDS
 from archive.evaluation import FLOORS
+from archive.ingest import extract, run_pipeline, store
 from archive.ingest.document import Document
+from archive.ingest.extract import stages
 from archive.models import Curated, Report
+from archive.views import reports as report_page
 
 PARTS = ("extractor", "rows", "serializer", "inline", "page_rows", "marker")
 
@@ -46,19 +51,12 @@ def test_every_part_of_a_kind_exists(kind):
 
 
 def test_the_stages_take_their_kinds_from_the_registry():
-    from archive.admin.reports import ReportAdmin
-
     assert [type(i) for i in ReportAdmin(Report, admin.site).get_inline_instances(_Request())] == [
         k.part("inline") for k in KINDS
     ]
     assert list(serializers.extraction_json(Document("x.txt")))[-len(KINDS) :] == [k.key for k in KINDS]
     # no stage keeps a list of the kinds' models of its own (one named alone, for a rule of its own, is fine)
-    from archive import curation, marking
-    from archive.ingest import extract, store
-    from archive.admin import reports as review
-    from archive.views import reports as page
-
-    for module in (curation, marking, extract, store, serializers, review, page):
+    for module in (curation, marking, extract, store, serializers, review, report_page):
         source = inspect.getsource(module)
         assert "for kind in KINDS" in source, f"{module.__name__} does not read the registry"
         for line in (ln for ln in source.splitlines() if not ln.startswith("from ")):
@@ -74,9 +72,6 @@ def test_the_gate_measures_every_kind():
 def test_a_new_kind_is_one_entry(monkeypatch, db):
     """A kind added to the registry is extracted onto the Document and printed in the JSON with no
     other change to the pipeline (its store, review and pages parts are checked above)."""
-    from archive.ingest import run_pipeline
-    from archive.ingest.extract import stages
-
     monkeypatch.setattr(stages, "shouting", lambda r: [c for c in r.text if c == "！"], raising=False)
     monkeypatch.setattr(serializers, "count_json", lambda found: len(found), raising=False)
     monkeypatch.setattr(Document, "shouting", [], raising=False)
