@@ -22,6 +22,7 @@ from django.db.models.functions import Length
 from django.db.models.signals import pre_delete, pre_save
 from django.utils import timezone
 
+from . import ingest
 from .entities import KINDS
 from .ingest.metadata import FALLBACK_TITLE_NOTE
 from .ingest.normalize import t2s
@@ -254,14 +255,12 @@ def _follow(report, kind, rows, changes):
 
 def reextract_from_original(report, user=None):
     """Run the pipeline on the report's stored original (or its raw text) and reextract()."""
-    from .ingest import run_pipeline
-
     if report.original:
         with report.original.open("rb") as fh:
             data = fh.read()
     else:
         data = report.raw_text.encode("utf-8")
-    return reextract(report, run_pipeline(report.original_name or f"report-{report.pk}", data), user)
+    return reextract(report, ingest.run_pipeline(report.original_name or f"report-{report.pk}", data), user)
 
 
 # -- merge and split -----------------------------------------------------------------------------

@@ -26,9 +26,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .context_processors import display_script
 from .ingest.normalize import convert, s2t
+from .text import COMPATIBILITY_HAN, HAN
 
 FORMATS = ("html", "json", "csv")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}{COMPATIBILITY_HAN}]")
 MAX_LINK = 2000  # characters of a URL put in a Link header (a long query made it 64 KB)
 
 

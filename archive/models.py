@@ -488,7 +488,7 @@ class Metric(Curated):
         return f"{self.label} {format_number(self.value)} {self.unit}"
 
     def save(self, *args, **kwargs):
-        from .ingest.normalize import t2s
+        from .ingest.normalize import t2s  # here: archive.ingest's package loads the stages, which import models
 
         self.label_key = t2s(self.label)
         if kwargs.get("update_fields") and "label" in kwargs["update_fields"]:

@@ -22,6 +22,7 @@ from archive.models import (
     Report,
     Source,
 )
+from search.indexing import index_reports
 
 from .consolidate import resolve_initiatives, resolve_people
 from .dedupe import NEAR_THRESHOLD, bands, minhash, similarity, text_hash
@@ -97,8 +98,6 @@ def _store_documents(items, index):
             ((report.pk, b, v) for (_i, item), report in zip(fresh, reports) for b, v in enumerate(item.bands)),
         )
         if index and reports:
-            from search.indexing import index_reports
-
             pks = [r.pk for r in reports]
             transaction.on_commit(lambda: index_reports(pks))
     return results

@@ -25,6 +25,7 @@ import ahocorasick
 
 from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
+from archive.text import HAN as _CJK
 
 from .initiative_patterns import (
     BARE_COMMON_TAIL_FREQ,
@@ -53,7 +54,6 @@ from .initiative_patterns import (
 )
 from .lexicon import freq
 
-_CJK = "\u4e00-\u9fff"
 _MODEL_WORD = "|".join(sorted(MODEL_WORDS, key=len, reverse=True))
 _QUOTED = re.compile(rf"[“\"「](?P<name>[^”\"」\n]{{1,{QUOTED_MAX}}})[”\"」]")
 _GAP_MODEL = re.compile(rf"(?P<gap>[{_CJK}]{{0,{MODEL_GAP}}}?)(?P<word>{_MODEL_WORD})")

@@ -20,6 +20,8 @@ A string's occurrences are found once (str.find) and kept for the report.
 import bisect
 import re
 
+from archive.text import HAN
+
 from .lexicon import freq
 from .people_patterns import (
     ADDRESS_WORDS,
@@ -36,8 +38,8 @@ from .people_patterns import (
 )
 from .tagger import PERSON_TAGS, Tokens, word_tag
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})?")
+_CJK = re.compile(f"[{HAN}]+")
+_DOTTED = re.compile(f"[{HAN}]{{1,4}}·[{HAN}]{{1,8}}(?:·[{HAN}]{{1,6}})?")
 DOTTED_STOP = set("和与及、等的在是说也都还就")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier

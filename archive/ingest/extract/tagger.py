@@ -32,12 +32,12 @@ _TAG = None
 def _tagger():
     global _TAG
     if _TAG is None:
-        from search.dictionaries import RJIEBA
+        from search.dictionaries import RJIEBA  # here: on first use, it loads the segmenter's dictionary
 
         if RJIEBA is not None:
             _TAG = RJIEBA.tag
         else:
-            import jieba.posseg
+            import jieba.posseg  # the fallback without rjieba, loaded only then
 
             _TAG = lambda text: [(w.word, w.flag) for w in jieba.posseg.cut(text)]  # noqa: E731
     return _TAG
