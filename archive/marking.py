@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 
 from .entities import KINDS
 from .models import format_number
+from .text import leftmost_longest
 
 
 @dataclass
@@ -40,13 +41,7 @@ def marks(report, **records):
         if kind.marker:
             rows = records.get(kind.key)
             spans += kind.part("marker")(text, report, kind.records(report) if rows is None else rows)
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out, end = [], 0
-    for start, stop, mark in spans:
-        if start >= end:
-            out.append((start, stop, mark))
-            end = stop
-    return out
+    return leftmost_longest(spans)  # where marks overlap, the longer one wins
 
 
 def figure_marks(_text, report, metrics):

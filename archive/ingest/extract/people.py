@@ -28,6 +28,9 @@ from functools import lru_cache
 
 import ahocorasick
 
+from archive.text import HAN as _CJK
+from archive.text import leftmost_longest
+
 from .lexicon import freq
 from .names import Names
 from .people_patterns import (
@@ -67,8 +70,6 @@ from .people_patterns import (
 )
 from .tagger import PERSON_TAGS
 
-_CJK = "\u4e00-\u9fff"
-
 
 def _title_regex():
     alts = []
@@ -97,15 +98,7 @@ def _title_automaton():
 
 def _title_hits(text):
     """(start, end, title as printed), leftmost and longest first, not overlapping (as a regex finds them)."""
-    hits = sorted(
-        ((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text)), key=lambda h: (h[0], -h[1])
-    )
-    out, last = [], -1
-    for h in hits:
-        if h[0] >= last:
-            out.append(h)
-            last = h[1]
-    return out
+    return leftmost_longest((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text))
 
 
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")

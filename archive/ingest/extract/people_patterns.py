@@ -1,6 +1,6 @@
 """People: titles, surnames and speech verbs, as data."""
 
-from archive.text import HAN
+from archive.text import HAN, JOURNALIST_ROLES
 
 # Common Chinese surnames (single character), by frequency; double surnames after.
 SURNAMES = set(
@@ -330,18 +330,7 @@ BOUNDARY_CHARS = '，,。；;：:！!？?“”"（(）)、 \n'
 # What may stand between a title and the name after it (记者 王辉, 国家卫生计生委联系人：王斐).
 TITLE_NAME_GAP = (" ", "：", ":", "】", "]")  # (【记者】黎赛明)
 # The roles of a credit in brackets and the titles they give: (文 陈以显 刘智良), （记者 胡浩）, 记者 王 辉.
-CREDIT_ROLE_TITLES = {
-    "文": "作者",
-    "文/图": "作者",
-    "图": "摄影",
-    "摄": "摄影",
-    "摄影": "摄影",
-    "记者": "记者",
-    "本报记者": "记者",
-    "通讯员": "通讯员",
-    "编辑": "编辑",
-    "责任编辑": "责任编辑",
-}
+CREDIT_ROLE_TITLES = JOURNALIST_ROLES  # archive/text.py
 # Between names of a list after one title (贫困户刘福有、曹六仁、王三女).
 LIST_SEPARATORS = ("、",)
 # A name followed by this is at home (谭登周家): not a reason to cut it short.
