@@ -52,7 +52,7 @@ _rust = None  # the rjieba segmenter, once loaded (False: jieba alone)
 
 
 def _ensure_jieba():
-    """jieba's dictionary (and rjieba's), loaded once per process, never per request (0.7-1.0 s)."""
+    """jieba's dictionary (and rjieba's), loaded once per process, never per request (it takes about a second)."""
     global _rust
     if _rust is None:
         from .dictionaries import RJIEBA  # loads both, unless the fork server already has

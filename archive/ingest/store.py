@@ -5,8 +5,7 @@ each is either created, with everything extracted from it, or linked to the
 archived report it duplicates (exact text hash, or MinHash near-duplicate;
 copies inside the batch count too), never stored twice. Every table is
 written with one bulk insert per batch, so a large ingest costs a few
-queries per hundred reports rather than twenty per report. store_document()
-is the same path for one document. The search index follows through
+queries per hundred reports rather than twenty per report. The search index follows through
 search.indexing once the transaction commits (or through the caller's index
 stream: index=False).
 """
@@ -53,12 +52,6 @@ class Item:
         self.signature = self.signature or minhash(self.doc.normalized_text)
         self.digest = self.digest or text_hash(self.doc.normalized_text)
         self.bands = bands(self.signature)
-
-
-def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None, digest=None) -> Stored:
-    """Save doc with everything extracted from it, unless the archive already has it."""
-    item = Item(doc, signature or [], digest or "", original or "", original_name, sha256)
-    return store_documents([item])[0]
 
 
 def store_documents(items: list[Item], index=True) -> list[Stored]:

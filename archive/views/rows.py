@@ -147,8 +147,7 @@ def counties_of(reports, limit=20):
     """The counties most often named in these reports (a values("report_id") queryset), with counts.
 
     Counted over every region and narrowed to counties here: with the level in the same SQL, SQLite
-    walked the county mentions of the whole archive for each report (20 s for a person named in
-    18,000 reports; 33 ms this way)."""
+    walked the county mentions of the whole archive for each report (docs/BENCHMARKS.md has the times)."""
     rows = (
         RegionMention.objects.filter(report_id__in=reports)
         .values("region_id")

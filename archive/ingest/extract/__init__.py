@@ -18,12 +18,8 @@ from .stages import Reading
 from .tagger import Tokens
 
 
-def extract_entities(doc: Document, gazetteer=None) -> Document:
-    return extract_entities_many([doc], gazetteer)[0]
-
-
 def extract_entities_many(docs: list[Document], gazetteer=None) -> list[Document]:
-    """extract_entities for many documents: the statistical tagger reads all their sentences in one
+    """The documents with their entities extracted: the statistical tagger reads all their sentences in one
     batch (its cost is a matrix product a step, shared by every sentence of the batch)."""
     gz = gazetteer or default_gazetteer()
     read = [_read(doc, gz) for doc in docs]

@@ -1,8 +1,8 @@
 """Part-of-speech tags for the extractors' statistical signal (nr, nrfg: a personal name; ns: a place).
 
 jieba-rs (rjieba) tags with jieba's own dictionary and tag set, as jieba.posseg
-does: 2 ms for 5,000 characters against posseg's 265 ms (measured; see
-docs/DECISIONS.md for how often the two agree on names). Without rjieba,
+does, about a hundred times faster (docs/BENCHMARKS.md; docs/DECISIONS.md
+says how often the two agree on names). Without rjieba,
 jieba.posseg is used. The segmenter's dictionaries are loaded once per process
 by search.dictionaries (shared with the index analyzer and, in a bulk ingest,
 with every worker through the fork server).

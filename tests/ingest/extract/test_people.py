@@ -92,9 +92,9 @@ def test_the_taggers_names_where_a_person_stands():
 )
 def test_never_a_place_a_term_or_a_slogan(text, bad):
     from archive.ingest.document import Document
-    from archive.ingest.extract import extract_entities
+    from archive.ingest.extract import extract_entities_many
 
-    doc = extract_entities(Document(name="x.txt", clean_text=text, normalized_text=text))
+    doc = extract_entities_many([Document(name="x.txt", clean_text=text, normalized_text=text)])[0]
     assert not any(bad in p["name"] for p in doc.people), doc.people
 
 
