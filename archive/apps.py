@@ -1,3 +1,6 @@
+import logging
+
+import jieba
 from django.apps import AppConfig
 
 
@@ -6,10 +9,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = "扶贫案例库"
 
     def ready(self):
-        import logging
-
-        import jieba
-
+        # here, not at the top: these import the models, which the app registry loads after this module
         from . import checks  # noqa: F401  (registers system checks)
         from .curation import connect_history
 

@@ -16,10 +16,11 @@ from datetime import date
 
 from .context_processors import display_script
 from .formats import to_display
+from .text import JOURNALIST_ROLES, alternation
 
 # the tags a broadcaster puts before a title ([视频]习近平…, 【图文】…): part of the original, not of its name
 TITLE_TAGS = re.compile(r"^\s*(?:[\[【［(（](?:视频|視頻|图文|圖文|组图|組圖|直播|音频|音頻|快讯|快訊)[\]】］)）]\s*)+")
-ROLE = re.compile(r"^(记者|通讯员|特约记者|见习记者|本报记者|作者|撰稿|摄影|文|图|编辑|责任编辑|供稿)[:：]?\s*")
+ROLE = re.compile(rf"^({alternation(JOURNALIST_ROLES)})[:：]?\s*")
 
 
 def authors(report):

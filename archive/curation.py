@@ -19,26 +19,22 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.functions import Length
+from django.db.models.signals import pre_delete, pre_save
 from django.utils import timezone
 
+from . import ingest
+from .entities import KINDS
 from .ingest.metadata import FALLBACK_TITLE_NOTE
-from .models import (
-    Curated,
-    Initiative,
-    InitiativeAlias,
-    InitiativeMention,
-    Metric,
-    Person,
-    PersonAlias,
-    PersonMention,
-    RegionMention,
-    Report,
-    ReportCategory,
-)
+from .ingest.normalize import t2s
+from .ingest.store import extracted_rows, page_url, source_ids
+from .models import Curated, Metric, Person, PersonMention, RegionMention, Report
 
 # -- history: a baseline for what extraction wrote ---------------------------------------------
 
-HISTORY_MODELS = (Report, RegionMention, PersonMention, InitiativeMention, ReportCategory, Metric, Person, Initiative)
+
+def history_models():
+    """The report and every entity kind's rows and records (archive/entities.py)."""
+    return (Report, *(k.model for k in KINDS), *(k.record_model for k in KINDS if k.record))
 
 
 def _baseline(sender, instance, raw=False, **kwargs):
@@ -57,9 +53,7 @@ def _baseline(sender, instance, raw=False, **kwargs):
 
 
 def connect_history():
-    from django.db.models.signals import pre_delete, pre_save
-
-    for model in HISTORY_MODELS:
+    for model in history_models():
         pre_save.connect(_baseline, sender=model, dispatch_uid=f"baseline-{model.__name__}")
         pre_delete.connect(_baseline, sender=model, dispatch_uid=f"baseline-delete-{model.__name__}")
 
@@ -145,14 +139,6 @@ def decide(record, curation, user):
 
 # -- extracting again ------------------------------------------------------------------------------
 
-KINDS = {  # kind: (model, the key of a row across extractions, its fields extraction sets, words)
-    "regions": (RegionMention, "region_id", ("count", "primary"), "地区"),
-    "people": (PersonMention, "person_id", ("title",), "人物"),
-    "initiatives": (InitiativeMention, "initiative_id", (), "项目"),
-    "categories": (ReportCategory, "category", (), "类别"),
-    "metrics": (Metric, None, ("region_id", "label", "value", "unit", "approx", "year", "sentence"), "数据"),
-}
-
 
 @dataclass
 class Changes:
@@ -171,25 +157,16 @@ class Changes:
         parts = []
         if self.fields:
             parts.append("字段 " + "、".join(str(Report._meta.get_field(f).verbose_name) for f in self.fields))
-        for kind, (_model, _key, _fields, words) in KINDS.items():
-            a, r, u = self.added.get(kind, 0), self.removed.get(kind, 0), self.updated.get(kind, 0)
+        for kind in KINDS:
+            a, r, u = self.added.get(kind.key, 0), self.removed.get(kind.key, 0), self.updated.get(kind.key, 0)
             if a or r or u:
-                parts.append(f"{words} +{a} −{r}" + (f" 改{u}" if u else ""))
+                parts.append(f"{kind.words} +{a} −{r}" + (f" 改{u}" if u else ""))
         return f"重新抽取：{'；'.join(parts)}（保留人工审核的 {self.kept} 项）"
-
-
-def _metric_key(row):
-    from .ingest.store import metric_key
-
-    return metric_key(row)
 
 
 def reextract(report, doc, user=None):
     """Bring a stored report in line with a new extraction (doc), keeping every human decision.
     Returns the Changes, which are also the report's history record's reason."""
-    from .ingest.normalize import t2s
-    from .ingest.store import _source_ids, extracted_rows, page_url
-
     changes = Changes()
     with transaction.atomic():
         new_values = {
@@ -201,7 +178,7 @@ def reextract(report, doc, user=None):
             "published": doc.published,
             "url": page_url(doc),
         }
-        source_id = _source_ids([doc.source]).get(t2s(doc.source)) if doc.source else None
+        source_id = source_ids([doc.source]).get(t2s(doc.source)) if doc.source else None
         for name, value in new_values.items():
             if name not in report.curated_fields and getattr(report, name) != value:
                 setattr(report, name, value)
@@ -211,17 +188,11 @@ def reextract(report, doc, user=None):
             changes.fields.append("source")
         report.error = "\n".join(doc.warnings)
         rows = extracted_rows([(report, doc)], {report.pk: claimed(report)})[report.pk]
-        for kind, (model, key, fields, _words) in KINDS.items():
-            _follow(report, kind, model, key, fields, rows[kind], changes)
+        for kind in KINDS:
+            _follow(report, kind, rows[kind.key], changes)
         report._change_reason = str(changes)
         report.save()
     return changes
-
-
-CLAIMS = {  # kind: (the record's model, its mention model, the mention's field, the alias model and field)
-    "people": (Person, PersonMention, "person", PersonAlias, "person"),
-    "initiatives": (Initiative, InitiativeMention, "initiative", InitiativeAlias, "initiative"),
-}
 
 
 def claimed(report):
@@ -231,7 +202,10 @@ def claimed(report):
     to 刘国中, gave it a post or a place: a change in its history); it stands for every name it had, the
     names merged into it, and the names of the records its mention pointed to before a correction."""
     out = {}
-    for kind, (model, mention_model, fk, alias_model, alias_fk) in CLAIMS.items():
+    for kind in KINDS:
+        if not kind.alias:
+            continue
+        model, mention_model, alias_model, fk = kind.record_model, kind.model, kind.alias_model, kind.link
         mentions = list(mention_model.all_objects.filter(report=report).values_list("pk", f"{fk}_id", "curation"))
         ids = {target for _pk, target, _c in mentions}
         changed = set(model.history.filter(id__in=ids, history_type="~").values_list("id", flat=True))
@@ -242,20 +216,18 @@ def claimed(report):
             before = set(mention_model.history.filter(id=pk).values_list(f"{fk}_id", flat=True)) | {target}
             known = {n for n in model.history.filter(id__in=before).values_list("name", flat=True)}
             known |= set(model.objects.filter(pk__in=before).values_list("name", flat=True))
-            known |= set(alias_model.objects.filter(**{alias_fk: target}).values_list("name", flat=True))
+            known |= set(alias_model.objects.filter(**{fk: target}).values_list("name", flat=True))
             for name in known:
                 names.setdefault(name, target)
-        out[kind] = names
+        out[kind.key] = names
     return out
 
 
-def _follow(report, kind, model, key, fields, wanted, changes):
-    existing = list(model.all_objects.filter(report=report))
-    if kind == "metrics":
-        wanted = {_metric_key(m): m for m in wanted}
-        keyed = {(m.position, m.quote, m.change): m for m in existing}
-    else:
-        keyed = {getattr(m, key): m for m in existing}
+def _follow(report, kind, rows, changes):
+    """Bring the report's rows of one kind in line with the extracted rows, leaving decided ones be."""
+    model, fields = kind.model, kind.followed
+    wanted = {kind.key_of(row): row for row in rows}
+    keyed = {kind.key_of(m): m for m in model.all_objects.filter(report=report)}
     decided = {k for k, m in keyed.items() if m.curation != Curated.MACHINE}
     changes.kept += len(decided)
     added = removed = updated = 0
@@ -266,7 +238,7 @@ def _follow(report, kind, model, key, fields, wanted, changes):
             m.delete()
             removed += 1
             continue
-        row = wanted[k] or {}
+        row = wanted[k]
         dirty = [f for f in fields if f in row and getattr(m, f) != row[f]]
         if dirty:
             for f in dirty:
@@ -276,40 +248,36 @@ def _follow(report, kind, model, key, fields, wanted, changes):
     for k in wanted:
         if k in keyed:
             continue  # already there, or decided by a person (a rejected one is not found again)
-        row = wanted[k] or {}
-        if kind == "metrics":
-            model.objects.create(report=report, **row)
-        else:
-            model.objects.create(report=report, **{key: k}, **{f: row[f] for f in fields if f in row})
+        model.objects.create(report=report, **wanted[k])
         added += 1
-    changes.added[kind], changes.removed[kind], changes.updated[kind] = added, removed, updated
+    changes.added[kind.key], changes.removed[kind.key], changes.updated[kind.key] = added, removed, updated
 
 
 def reextract_from_original(report, user=None):
     """Run the pipeline on the report's stored original (or its raw text) and reextract()."""
-    from .ingest import run_pipeline
-
     if report.original:
         with report.original.open("rb") as fh:
             data = fh.read()
     else:
         data = report.raw_text.encode("utf-8")
-    return reextract(report, run_pipeline(report.original_name or f"report-{report.pk}", data), user)
+    return reextract(report, ingest.run_pipeline(report.original_name or f"report-{report.pk}", data), user)
 
 
 # -- merge and split -----------------------------------------------------------------------------
 
-MERGEABLE = {  # model: (its mention model, the mention's field, the alias model, the alias's field)
-    Person: (PersonMention, "person", PersonAlias, "person"),
-    Initiative: (InitiativeMention, "initiative", InitiativeAlias, "initiative"),
-}
+
+def mergeable(model):
+    """(mention model, the mention's field, alias model, the alias's field) of a record model whose
+    kind (archive/entities.py) has merged names."""
+    kind = next(k for k in KINDS if k.alias and k.record_model is model)
+    return kind.model, kind.link, kind.alias_model, kind.link
 
 
 def merge(target, others, user=None):
     """Merge others into target: their mentions move to it (in a report that names both, the two
     mentions become one, keeping a title), their names become its aliases, and they are deleted.
     Returns the number of mentions moved."""
-    mention_model, fk, alias_model, alias_fk = MERGEABLE[type(target)]
+    mention_model, fk, alias_model, alias_fk = mergeable(type(target))
     moved = 0
     with transaction.atomic():
         for other in others:
@@ -340,7 +308,7 @@ def merge(target, others, user=None):
 def split(source, mentions, name, region, user=None):
     """Take these mentions of source out into a new (or existing) record named name in region:
     the undoing of a wrong merge. Returns the record they now belong to."""
-    mention_model, fk, alias_model, _alias_fk = MERGEABLE[type(source)]
+    mention_model, fk, alias_model, _alias_fk = mergeable(type(source))
     model = type(source)
     with transaction.atomic():
         target, _created = model.objects.get_or_create(

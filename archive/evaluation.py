@@ -163,11 +163,6 @@ def shortfalls(scores: dict) -> list[str]:
     return out
 
 
-def scorer_args():
-    """The floors as ../shared/tools/score_extraction.py takes them."""
-    return [arg for k, v in FLOORS.items() for arg in (f"--min-{k}", str(v))] + ["--max-trap-hits", "0"]
-
-
 def load_successors(shared: Path) -> dict:
     path = shared / "data" / "gazetteer" / "diff.json"
     return json.loads(path.read_text("utf-8")) if path.exists() else {}

@@ -22,13 +22,13 @@ from functools import lru_cache
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils.encoding import iri_to_uri
-from django.utils.safestring import SafeString, mark_safe
 
 from .context_processors import display_script
 from .ingest.normalize import convert, s2t
+from .text import COMPATIBILITY_HAN, HAN
 
 FORMATS = ("html", "json", "csv")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}{COMPATIBILITY_HAN}]")
 MAX_LINK = 2000  # characters of a URL put in a Link header (a long query made it 64 KB)
 
 
@@ -179,8 +179,3 @@ def respond(request, page: Page):
     if chosen in ("hans", "hant"):
         response.set_cookie("display", chosen, max_age=365 * 24 * 3600, samesite="Lax")
     return response
-
-
-def safe(html):
-    """Markup a view built itself (escaped where needed) for the template."""
-    return html if isinstance(html, SafeString) else mark_safe(html)

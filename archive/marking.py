@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .entities import KINDS
 from .models import format_number
+from .text import leftmost_longest
 
 
 @dataclass
@@ -29,13 +31,22 @@ def _occurrences(text, word):
         start = text.find(word, start + len(word))
 
 
-def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
-    """[(start, end, Mark)] for a report, not overlapping, in text order. The record lists default
-    to the report's shown ones."""
+def marks(report, **records):
+    """[(start, end, Mark)] for a report, not overlapping, in text order: every entity kind's marks
+    (archive/entities.py: its marker), each over the records given by its key (regions=, people=,
+    initiatives=, metrics=), by default the report's shown ones."""
     text = report.normalized_text if len(report.normalized_text) == len(report.clean_text) else report.clean_text
     spans = []
-    if metrics is None:
-        metrics = report.metrics.all()
+    for kind in KINDS:
+        if kind.marker:
+            rows = records.get(kind.key)
+            spans += kind.part("marker")(text, report, kind.records(report) if rows is None else rows)
+    return leftmost_longest(spans)  # where marks overlap, the longer one wins
+
+
+def figure_marks(_text, report, metrics):
+    """Figures at their stored offsets in the clean text (found again if the text was edited)."""
+    spans = []
     for m in metrics:
         start = m.position
         if report.clean_text[start : start + len(m.quote)] != m.quote:  # an offset from before a text edit
@@ -45,65 +56,37 @@ def marks(report, mentions=None, people=None, initiatives=None, metrics=None):
                 f" · {m.year}年" if m.year else ""
             )
             spans.append((start, start + len(m.quote), Mark("figure", f"metric-{m.pk}", title)))
-    if mentions is None:
-        mentions = report.region_mentions.select_related("region")
+    return spans
+
+
+def region_marks(text, _report, mentions):
+    """A place wherever its name or short name (two characters or more) occurs."""
+    spans = []
     for rm in mentions:
         region = rm.region
+        mark = Mark("region", f"region-{region.pk}", f"{region.name}（{region.code}）", region.get_absolute_url())
         for name in {region.name, region.short_name} - {""}:
-            if len(name) < 2:
-                continue
-            for start in _occurrences(text, name):
-                spans.append(
-                    (
-                        start,
-                        start + len(name),
-                        Mark(
-                            "region",
-                            f"region-{region.pk}",
-                            f"{region.name}（{region.code}）",
-                            region.get_absolute_url(),
-                        ),
-                    )
-                )
-    if people is None:
-        people = report.person_mentions.select_related("person")
-    for pm in people:
-        for start in _occurrences(text, pm.person.name):
-            spans.append(
-                (
-                    start,
-                    start + len(pm.person.name),
-                    Mark(
-                        "person",
-                        f"person-{pm.person_id}",
-                        f"{pm.person.name} {pm.title}".strip(),
-                        pm.person.get_absolute_url(),
-                    ),
-                )
-            )
-    if initiatives is None:
-        initiatives = report.initiative_mentions.select_related("initiative")
-    for im in initiatives:
-        for start in _occurrences(text, im.initiative.name):
-            spans.append(
-                (
-                    start,
-                    start + len(im.initiative.name),
-                    Mark(
-                        "programme",
-                        f"initiative-{im.initiative_id}",
-                        im.initiative.name,
-                        im.initiative.get_absolute_url(),
-                    ),
-                )
-            )
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out, end = [], 0
-    for start, stop, mark in spans:
-        if start >= end:
-            out.append((start, stop, mark))
-            end = stop
-    return out
+            if len(name) >= 2:
+                spans += [(start, start + len(name), mark) for start in _occurrences(text, name)]
+    return spans
+
+
+def person_marks(text, _report, mentions):
+    spans = []
+    for pm in mentions:
+        person = pm.person
+        mark = Mark("person", f"person-{pm.person_id}", f"{person.name} {pm.title}".strip(), person.get_absolute_url())
+        spans += [(start, start + len(person.name), mark) for start in _occurrences(text, person.name)]
+    return spans
+
+
+def initiative_marks(text, _report, mentions):
+    spans = []
+    for im in mentions:
+        i = im.initiative
+        mark = Mark("programme", f"initiative-{im.initiative_id}", i.name, i.get_absolute_url())
+        spans += [(start, start + len(i.name), mark) for start in _occurrences(text, i.name)]
+    return spans
 
 
 def runs(report, **records):

@@ -1,7 +1,8 @@
 """The programme thesaurus: the named national programmes, policies and models of the poverty-
 alleviation period, each with the names reports print for it, its category and its source.
 
-Data only, the one place that owns them: extraction finds the names (archive/ingest/extract/
+Data only (the PROGRAMMES table is all but the last 40 of its lines: a data module, not a module
+over STYLE.md's size), the one place that owns them: extraction finds the names (archive/ingest/extract/
 initiatives.py), search expands a query by them (search/query.py: 易地搬迁 also finds 易地扶贫搬迁),
 and the programme pages show them. Each entry:
 - key: the canonical name (what the archive calls it);

@@ -1,5 +1,7 @@
-"""The JSON shape of an extraction (manage.py extract --json), used by tests and the scorer."""
+"""The JSON shape of an extraction (manage.py extract --json), used by tests and the scorer: the
+document's fields, then each entity kind's (archive/entities.py) through its serializer."""
 
+from archive.entities import KINDS
 from archive.ingest.normalize import t2s
 
 
@@ -15,22 +17,31 @@ def extraction_json(doc):
         "editor": t2s(doc.editor) if doc.editor else None,
         "text": doc.clean_text,
         "warnings": doc.warnings,
-        "regions": [{k: r[k] for k in ("code", "name", "level", "count", "primary")} for r in doc.regions],
-        "people": doc.people,
-        "initiatives": doc.initiatives,
-        "categories": doc.categories,
-        "metrics": [
-            {
-                "value": f.value,
-                "unit": f.unit,
-                "approx": f.approx,
-                "label": f.label,
-                "year": f.year,
-                "region": f.region,
-                "quote": f.quote,
-                "sentence": f.sentence,
-                "change": f.change,
-            }
-            for f in doc.metrics
-        ],
+        **{kind.key: kind.part("serializer")(getattr(doc, kind.key)) for kind in KINDS},
     }
+
+
+def as_is(records):
+    """A kind whose extractor gives plain dicts (people) or strings (categories)."""
+    return records
+
+
+def regions_json(regions):
+    return [{k: r[k] for k in ("code", "name", "level", "count", "primary")} for r in regions]
+
+
+def metrics_json(metrics):
+    return [
+        {
+            "value": f.value,
+            "unit": f.unit,
+            "approx": f.approx,
+            "label": f.label,
+            "year": f.year,
+            "region": f.region,
+            "quote": f.quote,
+            "sentence": f.sentence,
+            "change": f.change,
+        }
+        for f in metrics
+    ]

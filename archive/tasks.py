@@ -13,7 +13,8 @@ starts (resume_batches): its items already done stay done.
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from archive.models import BatchItem, Upload, UploadBatch
 
@@ -66,7 +67,7 @@ def _message(outcome):
 
 def run_batch(batch_id, workers=None):
     """Process a batch's queued items (the body of the job; also called directly by tests and tools)."""
-    from .ingest.batch import ingest_many
+    from .ingest.batch import ingest_many  # here: the pipeline's stages load in the job, not in every web process
 
     UploadBatch.objects.filter(pk=batch_id).update(status=UploadBatch.RUNNING)
     batch = UploadBatch.objects.get(pk=batch_id)
@@ -111,9 +112,6 @@ def resume_batches():
     """At the worker's start: jobs left running by a worker that died are marked failed, and every
     batch not done and not waiting for a job is enqueued again (its finished items stay done).
     One archive worker is run at a time (make run, docs/DEPLOY.md), so no other is running them."""
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     path = f"{process_batch.func.__module__}.{process_batch.func.__qualname__}"
     DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, task_path=path).update(
         status=TaskResultStatus.FAILED, finished_at=timezone.now()

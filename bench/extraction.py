@@ -1,6 +1,6 @@
 """Extraction time for one report of about 5,000 characters, after warm-up (target: well under 50 ms).
 
-Times stage 6 (extract_entities) alone and stages 1-6 together on seed 000
+Times stage 6 (extract_entities_many) alone and stages 1-6 together on seed 000
 (4,853 characters) and on 5,000-character slices of real news, medians and p95
 over many runs. Writes its section of docs/BENCHMARKS.md.
 """
@@ -23,7 +23,7 @@ def main():
 
     django.setup()
     from archive.ingest import read_document, run_pipeline
-    from archive.ingest.extract import extract_entities
+    from archive.ingest.extract import extract_entities_many
 
     seed = next((ROOT / "fixtures").glob("000_*.txt")).read_bytes()
     samples = {"seed 000": seed}
@@ -40,7 +40,7 @@ def main():
         for _ in range(RUNS):
             fresh = read_document(name, data)
             t = time.perf_counter()
-            extract_entities(fresh)
+            extract_entities_many([fresh])
             stage6.append(time.perf_counter() - t)
             t = time.perf_counter()
             run_pipeline(name, data)

@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from archive.text import is_han  # noqa: E402
 from bench.harness import poverty_html, setup_django, xwlb  # noqa: E402
 from bench.sample import covered, page  # noqa: E402
 
@@ -111,7 +112,7 @@ def main():
             longer = [o for o in names if o != n and o.startswith(n)]
             glued = (
                 len(followers) == 1
-                and re.fullmatch(r"[\u4e00-\u9fff]", (c1 := next(iter(followers))))
+                and is_han(c1 := next(iter(followers)))
                 and c1 not in NOT_NAME_AFTER
                 and any((w := word_at(i)) and w[3] == "PER" and w[2] == n + c1 for i in at)
             )  # 刘国 always printed 刘国中, and read so by the tagger

@@ -19,40 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import as_file, machine, median, percentile, require_corpus, setup_django, write_section, xwlb  # noqa: E402
-
-WORDS = [
-    "扶贫",
-    "脱贫",
-    "搬迁",
-    "合作社",
-    "第一书记",
-    "贫困发生率",
-    "电商",
-    "光伏",
-    "易地",
-    "建档立卡",
-    "乡村振兴",
-    "驻村",
-    "消费扶贫",
-    "小康",
-    "疫情",
-    "改革",
-    "高质量发展",
-    "一带一路",
-    "生态",
-    "教育",
-]
-TWO_WORDS = ["脱贫 产业", "扶贫 电商", "乡村振兴 人才", "易地 搬迁", "贫困 儿童"]
-PHRASES = ['"精准扶贫"', '"脱贫攻坚"', '"乡村振兴"', '"第一书记"', '"社区工厂"']
-TRADITIONAL = ["脫貧", "扶貧", "鄉村振興", "貧困戶", "電商"]
-FILTERED = [
-    ("扶贫", {"province": ["610000"]}),
-    ("脱贫", {"category": ["产业扶贫"]}),
-    ("", {"year": ["2019"]}),
-    ("乡村振兴", {"year": ["2021", "2022"]}),
-    ("电商", {"poverty": ["yes"]}),
-    ("", {"province": ["520000"]}),
-]
+from bench.workload import FILTERED, PHRASES, TRADITIONAL, TWO_WORDS, WORDS  # noqa: E402
+from bench.workload import queries as query_set
 
 
 def main():
@@ -153,7 +121,7 @@ def main():
         ids = {r[0] for r in lite.execute("SELECT rowid FROM bench_fts WHERE bench_fts MATCH ?", (match,))}
         return n, ids
 
-    queries = [(q, {}) for q in WORDS + TWO_WORDS + PHRASES + TRADITIONAL] + FILTERED
+    queries = query_set()
     search("扶贫")  # load jieba and open the searcher once, as a running server has
     table, ours_all, like_all, fts_all, tv_all, recalls = [], [], [], [], [], {"ours": [], "fts": [], "tv": []}
     for q, filters in queries:

@@ -37,6 +37,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Positions
 
 from archive.ingest.normalize import t2s
+from archive.text import is_han
 
 jieba.setLogLevel(logging.WARNING)
 _SKIP = re.compile(r"^[\W_]+$")
@@ -51,7 +52,7 @@ _rust = None  # the rjieba segmenter, once loaded (False: jieba alone)
 
 
 def _ensure_jieba():
-    """jieba's dictionary (and rjieba's), loaded once per process, never per request (0.7-1.0 s)."""
+    """jieba's dictionary (and rjieba's), loaded once per process, never per request (it takes about a second)."""
     global _rust
     if _rust is None:
         from .dictionaries import RJIEBA  # loads both, unless the fork server already has
@@ -159,7 +160,7 @@ def key_words(text, top=8):
     """A text's key words: exactly jieba.analyse.extract_tags(text, topK=top) (TF-IDF with jieba's
     IDF table and stop words), over tokenize()'s words, so rjieba does the cutting (a report page's
     "more like this" cut 5,000 characters with jieba's Python segmenter on every view)."""
-    import jieba.analyse
+    import jieba.analyse  # here: it reads jieba's IDF table, which only "more like this" needs
 
     tfidf = jieba.analyse.default_tfidf
     freq = {}
@@ -183,8 +184,7 @@ def _looked_up_whole(norm):
     return len(norm) == 2 or (len(norm) == 3 and bool(_ensure_jieba().get(norm)))
 
 
-def _cjk(ch):
-    return "\u3400" <= ch <= "\u9fff"
+_cjk = is_han
 
 
 def query_terms(text):

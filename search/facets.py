@@ -5,6 +5,7 @@ FACETS is the registry search/query.py and the pages use; docs/SEARCH.md lists t
 """
 
 from archive.ingest.normalize import s2t
+from archive.models import Region
 
 
 class Facet:
@@ -46,8 +47,6 @@ class RegionFacet(Facet):
 
 def _region_names():
     """{code: name}, read once per process (the gazetteer changes only with load_gazetteer)."""
-    from archive.models import Region
-
     global _NAMES
     if not _NAMES:
         _NAMES = dict(Region.objects.values_list("code", "name"))

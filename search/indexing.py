@@ -14,6 +14,10 @@ import time
 from contextlib import contextmanager
 
 from haystack import connections
+from haystack.query import SearchQuerySet
+from whoosh.index import LockError
+
+from archive.models import Report
 
 _LOCK = threading.RLock()
 _local = threading.local()
@@ -24,15 +28,11 @@ REBUILD_COMMIT_EVERY = 10000  # reports per commit of a rebuild (one segment per
 
 
 def _backend_and_index():
-    from archive.models import Report
-
     conn = connections["default"]
     return conn.get_backend(), conn.get_unified_index().get_index(Report)
 
 
 def _retry(fn):
-    from whoosh.index import LockError
-
     delay = 0.05
     for attempt in range(RETRIES):
         try:
@@ -151,8 +151,6 @@ def rebuild():
 def indexed_ids():
     """The ids of the reports the index holds: the engine's own documents, not what the database
     says was indexed (an ingest killed between its commits stores reports the index never got)."""
-    from haystack.query import SearchQuerySet
-
     backend, _index = _backend_and_index()
     if hasattr(backend, "indexed_ids"):
         return backend.indexed_ids()
@@ -164,8 +162,6 @@ def sync():
     """Bring the index in line with the database: index the reports it lacks, remove those the
     database no longer has. Returns (added, removed). Run by `make run`, the worker's start and
     every `manage.py ingest`, so a crash at any point is repaired by the next start."""
-    from archive.models import Report
-
     if not schema_is_current():
         return rebuild(), 0
     in_db = set(Report.objects.values_list("pk", flat=True))

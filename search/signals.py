@@ -6,13 +6,15 @@ from django.db import transaction
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
+from archive.models import Metric, PersonMention, RegionMention, Report, ReportCategory
+
+from .indexing import index_reports, remove_reports
+
 _local = threading.local()
 
 
 class ReportSignalProcessor(BaseSignalProcessor):
     def setup(self):
-        from archive.models import Metric, PersonMention, RegionMention, Report, ReportCategory
-
         signals.post_save.connect(self.report_saved, sender=Report)
         signals.post_delete.connect(self.report_deleted, sender=Report)
         for model in (RegionMention, ReportCategory, PersonMention, Metric):
@@ -20,8 +22,6 @@ class ReportSignalProcessor(BaseSignalProcessor):
             signals.post_delete.connect(self.child_changed, sender=model)
 
     def teardown(self):
-        from archive.models import Report
-
         signals.post_save.disconnect(self.report_saved, sender=Report)
         signals.post_delete.disconnect(self.report_deleted, sender=Report)
 
@@ -32,8 +32,6 @@ class ReportSignalProcessor(BaseSignalProcessor):
         The batch belongs to the outermost atomic block it was made in, so a
         rolled-back transaction (whose on_commit never runs) leaves nothing behind.
         """
-        from .indexing import index_reports
-
         conn = transaction.get_connection()
         if not conn.in_atomic_block:
             index_reports([pk])
@@ -60,7 +58,5 @@ class ReportSignalProcessor(BaseSignalProcessor):
             self._schedule(instance.report_id)
 
     def report_deleted(self, sender, instance, **kwargs):
-        from .indexing import remove_reports
-
         pk = instance.pk
         transaction.on_commit(lambda: remove_reports([pk]))

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from pypinyin.pinyin_dict import pinyin_dict
 
+from archive.text import HAN, is_han
+
 from .analysis import dictionary_frequency, query_terms
 
-_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN = re.compile(f"^[{HAN}]+$")
 MAX_WORD = 8  # characters of a typed word tried (each is one candidate a homophone of each character)
 
 
@@ -32,7 +34,7 @@ def _readings():
     readings, by_sound = {}, {}
     for code, value in pinyin_dict.items():
         ch = chr(code)
-        if not "\u4e00" <= ch <= "\u9fff":
+        if not is_han(ch):
             continue
         sounds = {_toneless(p) for p in value.split(",")}
         readings[ch] = sounds

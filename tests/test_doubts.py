@@ -7,7 +7,7 @@ import pytest
 
 from archive import curation
 from archive.ingest import run_pipeline
-from archive.ingest.store import store_document
+from archive.ingest.store import Item, store_documents
 from tests.test_admin_words import admin_client  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def stored(body, people=(), figures=()):
     doc.people = [{"name": name, "title": title, "kind": "other", "region": None} for name, title in people]
     for f, (label, year, approx) in zip(doc.metrics, figures):
         f.label, f.year, f.approx = label, year, approx
-    return store_document(doc).report
+    return store_documents([Item(doc)])[0].report
 
 
 def in_queue(report, doubt):

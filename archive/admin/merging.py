@@ -65,8 +65,7 @@ class MergeAdmin(SimpleHistoryAdmin):
         source = get_object_or_404(self.model, pk=pk)
         if not self.has_change_permission(request, source):
             raise PermissionDenied
-        mention_model = curation.MERGEABLE[self.model][0]
-        fk = curation.MERGEABLE[self.model][1]
+        mention_model, fk, _alias, _alias_fk = curation.mergeable(self.model)
         mentions = mention_model.all_objects.filter(**{fk: source}).select_related("report")
         form = SplitForm(request.POST or None, initial={"name": source.name})
         if request.method == "POST" and form.is_valid():

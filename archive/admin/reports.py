@@ -14,10 +14,10 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import curation
+from ..entities import KINDS
 from ..ingest import Rejected
 from ..marking import marked_html
-from ..models import InitiativeMention, Metric, PersonMention, RegionMention, Report, ReportCategory, format_number
-from .inlines import CategoryInline, InitiativeMentionInline, MetricInline, PersonMentionInline, RegionMentionInline
+from ..models import Report, format_number
 from .uploads import batch_page, upload
 
 
@@ -40,7 +40,7 @@ class ReportAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "clean_text"]
     date_hierarchy = "published"
     list_select_related = ["source", "reviewed_by"]
-    inlines = [RegionMentionInline, PersonMentionInline, InitiativeMentionInline, CategoryInline, MetricInline]
+    inlines = [kind.part("inline") for kind in KINDS]  # one per entity kind (archive/entities.py)
     actions = ["mark_reviewed", "mark_needs_review", "re_extract"]
     autocomplete_fields = ["source"]
     fieldsets = [
@@ -168,11 +168,9 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     # -- every change to a report and its records, with who and when; any can be reverted --------
 
-    HISTORIES = [Report, RegionMention, PersonMention, InitiativeMention, ReportCategory, Metric]
-
     def _records(self, report):
         records = list(report.history.select_related("history_user"))
-        for model in self.HISTORIES[1:]:
+        for model in (kind.model for kind in KINDS):
             records += list(model.history.filter(report_id=report.pk).select_related("history_user"))
         records.sort(key=lambda r: r.history_date, reverse=True)
         return records
@@ -223,7 +221,7 @@ class ReportAdmin(SimpleHistoryAdmin):
         if request.method != "POST" or not self.has_change_permission(request, report):
             raise PermissionDenied
         model_name, _sep, history_id = request.POST.get("record", "").partition(":")
-        model = next((m for m in self.HISTORIES if m._meta.model_name == model_name), None)
+        model = next((m for m in (Report, *(k.model for k in KINDS)) if m._meta.model_name == model_name), None)
         if model is None or not history_id.isdigit():
             raise PermissionDenied
         record = get_object_or_404(model.history, history_id=int(history_id))

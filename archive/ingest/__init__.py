@@ -6,7 +6,7 @@ run_pipeline() calls the stages in order, each a plain function over one Documen
   3. strip_boilerplate  furniture and spam out, kept aside for metadata
   4. read_metadata   title, subtitle, byline, source, editor, date
   5. normalize_script   script detected; simplified form for matching
-  6. extract_entities   regions, people, initiatives, categories, metrics
+  6. extract_entities_many  regions, people, initiatives, categories, metrics
   7. store           (store.py) one transaction, duplicates linked, never stored twice
   8. index           (search app) the serialised index writer
 Stages 1-6 never touch the database: `manage.py extract` runs them alone.

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from archive.text import JOURNALIST_ROLES
+
 from .metadata_patterns import BROADCAST_DATELINE, CREDIT_PART, HOUSE_AGENCIES, PRINT_LINE, WIRE_DATELINE
 from .normalize import t2s
 
@@ -42,7 +44,7 @@ def credits(simplified: str) -> list[tuple[str, str]]:
     """[(name, role)] from a dateline's brackets: 记者 胡浩 通讯员 张三、李四."""
     out = []
     for m in CREDIT_PART.finditer(simplified):
-        role = {"本报记者": "记者", "见习记者": "记者", "特约记者": "记者"}.get(m["role"], m["role"])
+        role = JOURNALIST_ROLES.get(m["role"], m["role"])
         out += [(n, role) for n in re.split(r"[\s、，,]+", m["names"]) if 2 <= len(n) <= 5]
     return out
 

@@ -15,7 +15,10 @@ import zipfile
 
 from charset_normalizer import from_bytes
 
+from archive.text import HAN, HAN_CHAR
+
 from .document import Document, Rejected
+from .files import MAX_MEMBER_BYTES, MAX_RATIO
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 CANDIDATES = ("utf_8", "gb18030", "big5")
@@ -58,7 +61,7 @@ def _damaged(text, enc, warnings):
 
 
 # ASCII text and whitespace, Latin-1, general and CJK punctuation, CJK ideographs, full-width forms
-_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\uff00-\uffef" + HAN + "]")
 
 
 def _utf16_without_bom(data):
@@ -71,7 +74,7 @@ def _utf16_without_bom(data):
             continue
         sample = text[:4000]
         plausible = len(_UTF16_TEXT.findall(sample))  # what Chinese text is made of; random bytes are not
-        chinese = len(re.findall(r"[\u3400-\u9fff]", sample))
+        chinese = len(HAN_CHAR.findall(sample))
         if plausible >= 0.97 * len(sample) and chinese >= 0.1 * len(sample):
             return text
     return None
@@ -122,9 +125,7 @@ def decode_bytes(data: bytes, warnings=None) -> str:
 
 
 def _docx_text(data: bytes) -> str:
-    import docx
-
-    from .files import MAX_MEMBER_BYTES, MAX_RATIO
+    import docx  # here: python-docx (and pypdf below) load only for the files that need them
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a Word file is a zip: the same caps as any zip
         for info in zf.infolist():
@@ -140,7 +141,7 @@ def _docx_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # here: see _docx_text
     from pypdf.errors import PdfReadError
 
     try:

@@ -18,6 +18,8 @@ import zlib
 
 import numpy as np
 
+from archive.text import HAN
+
 SHINGLE = 5
 PERMUTATIONS = 32
 BANDS = 8
@@ -25,7 +27,7 @@ NEAR_THRESHOLD = 0.7
 _SEEDS = np.random.default_rng(20201231).integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
 _M1, _M2, _GOLDEN = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB), np.uint64(0x9E3779B97F4A7C15)
 SIGNATURE_VERSION = 2  # stored signatures of another version are recomputed (migration 0002)
-_KEEP = re.compile(r"[\u3400-\u9fff0-9A-Za-z*]+")
+_KEEP = re.compile(f"[{HAN}0-9A-Za-z*]+")
 
 
 def canonical(normalized_text: str) -> str:

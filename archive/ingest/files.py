@@ -129,11 +129,6 @@ def iter_zip(name, data_or_file, depth=0):
             yield member, data
 
 
-def expand_zip(name, data):
-    """[(name, bytes or Rejected)] for the members of a zip archive."""
-    return list(iter_zip(name, data))
-
-
 def is_zip(name, data):
     """A zip to unpack: named .zip, or a zip that is not a Word file. A file named .docx is a Word file even
     when it is damaged (decode says so), never a "damaged zip"."""

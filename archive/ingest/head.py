@@ -44,7 +44,7 @@ def read_head(root) -> PageHead:
     """The page head's metadata, or an empty PageHead for a fragment without one."""
     if root.find(".//title") is None and root.find(".//meta") is None:
         return PageHead()
-    from trafilatura.metadata import extract_metadata
+    from trafilatura.metadata import extract_metadata  # here: only a page with a head pays trafilatura's import
 
     meta = extract_metadata(root, extensive=False)  # extensive=False: no date guessed from the body's text
     published = None

@@ -14,6 +14,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from archive.text import HAN
+
 from .document import Document, Rejected
 from .head import read_head
 
@@ -35,7 +37,7 @@ BLOCK_TAGS = frozenset(
     "p div br li ul ol tr td th table h1 h2 h3 h4 h5 h6 section article header footer nav aside blockquote pre "
     "dd dt dl figure figcaption form hr address center".split()
 )
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"  # Chinese characters and full-width punctuation
+_CJK = "\u3000-\u303f\uff00-\uffef" + HAN  # Chinese characters and full-width punctuation
 _SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\n\f\v]*")  # a line break in the markup's source
 _WRAPPED = re.compile(rf"(?<=[{_CJK}])[ \n]*\n[ \n]*(?=[{_CJK}])")  # ... between two Chinese characters: a hard wrap
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # markup whitespace (not &nbsp;, which the author typed)

@@ -50,7 +50,6 @@ WIRE_DATELINE = re.compile(
     r"\s*(?:[（(](?P<credits>[^（()）]{2,60})[）)])?\s*[:：]?\s*"
 )
 # Credits inside a dateline's brackets: 记者 胡浩 通讯员 张三、李四 (a role, then its names).
-CREDIT_ROLES = ("记者", "通讯员", "特约记者", "实习生", "见习记者", "本报记者", "摄影", "文", "图")
 CREDIT_PART = re.compile(
     r"(?P<role>本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)\s*[:：]?\s*"
     r"(?P<names>(?:(?!本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff·]{2,5}[\s、，,]*)+)"

@@ -12,6 +12,8 @@ from functools import cache
 
 import opencc
 
+from archive.text import is_han
+
 from .document import Document
 from .variants import VARIANTS, ZHU_KEEP_AFTER, ZHU_KEEP_BEFORE, ZHUO_WORDS_AFTER
 
@@ -54,7 +56,7 @@ def s2t(text: str, config: str = "s2t") -> str:
 
 def detect_script(text: str) -> str:
     """'hant' when more characters change under t2s than under s2t."""
-    sample = "".join(ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
+    sample = "".join(ch for ch in text[:20000] if is_han(ch))
     if not sample:
         return "hans"
     simp, trad = t2s(sample), _converter("s2t").convert(sample)

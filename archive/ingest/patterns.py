@@ -2,6 +2,8 @@
 
 import re
 
+from archive.text import HAN_CHAR
+
 # A line matching any of these is furniture wherever it stands.
 FURNITURE_LINE = [
     re.compile(p)
@@ -57,7 +59,7 @@ SPAM_WORDS = (
     "av在线",
 )
 SPAM_MAX_LEN = 60
-HAN = re.compile(r"[\u3400-\u9fff]")  # a Chinese character (CJK unified ideographs and extension A)
+HAN = HAN_CHAR  # a Chinese character (archive/text.py), for the stages that import it from here
 SENTENCE_PUNCTUATION = "，。；！？,;!?"  # a line with these is a sentence, not a list of spam words
 
 # Characters dropped outright: zero-width marks and private-use code points.

@@ -5,8 +5,7 @@ each is either created, with everything extracted from it, or linked to the
 archived report it duplicates (exact text hash, or MinHash near-duplicate;
 copies inside the batch count too), never stored twice. Every table is
 written with one bulk insert per batch, so a large ingest costs a few
-queries per hundred reports rather than twenty per report. store_document()
-is the same path for one document. The search index follows through
+queries per hundred reports rather than twenty per report. The search index follows through
 search.indexing once the transaction commits (or through the caller's index
 stream: index=False).
 """
@@ -15,21 +14,19 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, connections, models, router, transaction
 
+from archive.entities import KINDS
 from archive.models import (
     Fingerprint,
-    InitiativeMention,
-    Metric,
-    PersonMention,
     Region,
-    RegionMention,
     Report,
-    ReportCategory,
     Source,
 )
+from search.indexing import index_reports
 
 from .consolidate import resolve_initiatives, resolve_people
 from .dedupe import NEAR_THRESHOLD, bands, minhash, similarity, text_hash
 from .document import Document
+from .normalize import t2s
 
 
 @dataclass
@@ -55,12 +52,6 @@ class Item:
         self.signature = self.signature or minhash(self.doc.normalized_text)
         self.digest = self.digest or text_hash(self.doc.normalized_text)
         self.bands = bands(self.signature)
-
-
-def store_document(doc: Document, *, original=None, original_name="", sha256="", signature=None, digest=None) -> Stored:
-    """Save doc with everything extracted from it, unless the archive already has it."""
-    item = Item(doc, signature or [], digest or "", original or "", original_name, sha256)
-    return store_documents([item])[0]
 
 
 def store_documents(items: list[Item], index=True) -> list[Stored]:
@@ -93,24 +84,16 @@ def _store_documents(items, index):
                 results[i] = Stored(created[i], True)
             elif isinstance(found, _Later):  # a copy of an earlier document of this batch
                 results[i] = Stored(created[found.index], False, created[found.index], found.similarity)
-        save_entities_many([(report, item.doc) for (_i, item), report in zip(fresh, reports)], fresh=True)
+        save_entities([(report, item.doc) for (_i, item), report in zip(fresh, reports)])
         insert_rows(
             Fingerprint,
             ("report_id", "band", "value"),
             ((report.pk, b, v) for (_i, item), report in zip(fresh, reports) for b, v in enumerate(item.bands)),
         )
         if index and reports:
-            from search.indexing import index_reports
-
             pks = [r.pk for r in reports]
             transaction.on_commit(lambda: index_reports(pks))
     return results
-
-
-def find_duplicate(doc: Document, signature=None, digest=None):
-    """(report, similarity) of an archived copy of this document, or (None, 0)."""
-    stored = _deduplicate([Item(doc, signature or [], digest or "")])[0]
-    return (stored.report, stored.similarity) if stored else (None, 0.0)
 
 
 def _deduplicate(items):
@@ -176,10 +159,8 @@ class _Later:
 _SOURCES = {}
 
 
-def _source_ids(names):
+def source_ids(names):
     """{name: Source id}, creating the sources not yet known."""
-    from .normalize import t2s
-
     names = {t2s(n) for n in names if n}
     missing = names - _SOURCES.keys()
     if missing:
@@ -199,11 +180,9 @@ def page_url(doc):
 
 
 def _create_reports(items):
-    from .normalize import t2s
-
     if not items:
         return []
-    sources = _source_ids(it.doc.source for it in items)
+    sources = source_ids(it.doc.source for it in items)
     reports = []
     for it in items:
         doc = it.doc
@@ -248,86 +227,30 @@ def region_ids(codes):
     return {c: _REGION_IDS[c] for c in codes if c in _REGION_IDS}
 
 
-def save_entities(report: Report, doc: Document, fresh=False):
-    """The records extracted from doc for a new report: mentions, people, initiatives, figures.
-    (A report extracted again goes through archive/curation.py, which keeps what people decided.)"""
-    save_entities_many([(report, doc)], fresh=fresh)
-
-
 MACHINE = ("", None, None)  # curation, curated_by, curated_at of an untouched extracted row
 CURATED = ("curation", "curated_by_id", "curated_at")
 
 
-def save_entities_many(pairs, fresh=False):
-    """save_entities for many (report, doc) pairs: one query or insert per table for the lot."""
+def save_entities(pairs):
+    """The records extracted from each (report, doc) pair of new reports, one insert per entity kind's
+    table for the lot. (A report extracted again goes through archive/curation.py, which keeps what
+    people decided.)"""
     if not pairs:
         return
-    if not fresh:
-        from archive.curation import reextract
-
-        for report, doc in pairs:
-            reextract(report, doc)
-        return
     rows = extracted_rows(pairs)
-    insert_rows(
-        RegionMention,
-        ("report_id", "region_id", "count", "primary", *CURATED),
-        (
-            (pk, region, r["count"], r["primary"], *MACHINE)
-            for pk, e in rows.items()
-            for region, r in e["regions"].items()
-        ),
-    )
-    insert_rows(
-        PersonMention,
-        ("report_id", "person_id", "title", *CURATED),
-        ((pk, person, r["title"], *MACHINE) for pk, e in rows.items() for person, r in e["people"].items()),
-    )
-    insert_rows(
-        InitiativeMention,
-        ("report_id", "initiative_id", *CURATED),
-        ((pk, initiative, *MACHINE) for pk, e in rows.items() for initiative in e["initiatives"]),
-    )
-    insert_rows(
-        ReportCategory,
-        ("report_id", "category", *CURATED),
-        ((pk, c, *MACHINE) for pk, e in rows.items() for c in e["categories"]),
-    )
-    insert_rows(
-        Metric,
-        (*METRIC_FIELDS, *CURATED),
-        ((pk, *(m[f] for f in METRIC_FIELDS[1:]), *MACHINE) for pk, e in rows.items() for m in e["metrics"]),
-    )
-
-
-METRIC_FIELDS = (
-    "report_id",
-    "region_id",
-    "label",
-    "label_key",
-    "value",
-    "unit",
-    "approx",
-    "year",
-    "quote",
-    "sentence",
-    "position",
-    "change",
-)
-
-
-def metric_key(m):
-    """Which figure of the text a metric row is, across extractions: where it is and what it says."""
-    return (m["position"], m["quote"], m["change"])
+    for kind in KINDS:
+        insert_rows(
+            kind.model,
+            ("report_id", *kind.columns, *CURATED),
+            ((pk, *(row[c] for c in kind.columns), *MACHINE) for pk, e in rows.items() for row in e[kind.key]),
+        )
 
 
 def extracted_rows(pairs, claimed=None):
-    """{report pk: what extraction gives it, table by table}: regions {region id: row}, people
-    {person id: row}, initiatives {initiative id}, categories {category}, metrics [row]. People
-    and initiatives are found or created by consolidate.py's rule; claimed ({report pk: {"people":
-    {name: id}, "initiatives": {name: id}}}) are the names a report's decided records stand for."""
-    from .normalize import t2s
-
+    """{report pk: {kind: [row]}}: what extraction gives each report, as rows of each entity kind's
+    table (archive/entities.py: its columns). People and initiatives are found or created by
+    consolidate.py's rule; claimed ({report pk: {"people": {name: id}, "initiatives": {name: id}}})
+    are the names a report's decided records stand for."""
     codes = set()
     for _report, doc in pairs:
         codes |= (
@@ -337,37 +260,58 @@ def extracted_rows(pairs, claimed=None):
         )
     rid = region_ids(codes)
     claimed = claimed or {}
-    people = resolve_people(pairs, rid, {pk: c.get("people", {}) for pk, c in claimed.items()})
-    initiatives = resolve_initiatives(pairs, rid, {pk: c.get("initiatives", {}) for pk, c in claimed.items()})
-    out = {}
-    for report, doc in pairs:
-        out[report.pk] = {
-            "regions": {
-                rid[r["code"]]: {"count": r["count"], "primary": bool(r["primary"])}
-                for r in doc.regions
-                if r["code"] in rid
-            },
-            "people": people[report.pk],
-            "initiatives": dict.fromkeys(initiatives[report.pk]),
-            "categories": dict.fromkeys(doc.categories),
-            "metrics": [
-                {
-                    "region_id": rid.get(f.region),
-                    "label": f.label[:64],
-                    "label_key": t2s(f.label[:64]),
-                    "value": float(f.value),
-                    "unit": f.unit,
-                    "approx": bool(f.approx),
-                    "year": f.year,
-                    "quote": f.quote[:64],
-                    "sentence": f.sentence,
-                    "position": f.start,
-                    "change": f.change or "",
-                }
-                for f in doc.metrics
-            ],
-        }
+    out = {report.pk: {} for report, _doc in pairs}
+    for kind in KINDS:
+        found = kind.part("rows")(pairs, rid, {pk: c.get(kind.key, {}) for pk, c in claimed.items()})
+        for pk, rows in found.items():
+            out[pk][kind.key] = rows
     return out
+
+
+def region_rows(pairs, rid, _claimed):
+    return {
+        report.pk: [
+            {"region_id": rid[r["code"]], "count": r["count"], "primary": bool(r["primary"])}
+            for r in {rid[r["code"]]: r for r in doc.regions if r["code"] in rid}.values()
+        ]
+        for report, doc in pairs
+    }
+
+
+def people_rows(pairs, rid, claimed):
+    found = resolve_people(pairs, rid, claimed)
+    return {pk: [{"person_id": person, **row} for person, row in rows.items()] for pk, rows in found.items()}
+
+
+def initiative_rows(pairs, rid, claimed):
+    found = resolve_initiatives(pairs, rid, claimed)
+    return {pk: [{"initiative_id": i} for i in ids] for pk, ids in found.items()}
+
+
+def category_rows(pairs, _rid, _claimed):
+    return {report.pk: [{"category": c} for c in dict.fromkeys(doc.categories)] for report, doc in pairs}
+
+
+def metric_rows(pairs, rid, _claimed):
+    return {
+        report.pk: [
+            {
+                "region_id": rid.get(f.region),
+                "label": f.label[:64],
+                "label_key": t2s(f.label[:64]),
+                "value": float(f.value),
+                "unit": f.unit,
+                "approx": bool(f.approx),
+                "year": f.year,
+                "quote": f.quote[:64],
+                "sentence": f.sentence,
+                "position": f.start,
+                "change": f.change or "",
+            }
+            for f in doc.metrics
+        ]
+        for report, doc in pairs
+    }
 
 
 _PLAIN_FIELDS = (

@@ -1,6 +1,10 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from archive.models import format_number
 
 register = template.Library()
 
@@ -37,17 +41,12 @@ def with_param(context, name, value):
 @register.filter
 def figure(value):
     """A figure as a reader writes it: 1,800,000 and 0.74 (models.format_number), never 1.8e+06."""
-    from archive.models import format_number
-
     return format_number(value)
 
 
 @register.filter
 def linebreaks_between(value):
     """Plain text inside an open <p>: escaped, each line break closing one paragraph and opening the next."""
-    from django.utils.html import escape
-    from django.utils.safestring import mark_safe
-
     return mark_safe("</p><p>".join(escape(part) for part in str(value).split("\n")))
 
 

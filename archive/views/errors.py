@@ -3,15 +3,14 @@ with its search box, in the reader's display script. Django's own (English, bare
 DEBUG on, where its debug pages stand in for both."""
 
 import logging
-import re
 
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template.loader import render_to_string
 
 from ..context_processors import display_script
 from ..formats import to_display
+from ..text import HAN_CHAR
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 log = logging.getLogger(__name__)
 
 PLAIN_500 = (
@@ -24,7 +23,7 @@ def not_found(request, exception=None):
     """A 404: what was asked for, why it is not here when the archive said so in words (没有这个项目), and
     the search box to look for it."""
     said = str(exception.args[0]) if exception is not None and exception.args else ""
-    context = {"title": "找不到这个页面", "reason": said if _CJK.search(said) else "", "path": request.path}
+    context = {"title": "找不到这个页面", "reason": said if HAN_CHAR.search(said) else "", "path": request.path}
     html = render_to_string("404.html", context, request)
     return HttpResponseNotFound(to_display(html, display_script(request)))
 

@@ -129,8 +129,8 @@ def figures(request):
 def _figures_data(request, f, qs):
     """The figures explorer. Unfiltered, its counts come from grouped, indexed SQL. Filtered (a label is
     a LIKE over every figure), the matching figures are read once, as light rows, and the units, the
-    total, the chart, the region counts and the page's order all come from them: four scans of 215,000
-    figures took 700 ms at the full corpus, one takes 60."""
+    total, the chart, the region counts and the page's order all come from them: one scan of the figures
+    instead of four (docs/BENCHMARKS.md has the times)."""
     chosen = Region.objects.filter(code=f["region"]).first() if f["region"] else None
     drill = list((chosen.children.all() if chosen else Region.objects.filter(level=Region.PROVINCE)).order_by("code"))
     width = len(_code_prefix(drill[0].code)) if drill else 0

@@ -14,8 +14,8 @@ PERSON_REPORTS = 100  # the newest reports a person page lists (all of them are 
 
 def person(request, pk):
     """A person's titles over time (each title with its first and last report), places, reports and the
-    people named with them. Counted in SQL: a person named in 10,000 reports (at the full corpus) took
-    28 s when every mention was loaded and listed."""
+    people named with them. Counted in SQL: loading and listing every mention of a person named in
+    thousands of reports took seconds (docs/BENCHMARKS.md)."""
     p = get_object_or_404(Person.objects.select_related("region"), pk=pk)
     data = summary(f"person:{pk}", lambda: _person_data(p))
     return respond(request, Page("archive/person.html", data, p.name, table="reports", filename=f"person-{pk}"))

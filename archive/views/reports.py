@@ -8,19 +8,17 @@ from django.urls import reverse
 from search.query import more_like_this
 
 from ..citations import bibtex, csl_json, gbt7714, heading, ris
+from ..entities import KINDS
 from ..formats import Page, respond
 from ..marking import runs
 from ..models import Report, Upload
 from .cache import summary
-from .rows import METRIC_COLUMNS, category_url, initiative_row, metric_row, person_row, region_row, report_row
+from .rows import METRIC_COLUMNS, report_row
 
 
 def report(request, pk):
     r = get_object_or_404(Report.objects.select_related("source"), pk=pk)
-    mentions = list(r.region_mentions.select_related("region").order_by("-primary", "-count"))
-    people = list(r.person_mentions.select_related("person__region"))
-    initiatives = list(r.initiative_mentions.select_related("initiative"))
-    metrics = list(r.metrics.select_related("region"))
+    records = {kind.key: kind.records(r) for kind in KINDS}
     try:  # a search of the report's key words (70-100 ms at the full corpus): kept until the index commits
         similar = summary(f"similar:{r.pk}", lambda: [report_row(s) for s in more_like_this(r)])
     except Exception:  # noqa: BLE001 (the index may be rebuilding; the page stands without it)
@@ -28,7 +26,7 @@ def report(request, pk):
     copies = Upload.objects.filter(report=r, status=Upload.DUPLICATE).order_by("created")[:20]
     text = [
         {"text": chunk, **({"kind": m.kind, "ref": m.ref, "title": m.title, "url": m.url} if m else {})}
-        for chunk, m in runs(r, mentions=mentions, people=people, initiatives=initiatives, metrics=metrics)
+        for chunk, m in runs(r, **records)
     ]
     cite_urls = {fmt: f"{r.get_absolute_url()}?format={fmt}" for fmt in ("ris", "bibtex", "csl")}
     data = {
@@ -43,11 +41,7 @@ def report(request, pk):
         "review": r.get_review_display(),
         "text": text,
         "original_url": reverse("archive:original", args=[r.pk]) if r.original else None,
-        "regions": [region_row(m.region, count=m.count, primary=m.primary) for m in mentions],
-        "people": [person_row(m.person, title_here=m.title) for m in people],
-        "programmes": [initiative_row(m.initiative) for m in initiatives],
-        "categories": [{"name": c, "url": category_url(c)} for c in r.categories],
-        "figures": [metric_row(m) for m in metrics],
+        **{kind.page_key: kind.part("page_rows")(records[kind.key]) for kind in KINDS},
         "copies": [{"name": u.original_name, "note": u.error} for u in copies],
         "similar": similar,
         "citation": {"gbt7714": gbt7714(r, request), **cite_urls},

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from ..models import Region, RegionMention, Report, exact_number, format_number
+from ..taxonomy import CATEGORIES
 
 LISTED_REPORTS = 50  # the newest reports a region, programme or category page lists (all are in its search link)
 
@@ -110,6 +111,29 @@ def initiative_row(i, **extra):
     }
 
 
+# -- a report's records of each entity kind, as its page lists them (archive/entities.py: page_rows)
+
+
+def region_mention_rows(mentions):
+    return [region_row(m.region, count=m.count, primary=m.primary) for m in mentions]
+
+
+def person_mention_rows(mentions):
+    return [person_row(m.person, title_here=m.title) for m in mentions]
+
+
+def initiative_mention_rows(mentions):
+    return [initiative_row(m.initiative) for m in mentions]
+
+
+def category_rows(links):
+    return [{"name": c, "url": category_url(c)} for c in sorted({c.category for c in links}, key=CATEGORIES.index)]
+
+
+def metric_rows(metrics):
+    return [metric_row(m) for m in metrics]
+
+
 def facet_counts(page, name):
     return {v["value"]: v["count"] for f in page.facets if f["name"] == name for v in f["values"]}
 
@@ -123,8 +147,7 @@ def counties_of(reports, limit=20):
     """The counties most often named in these reports (a values("report_id") queryset), with counts.
 
     Counted over every region and narrowed to counties here: with the level in the same SQL, SQLite
-    walked the county mentions of the whole archive for each report (20 s for a person named in
-    18,000 reports; 33 ms this way)."""
+    walked the county mentions of the whole archive for each report (docs/BENCHMARKS.md has the times)."""
     rows = (
         RegionMention.objects.filter(report_id__in=reports)
         .values("region_id")

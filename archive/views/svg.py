@@ -40,7 +40,7 @@ def fitted_frame(lonlats, size=560, pad=18, min_span=0.5, label_room=56):
 
 def dots_svg(dots):
     """The map's county dots as SVG markup, written here: ~1,500 linked dots through the template
-    engine took 200 ms of the home page at the full corpus (the data stays in the page's dict)."""
+    engine were most of the home page's time (docs/BENCHMARKS.md; the data stays in the page's dict)."""
     out = []
     for d in dots:
         poor, kind = d["poverty_county"], "hit" if d["reports"] else "quiet"

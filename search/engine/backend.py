@@ -41,6 +41,7 @@ from whoosh.highlight import ContextFragmenter
 from whoosh.highlight import highlight as whoosh_highlight
 
 from archive.ingest.normalize import t2s
+from archive.text import is_han
 
 from ..analysis import ChineseAnalyzer, query_terms
 from ..spelling import plausible, same_sound
@@ -427,7 +428,7 @@ class _SharedSearcherIndex:
 
 
 def _cjk(word):
-    return any("\u3400" <= ch <= "\u9fff" for ch in word)
+    return any(is_han(ch) for ch in word)
 
 
 class ChineseWhooshEngine(WhooshEngine):

@@ -3,8 +3,8 @@
 Whoosh's SegmentWriter keeps each posting as a 5-tuple in a sorting pool (about
 250 bytes a posting), sorts all of them at commit and writes them one posting at
 a time through several Python calls each. For this archive's ~360 postings a
-report, that was 7.2 ms of CPU a report, most of it at commit, and 220-380 MB per
-sub-writer. TermPool keeps the postings in flat arrays (about 20 bytes each),
+report, that was most of a bulk ingest's index time, at commit, and hundreds of MB
+per sub-writer (docs/BENCHMARKS.md). TermPool keeps the postings in flat arrays (about 20 bytes each),
 groups them by term with numpy, and write_postings() writes each term's postings
 in one step: inlined in the term entry when there are few (InliningCodec's rule),
 otherwise in blocks exactly as W3PostingsWriter writes them. The files are the

@@ -22,8 +22,8 @@ MP_MIN_DOCS = 1000  # batches this large are written by one sub-writer per core
 
 class WritingBackend:
     """The write half of ChineseWhooshSearchBackend (search/engine/backend.py): update() with one writer
-    and one searcher per batch (stock: update_document() per object, O(n^2) over segments: a 10k
-    rebuild took 303-316 s instead of 76 s), and for big batches Whoosh's multi-process writer."""
+    and one searcher per batch (stock: update_document() per object, O(n^2) over segments: a rebuild
+    four times as long, docs/BENCHMARKS.md), and for big batches Whoosh's multi-process writer."""
 
     def update(self, index, iterable, commit=True):
         if not self.setup_complete:

@@ -4,7 +4,7 @@ name stay apart (issue 24), stored and shown on the person page."""
 import pytest
 
 from archive.ingest import run_pipeline
-from archive.ingest.store import Item, store_document, store_documents
+from archive.ingest.store import Item, store_documents
 from archive.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def doc_with(*people, text=""):
 
 
 def store(*people):
-    return store_document(doc_with(*people)).report
+    return store_documents([Item(doc_with(*people))])[0].report
 
 
 def person_of(report, name):

@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from archive.evaluation import GOLD_SETS, load_successors, score, scorer_args, shortfalls
+from archive.evaluation import FLOORS, GOLD_SETS, load_successors, score, shortfalls
 from archive.ingest import run_pipeline
 from archive.serializers import extraction_json
 from tests.conftest import ROOT, SHARED, needs_shared
@@ -42,7 +42,8 @@ def test_the_teams_scorer_agrees(name, tmp_path):
             str(SHARED / "tools" / "score_extraction.py"),
             str(SHARED / gold_file),
             str(path),
-            *scorer_args(),
+            *(arg for k, v in FLOORS.items() for arg in (f"--min-{k}", str(v))),  # the floors, as the scorer takes them
+            *("--max-trap-hits", "0"),
         ],
         capture_output=True,
         text=True,

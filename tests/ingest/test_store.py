@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from archive.ingest import run_pipeline
 from archive.ingest.service import ingest_bytes, process_upload
-from archive.ingest.store import store_document
+from archive.ingest.store import Item, store_documents
 from archive.models import Metric, Person, Report, Upload
 from tests.conftest import FIXTURES, seed, seed_text
 
@@ -90,13 +90,13 @@ def test_store_is_one_transaction(monkeypatch):
     real = store_module.insert_rows
 
     def boom(model, fields, rows):
-        if model is store_module.Metric:
+        if model is Metric:
             raise RuntimeError("disk full")
         return real(model, fields, rows)
 
     monkeypatch.setattr(store_module, "insert_rows", boom)
     with pytest.raises(RuntimeError):
-        store_document(doc)
+        store_documents([Item(doc)])[0]
     assert not Report.objects.filter(clean_text__contains="社区工厂12家").exists()
 
 
@@ -105,7 +105,7 @@ def test_plain_inserts_store_what_the_orm_would():
     from archive.models import Metric
 
     doc = run_pipeline("plain.txt", "标题\n平利县新增社区工厂12家，带动就业约300人。".encode())
-    stored = store_document(doc)
+    stored = store_documents([Item(doc)])[0]
     metric = stored.report.metrics.get(unit="人")
     assert (metric.value, metric.approx, metric.region.code, metric.sentence) == (
         300.0,

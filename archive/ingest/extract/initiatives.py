@@ -17,7 +17,6 @@ PROGRAMME_WEIGHT for a programme of it and a point for each word of its evidence
 (archive/taxonomy.py) printed; EVIDENCE_MIN points put the report in it.
 """
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -25,6 +24,9 @@ import ahocorasick
 
 from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
+from archive.text import HAN as _CJK
+from archive.text import Sentences as _Sentences
+from archive.text import leftmost_longest
 
 from .initiative_patterns import (
     BARE_COMMON_TAIL_FREQ,
@@ -53,7 +55,6 @@ from .initiative_patterns import (
 )
 from .lexicon import freq
 
-_CJK = "\u4e00-\u9fff"
 _MODEL_WORD = "|".join(sorted(MODEL_WORDS, key=len, reverse=True))
 _QUOTED = re.compile(rf"[“\"「](?P<name>[^”\"」\n]{{1,{QUOTED_MAX}}})[”\"」]")
 _GAP_MODEL = re.compile(rf"(?P<gap>[{_CJK}]{{0,{MODEL_GAP}}}?)(?P<word>{_MODEL_WORD})")
@@ -87,35 +88,14 @@ def categorize(phrase, context=""):
     return ""
 
 
-class _Sentences:
-    """Sentence bounds by bisection over the text's sentence ends: linear for any text."""
-
-    def __init__(self, text):
-        self.text = text
-        self.ends = [m.start() for m in re.finditer(r"[。！？；\n]", text)]
-
-    def at(self, pos):
-        i = bisect.bisect_right(self.ends, pos)
-        start = self.ends[i - 1] + 1 if i else 0
-        end = self.ends[i] if i < len(self.ends) else len(self.text)
-        return self.text[start:end]
-
-
 def _programme_hits(text):
     """(start, end, name) of the thesaurus's names, the longest at each place."""
-    hits = sorted(
-        ((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)),
-        key=lambda h: (h[0], -(h[1] - h[0])),
-    )
-    out, last = [], -1
-    for start, end, name in hits:
-        if start < last:
-            continue
-        if name in QUOTED_ONLY and not (text[start - 1 : start] in '“"「' and text[end : end + 1] in '”"」'):
-            continue
-        out.append((start, end, name))
-        last = end
-    return out
+
+    def keep(hit):
+        start, end, name = hit
+        return name not in QUOTED_ONLY or (text[start - 1 : start] in '“"「' and text[end : end + 1] in '”"」')
+
+    return leftmost_longest(((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)), keep)
 
 
 def _clean(name):

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import ahocorasick
 import numpy as np
+from django.conf import settings
 
 VERSION = "2.1.2"
 SDIST_URL = (
@@ -68,8 +69,6 @@ class ModelMissing(RuntimeError):
 
 def model_path(base=None):
     if base is None:
-        from django.conf import settings
-
         base = settings.MODEL_DIR
     return Path(base) / f"lac-{VERSION}"
 

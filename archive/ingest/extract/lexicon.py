@@ -1,6 +1,6 @@
 """jieba's dictionary frequencies, the one measure of "is this an ordinary word" the extractors use.
 
-Loaded once per process (0.7-1.0 s), on first use.
+Loaded once per process, on first use (it takes about a second: docs/BENCHMARKS.md).
 """
 
 import logging

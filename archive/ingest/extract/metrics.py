@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import cn2an
 
+from archive.text import Sentences
 from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
 from . import labels
@@ -51,8 +52,6 @@ _METRIC = re.compile(
     rf"(?:(?P<noun>{_NOUN_RE})|(?P<unit>{_UNIT_RE}))(?P<approx3>余|多)?(?P<tail>{'|'.join(APPROX_TAIL)})?"
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
-_SENTENCE_END = "。！？；!?;\n"
-_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 _QUOTE_SPANS = re.compile(
     rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」"
 )
@@ -91,21 +90,6 @@ def _number(raw):
     return value if value >= MIN_CHINESE_VALUE else None
 
 
-class _Sentences:
-    """Sentence bounds by bisection over the sentence ends, found once (a scan per figure made a
-    1 MB text cost the square of its length)."""
-
-    def __init__(self, text):
-        self.ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
-        self.n = len(text)
-
-    def bounds(self, pos):
-        i = bisect.bisect_left(self.ends, pos)
-        start = self.ends[i - 1] + 1 if i else 0
-        end = self.ends[i] + 1 if i < len(self.ends) else self.n
-        return max(start, pos - SENTENCE_WINDOW), min(end, pos + SENTENCE_WINDOW)
-
-
 def _year(text, a, b):
     """The year printed last in text[a:b]."""
     years = _YEAR.findall(text, a, b)
@@ -118,7 +102,7 @@ def find_metrics(text, original=None, region_at=None, tokens=None):
     original = original if original is not None else text
     blocked = [(q.start(), q.end()) for q in _QUOTE_SPANS.finditer(text)]
     block_starts = [a for a, _b in blocked]
-    sentences = _Sentences(text)
+    sentences = Sentences(text, SENTENCE_WINDOW)
     out = []
     for m in _METRIC.finditer(text):
         s = m.start("num")

@@ -20,6 +20,8 @@ A string's occurrences are found once (str.find) and kept for the report.
 import bisect
 import re
 
+from archive.text import HAN
+
 from .lexicon import freq
 from .people_patterns import (
     ADDRESS_WORDS,
@@ -38,9 +40,9 @@ from .people_patterns import (
 )
 from .tagger import PERSON_TAGS, Tokens, word_tag
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK = re.compile(f"[{HAN}]+")
 NAME_DOTS = "·•."  # 阿依·木呷; 吐尔孙.赛买提 (a full stop where the page had no middle dot)
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,4}[·•.][\u4e00-\u9fff]{1,8}(?:[·•.][\u4e00-\u9fff]{1,6})?")
+_DOTTED = re.compile(f"[{HAN}]{{1,4}}[{NAME_DOTS}][{HAN}]{{1,8}}(?:[{NAME_DOTS}][{HAN}]{{1,6}})?")
 DOTTED_STOP = set("和与及、等的在是说也都还就")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier

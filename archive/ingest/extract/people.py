@@ -28,6 +28,9 @@ from functools import lru_cache
 
 import ahocorasick
 
+from archive.text import HAN as _CJK
+from archive.text import leftmost_longest
+
 from .lexicon import freq
 from .names import NAME_DOTS, Names
 from .people_patterns import (
@@ -35,14 +38,12 @@ from .people_patterns import (
     BIO_VERBS,
     BOUNDARY_CHARS,
     COPULA,
-    COUNTY_TITLES,
     CREDIT_ROLE_TITLES,
     GROUP_LIST_OPENERS,
     GROUP_ROLE_ENDS,
     HONORIFICS,
     LAC_TRIM,
     LIST_SEPARATORS,
-    LOCAL_KINDS,
     NAME_END_BEFORE,
     NOT_NAMES,
     NOT_ROLE_NOUNS,
@@ -68,8 +69,6 @@ from .people_patterns import (
     UNANCHORED_BAD_END,
 )
 from .tagger import PERSON_TAGS
-
-_CJK = "\u4e00-\u9fff"
 
 
 def _title_regex():
@@ -99,15 +98,7 @@ def _title_automaton():
 
 def _title_hits(text):
     """(start, end, title as printed), leftmost and longest first, not overlapping (as a regex finds them)."""
-    hits = sorted(
-        ((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text)), key=lambda h: (h[0], -h[1])
-    )
-    out, last = [], -1
-    for h in hits:
-        if h[0] >= last:
-            out.append(h)
-            last = h[1]
-    return out
+    return leftmost_longest((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text))
 
 
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")
@@ -503,54 +494,3 @@ def _repeated_names(names, text, known):
         if in_context and all(names.at(s, anchored=False) == cand for s in starts):
             out.append(PersonMention(cand, None, "other", starts[0], anchored=False))
     return out
-
-
-def merge_people(mentions, primary_county=None, text=None):
-    """One entry per name: its titles in the report as printed, in order (one inside another counts
-    once), joined by ；; the kind of the first; the region its title ties it to. With the text, a
-    name the report prints only as the start of a longer one found too is that one (郭昌 of 郭昌和,
-    刘国 of 刘国中): the longest form printed."""
-    if text is not None:
-        mentions = _longest_forms(mentions, text)
-    people = {}
-    for pm in mentions:
-        region = pm.region
-        if (
-            region is None
-            and primary_county
-            and (
-                (pm.title and pm.title_printed and pm.title_printed.startswith(COUNTY_TITLES)) or pm.kind in LOCAL_KINDS
-            )
-        ):
-            region = primary_county  # 县委书记 of a report about a county is that county's; so are its 村民
-        cur = people.setdefault(pm.name, {"name": pm.name, "titles": [], "kind": None, "region": None})
-        if pm.title and not any(pm.title in t for t in cur["titles"]):
-            cur["titles"] = [t for t in cur["titles"] if t not in pm.title] + [pm.title]
-            cur["kind"] = cur["kind"] or pm.kind
-        cur["region"] = cur["region"] or region
-    return [
-        {
-            "name": p["name"],
-            "title": "；".join(p["titles"]) or None,
-            "kind": p["kind"] or "other",
-            "region": p["region"],
-        }
-        for p in people.values()
-    ]
-
-
-def _longest_forms(mentions, text):
-    """Each mention under the longest name found that holds its name at every place it is printed."""
-    names = sorted({pm.name for pm in mentions}, key=len, reverse=True)
-    longer = {}
-    for i, short in enumerate(names):
-        for long in names[:i]:
-            if long.startswith(short) and text.count(short) == text.count(long) + sum(
-                text.count(o) for o in names[:i] if o != long and o.startswith(short) and not o.startswith(long)
-            ):
-                longer[short] = longer.get(long, long)
-                break
-    for pm in mentions:
-        if pm.name in longer:
-            pm.name = longer[pm.name]
-    return mentions

@@ -1,5 +1,7 @@
 """People: titles, surnames and speech verbs, as data."""
 
+from archive.text import HAN, JOURNALIST_ROLES
+
 # Common Chinese surnames (single character), by frequency; double surnames after.
 SURNAMES = set(
     "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄计索宣晋相初门云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡尧闭由"
@@ -334,18 +336,7 @@ BOUNDARY_CHARS = '，,。；;：:！!？?“”"（(）)、 \n'
 # What may stand between a title and the name after it (记者 王辉, 国家卫生计生委联系人：王斐).
 TITLE_NAME_GAP = (" ", "：", ":", "】", "]")  # (【记者】黎赛明)
 # The roles of a credit in brackets and the titles they give: (文 陈以显 刘智良), （记者 胡浩）, 记者 王 辉.
-CREDIT_ROLE_TITLES = {
-    "文": "作者",
-    "文/图": "作者",
-    "图": "摄影",
-    "摄": "摄影",
-    "摄影": "摄影",
-    "记者": "记者",
-    "本报记者": "记者",
-    "通讯员": "通讯员",
-    "编辑": "编辑",
-    "责任编辑": "责任编辑",
-}
+CREDIT_ROLE_TITLES = JOURNALIST_ROLES  # archive/text.py
 # Between names of a list after one title (贫困户刘福有、曹六仁、王三女).
 LIST_SEPARATORS = ("、",)
 # A name followed by this is at home (谭登周家): not a reason to cut it short.
@@ -455,7 +446,7 @@ HONORIFICS = ("同志",)
 # 以习近平同志为总书记的 / 张凤宝，临危受命担任…村党支部书记.
 COPULA = (
     r"(?:同志)?(?:[，,]?\s*(?:现在|如今|目前|现|已经|已|也|还|又|后来|曾)?(?:挂职)?(?:成为了?|当上了?|是|任|为)"
-    r"|[，,]?[\u4e00-\u9fff]{0,6}?(?:担任|出任|当选为?|挂职任))"
+    rf"|[，,]?[{HAN}]{{0,6}}?(?:担任|出任|当选为?|挂职任))"
 )
 
 # The characters of names transliterated from other languages (乌穆尔扎科夫, 米尔济约耶夫, 古特雷斯): a

@@ -16,12 +16,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from archive.text import SENTENCE
+
 from . import lac
 from .lexicon import freq
 from .people_patterns import SURNAMES
 from .tagger import PERSON_TAGS
 
-SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 LONGEST = 160  # characters a tagged piece at most: a line without punctuation is cut at commas, then here
 CUT = re.compile(r"[^，,、：:]+[，,、：:]?")
 PERSON, PLACE, ORGANISATION = "PER", "LOC", "ORG"

@@ -2,6 +2,8 @@
 
 import re
 
+from archive.text import HAN
+
 # A name directly followed by one of these is part of a smaller place, a
 # mountain or an institution, not the division itself: 老县镇, 朝阳村, 紫云社区,
 # 吕梁山区 (the mountains, not 吕梁市).
@@ -10,7 +12,7 @@ NOT_A_DIVISION_AFTER = re.compile(
 )
 # Within the same name (no punctuation in between): a company or school name.
 INSTITUTION_AFTER = re.compile(
-    r"^[\u4e00-\u9fff]{0,10}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)"
+    rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)"
 )
 # A county named by its short name (or a two-character full name, 和县) must be
 # backed: its prefecture or its own full name named in the report, or its

@@ -1,8 +1,8 @@
 """Part-of-speech tags for the extractors' statistical signal (nr, nrfg: a personal name; ns: a place).
 
 jieba-rs (rjieba) tags with jieba's own dictionary and tag set, as jieba.posseg
-does: 2 ms for 5,000 characters against posseg's 265 ms (measured; see
-docs/DECISIONS.md for how often the two agree on names). Without rjieba,
+does, about a hundred times faster (docs/BENCHMARKS.md; docs/DECISIONS.md
+says how often the two agree on names). Without rjieba,
 jieba.posseg is used. The segmenter's dictionaries are loaded once per process
 by search.dictionaries (shared with the index analyzer and, in a bulk ingest,
 with every worker through the fork server).
@@ -32,12 +32,12 @@ _TAG = None
 def _tagger():
     global _TAG
     if _TAG is None:
-        from search.dictionaries import RJIEBA
+        from search.dictionaries import RJIEBA  # here: on first use, it loads the segmenter's dictionary
 
         if RJIEBA is not None:
             _TAG = RJIEBA.tag
         else:
-            import jieba.posseg
+            import jieba.posseg  # the fallback without rjieba, loaded only then
 
             _TAG = lambda text: [(w.word, w.flag) for w in jieba.posseg.cut(text)]  # noqa: E731
     return _TAG

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from archive.gazetteer import (
     FORMER_NAMES_TABLE,
     PLACEHOLDER_NAMES,
+    Division,
     level_of,
     read_divisions,
     read_poverty_table,
@@ -114,8 +115,6 @@ class Command(BaseCommand):
             raise CommandError(f"{gz} not found: this command needs ../shared beside the project.")
         divisions = list(read_divisions())
         known = {d.code for d in divisions}
-        from archive.gazetteer import Division
-
         for code, (name, _year) in read_poverty_table().items():  # the Haixi 行政委员会 cpca lacks
             if code not in known:
                 divisions.append(Division(code, name, short_name(name), "county", None, None, None))

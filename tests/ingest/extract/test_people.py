@@ -1,6 +1,7 @@
 import pytest
 
-from archive.ingest.extract.people import find_people, merge_people
+from archive.ingest.extract.people import find_people
+from archive.ingest.extract.people_merge import merge_people
 
 
 def people(text):
@@ -92,9 +93,9 @@ def test_the_taggers_names_where_a_person_stands():
 )
 def test_never_a_place_a_term_or_a_slogan(text, bad):
     from archive.ingest.document import Document
-    from archive.ingest.extract import extract_entities
+    from archive.ingest.extract import extract_entities_many
 
-    doc = extract_entities(Document(name="x.txt", clean_text=text, normalized_text=text))
+    doc = extract_entities_many([Document(name="x.txt", clean_text=text, normalized_text=text)])[0]
     assert not any(bad in p["name"] for p in doc.people), doc.people
 
 

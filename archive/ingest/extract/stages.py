@@ -1,0 +1,106 @@
+"""One extractor per entity kind (archive/entities.py names them), each reading one Reading.
+
+A Reading is a document's text as extraction reads it (title, subtitle and body joined, simplified)
+with what every kind shares: the gazetteer's hits, the segmenter's tokens, the statistical tagger's
+proper nouns, and the places found so far, which tie a person or a figure to a place. extract/
+__init__.py runs the extractors in the registry's order, each filling its Document field.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..normalize import t2s
+from .initiatives import find_categories, find_initiatives
+from .metrics import find_metrics
+from .people import find_people
+from .people_merge import merge_people
+from .people_patterns import PLACE_VISIT_VERBS
+from .regions import find_regions, summarize_regions
+from .tagger import Tokens
+
+PLACE_WINDOW = 20  # a place printed this close before a person's title (or name) in its clause ties them to it
+CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n（(“”]")
+VISIT = re.compile("|".join(PLACE_VISIT_VERBS))
+
+
+@dataclass
+class Reading:
+    doc: Document
+    gz: object  # gazetteer_index.Gazetteer
+    original: str  # title, subtitle and body joined, in the original script
+    text: str  # the same, simplified (same offsets)
+    hits: list  # the gazetteer's hits in text
+    tokens: Tokens
+    title_end: int  # where the title and subtitle end in text
+    nouns: object = None  # proper_nouns' reading of text
+    mentions: list = field(default_factory=list)  # the places found, in text order (regions fills it)
+    ends: list = field(default_factory=list)  # where each of them ends
+
+    def place_before(self, offset):
+        """The place printed last before offset in its clause, at most PLACE_WINDOW characters before
+        it, with no visit between (青海省委书记, 巫山县竹贤乡下庄村党支部书记, 凉山州扶贫情况的林书成;
+        not 在兰考县调研的X)."""
+        i = bisect.bisect_right(self.ends, offset) - 1
+        if i < 0 or offset - self.mentions[i].end > PLACE_WINDOW:
+            return None
+        between = self.text[self.mentions[i].end : offset]
+        if CLAUSE_BREAK.search(between) or VISIT.search(between):
+            return None
+        return self.mentions[i].code
+
+    def primary(self):
+        return [r["code"] for r in self.doc.regions if r["primary"]]
+
+
+def regions(r: Reading):
+    r.mentions = find_regions(r.text, r.gz, r.hits, r.tokens, r.nouns, r.title_end)
+    r.ends = [m.end for m in r.mentions]
+    return summarize_regions(r.mentions, r.gz, r.title_end)
+
+
+def people(r: Reading):
+    """The people the text names, then the report's own journalists (byline, credits, editor)."""
+    doc, gz = r.doc, r.gz
+    primary_county = next((c for c in r.primary() if gz.places[c].level == "county"), None)
+    # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
+    named = [(s, e) for s, e, key, entries in r.hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
+    found = find_people(r.text, r.place_before, [(m.start, m.end) for m in r.mentions] + named, r.tokens, r.nouns)
+    merged = merge_people(found, primary_county, r.text)
+    names = {p["name"] for p in merged}
+    for name, role in doc.byline + doc.credits:
+        if name not in names:
+            merged.append({"name": name, "title": role, "kind": "journalist", "region": None})
+            names.add(name)
+    if doc.editor and t2s(doc.editor) not in names:
+        merged.append({"name": t2s(doc.editor), "title": "责任编辑", "kind": "journalist", "region": None})
+    return merged
+
+
+def initiatives(r: Reading):
+    return find_initiatives(r.text)
+
+
+def categories(r: Reading):
+    return find_categories(r.text, r.doc.initiatives)
+
+
+def metrics(r: Reading):
+    """The figures, each tied to the last place (below a province) before it in its sentence, or the
+    report's primary place; their positions in the clean text (a figure in the title sits at 0)."""
+    primary = r.primary()
+    non_province = [m for m in r.mentions if m.level != "province"]
+    np_ends = [m.end for m in non_province]
+
+    def place_in_sentence(offset):
+        i = bisect.bisect_right(np_ends, offset) - 1
+        if i >= 0 and "。" not in r.text[non_province[i].end : offset]:
+            return non_province[i].code
+        return primary[0] if primary else None
+
+    offset = len(r.original) - len(r.doc.clean_text)
+    found = find_metrics(r.text, r.original, place_in_sentence, r.tokens)
+    for f in found:
+        f.start = max(0, f.start - offset)
+    return found
