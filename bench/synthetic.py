@@ -151,13 +151,14 @@ def one_run(scale, docs, repeat):
         "search_p95_ms": harness.percentile(times, 95) * 1000,
         "searches": len(times),
         "var": str(var),
+        "machine": harness.machine(),
     }
 
 
 def section(runs, commit, load):
     real, *synth = runs
     lines = [
-        f"Code `{commit}`; machine: {harness.machine()}; load before the runs (uptime): {load}.",
+        f"Code `{commit}`; machine: {real['machine']}; load before the runs (uptime): {load}.",
         "The real corpus (xwlb.jsonl.gz) and the synthetic one (bench/synthetic.py: recombined real paragraphs, "
         "own ids and dates, made on the fly), each ingested into a fresh archive through the product "
         "(2 workers + 1 writer), then the search page over the query set (bench/workload.py, HTML and JSON).",
