@@ -1,6 +1,6 @@
 """`make bench`: every benchmark in turn, each writing its section of docs/BENCHMARKS.md.
 
-usage: python bench/run.py [--docs 10000]   (--docs 73768 for the full corpus)
+usage: python bench/run.py [--docs 10000] [--scale]   (--docs 73768 for the full corpus; --scale: 4× it too)
 """
 
 import argparse
@@ -14,6 +14,7 @@ HERE = Path(__file__).resolve().parent
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", default="10000")
+    ap.add_argument("--scale", action="store_true", help="also the archive at 4× the corpus (about an hour)")
     args = ap.parse_args()
     for script, extra in (
         ("extraction.py", []),
@@ -22,6 +23,7 @@ def main():
         ("ingest.py", ["--docs", args.docs]),
         ("search_latency.py", ["--docs", args.docs]),
         ("upload.py", []),
+        *([("synthetic.py", ["--all", "--scale", "4"])] if args.scale else []),
     ):
         print(f"== {script}", flush=True)
         rc = subprocess.call([sys.executable, str(HERE / script), *extra])

@@ -12,6 +12,7 @@ read are handed over as they are in this process (a test may have changed them).
 """
 
 import multiprocessing
+import os
 
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
 # imported once by the fork server, so each process it starts has them already (no settings needed)
@@ -26,6 +27,9 @@ PRELOAD = [
     "search.dictionaries",
     "archive.ingest.extract.preload",
 ]  # jieba's and rjieba's dictionaries and the name tagger's model: loaded once, shared by every process
+# one BLAS thread a process: the ingest runs a worker per core already, and OpenBLAS's own threads
+# (one more per core, spinning while they wait) tripled the tagger's CPU time (measured: docs/BENCHMARKS.md)
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def context():
@@ -33,6 +37,8 @@ def context():
     from archive.lifeline import mark_parent
 
     mark_parent()  # the fork server, when this starts it, is to die with this process
+    for name, value in ONE_THREAD.items():  # read by numpy's BLAS as the fork server imports it
+        os.environ.setdefault(name, value)
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)  # takes effect when the fork server starts (once a process)
     return ctx

@@ -168,3 +168,16 @@ def test_the_fork_server_loads_the_dictionaries_its_processes_share():
             ),
         )
     assert loaded == [True, True, True]
+
+
+def test_the_processes_of_an_ingest_run_numpys_matrix_products_on_one_thread():
+    """A worker per core already: BLAS threads of their own (one more per core, spinning while they
+    wait) multiplied the tagger's CPU time. The fork server's processes get one BLAS thread each."""
+    from archive.ingest.workers import context
+
+    product = (
+        "(__import__('numpy').ones((700, 700), 'float32') @ __import__('numpy').ones((700, 700), 'float32')).shape"
+        " and (__import__('os').environ.get('OPENBLAS_NUM_THREADS'), len(__import__('os').listdir('/proc/self/task')))"
+    )
+    with context().Pool(1) as pool:
+        assert pool.apply(eval, (product,)) == ("1", 1)
