@@ -30,6 +30,8 @@ def extraction_json(doc):
                 "quote": f.quote,
                 "sentence": f.sentence,
                 "change": f.change,
+                "vague": f.vague or None,
+                "scope": f.scope or None,
             }
             for f in doc.metrics
         ],

@@ -114,7 +114,20 @@ class MetricForm(CuratedForm):
 class MetricInline(CuratedInline):
     model = Metric
     form = MetricForm
-    fields = ["decided", "accept", "quote_in_text", "label", "value", "unit", "approx", "year", "change", "region"]
+    fields = [
+        "decided",
+        "accept",
+        "quote_in_text",
+        "label",
+        "value",
+        "unit",
+        "approx",
+        "vague",
+        "year",
+        "change",
+        "scope",
+        "region",
+    ]
     readonly_fields = ["decided", "quote_in_text"]
     autocomplete_fields = ["region"]
     verbose_name_plural = "数据（每条可追溯到原句）"

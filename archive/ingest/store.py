@@ -313,6 +313,8 @@ METRIC_FIELDS = (
     "sentence",
     "position",
     "change",
+    "vague",
+    "scope",
 )
 
 
@@ -355,7 +357,7 @@ def extracted_rows(pairs, claimed=None):
                     "region_id": rid.get(f.region),
                     "label": f.label[:64],
                     "label_key": t2s(f.label[:64]),
-                    "value": float(f.value),
+                    "value": None if f.value is None else float(f.value),
                     "unit": f.unit,
                     "approx": bool(f.approx),
                     "year": f.year,
@@ -363,6 +365,8 @@ def extracted_rows(pairs, claimed=None):
                     "sentence": f.sentence,
                     "position": f.start,
                     "change": f.change or "",
+                    "vague": f.vague,
+                    "scope": f.scope,
                 }
                 for f in doc.metrics
             ],

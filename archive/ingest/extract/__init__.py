@@ -12,6 +12,7 @@ import re
 from ..document import Document
 from ..normalize import t2s
 from . import proper_nouns
+from .figure_context import Places
 from .gazetteer_index import default_gazetteer
 from .initiatives import find_categories, find_initiatives
 from .metrics import find_metrics
@@ -58,9 +59,6 @@ def _extract(doc, gz, original, text, hits, tokens, _ambiguous, nouns):
     doc.regions = summarize_regions(mentions, gz, title_end)
     primary = [r["code"] for r in doc.regions if r["primary"]]
     primary_county = next((c for c in primary if gz.places[c].level == "county"), None)
-    non_province = [m for m in mentions if m.level != "province"]
-    np_ends = [m.end for m in non_province]
-
     ends = [m.end for m in mentions]
 
     def place_before(offset):
@@ -74,12 +72,6 @@ def _extract(doc, gz, original, text, hits, tokens, _ambiguous, nouns):
         if CLAUSE_BREAK.search(between) or VISIT.search(between):
             return None
         return mentions[i].code
-
-    def place_in_sentence(offset):
-        i = bisect.bisect_right(np_ends, offset) - 1
-        if i >= 0 and "。" not in text[non_province[i].end : offset]:
-            return non_province[i].code
-        return primary[0] if primary else None
 
     # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
     named = [(s, e) for s, e, key, entries in hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
@@ -96,6 +88,7 @@ def _extract(doc, gz, original, text, hits, tokens, _ambiguous, nouns):
     doc.initiatives = find_initiatives(text)
     doc.categories = find_categories(text, doc.initiatives)
     offset = len(original) - len(doc.clean_text)
-    doc.metrics = find_metrics(text, original, place_in_sentence, tokens)
+    places = Places(text, mentions, primary, gz.places)
+    doc.metrics = find_metrics(text, original, None, tokens, doc.published, places, title_end)
     for f in doc.metrics:  # positions in the clean text (a figure in the title sits at 0)
         f.start = max(0, f.start - offset)
