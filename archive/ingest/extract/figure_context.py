@@ -4,8 +4,10 @@ The year: the times printed in the text (2015年, 今年, 去年底, 目前, 201
 in one scan and resolved against the report's publication year (今年 of a 2017 report is 2017,
 去年底 2016; a span that runs to now, 2013年以来 or 近年来, ends in the publication year, and a
 total over it is that year's); 去年同期 is a comparison's basis, no time. A figure takes the time
-printed last before it in its sentence (after the figure before it), else its sentence's first,
-else the last one earlier in its paragraph, else the headline's when the report is dated that year.
+printed last before it in its sentence, else the first after it in its sentence,
+else the last one earlier in its paragraph, else the headline's when the report is dated that year,
+else, when nothing in its sentence puts it in the past or the future (过去, 原来, 将, 计划) and it is no
+change's first end, the report's present: its publication year (共设13个赛段, 全县现有贫困户1596户).
 A figure inside a long quotation takes only the times printed inside it (the 2014 plan a 2017
 report quotes dates what it says, not the report's figures, and the other way round).
 
@@ -20,6 +22,7 @@ import re
 
 from .metric_patterns import (
     CHINA_SCOPE,
+    NOT_PRESENT,
     NOT_SCOPE_AFTER,
     NOT_TIME,
     PRESENT_SPAN,
@@ -41,6 +44,7 @@ _TIME = re.compile(
         ]
     )
 )
+_NOT_PRESENT = re.compile(NOT_PRESENT)
 _LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
 _BOOK = re.compile(r"《[^》\n]*》")
 _SCOPE = re.compile(
@@ -65,7 +69,7 @@ class Times:
 
     def __init__(self, text, published=None, title_end=0):
         self.text = text
-        this_year = published.year if published else None
+        self.this_year = this_year = published.year if published else None
         books = [(m.start(), m.end()) for m in _BOOK.finditer(text)]
         book_starts = [a for a, _b in books]
         self.quotes = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
@@ -105,15 +109,14 @@ class Times:
         i = bisect.bisect_right(self.ends, b) - 1
         return i if i >= 0 and self.starts[i] >= a else None
 
-    def year(self, pos, sentence_start, sentence_end, after=None):
-        """The year of a figure at pos in the sentence [sentence_start, sentence_end); after: the end of
-        the figure before it in the sentence (its times are that figure's)."""
+    def year(self, pos, sentence_start, sentence_end):
+        """The year of a figure at pos in the sentence [sentence_start, sentence_end)."""
         a, b = sentence_start, sentence_end
         quote = self._quote(pos)
         if quote:
             a, b = max(a, quote[0]), min(b, quote[1])
-        i = self._last(max(a, after or a), pos)
-        if i is None:  # the sentence's first time
+        i = self._last(a, pos)
+        if i is None:  # the sentence's first time, after the figure
             j = bisect.bisect_left(self.starts, a)
             i = j if j < len(self.starts) and self.ends[j] <= b else None
         if i is not None:
@@ -125,6 +128,13 @@ class Times:
         if i is not None and not self._quote(self.starts[i]):
             return self.years[i]
         return self.headline
+
+    def present(self, pos, sentence_start):
+        """The report's year for a figure with no time of its own, when its sentence does not put it in the
+        past or the future (过去, 原来, 将, 计划) and it is no quotation's; else None."""
+        if not self.this_year or self._quote(pos) or _NOT_PRESENT.search(self.text, sentence_start, pos):
+            return None
+        return self.this_year
 
 
 class Places:

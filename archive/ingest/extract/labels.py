@@ -19,6 +19,8 @@ from .metric_patterns import (
     AFTER_STOP_VERBS,
     CHANGE_VERBS,
     GENERIC_PEOPLE,
+    GROWTH_ADVERBS,
+    GROWTH_WORDS,
     LABEL_MAX,
     LABEL_MODIFIER_TAGS,
     LABEL_NOUN_TAGS,
@@ -30,7 +32,9 @@ from .metric_patterns import (
     MEASURE_ENDS,
     MONEY_NOUNS,
     NOT_LABELS_AFTER,
+    NUMERAL_WORDS,
     SKIP_BEFORE,
+    UNIT_NOUNS_AFTER,
 )
 from .tagger import tag
 
@@ -130,7 +134,8 @@ def before(text, start, doc_tokens=None):
             run.insert(0, t)  # 人均/j 可/v 支配/vn 收入: a character inside a noun phrase
         else:
             break
-        size += len(t.word)
+        if not (t.word in GROWTH_ADVERBS or t.word.startswith(GROWTH_WORDS)):
+            size += len(t.word)  # how it changed is cut off below: 全国民办养老机构同比增长
         i -= 1
     while (
         run
@@ -139,7 +144,19 @@ def before(text, start, doc_tokens=None):
         and any(_nominal(x) for x in run[1:])
     ):
         run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
+    run = _without_growth(run)
     return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
+
+
+def _without_growth(run):
+    """A run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without those words: the
+    noun before them, or nothing (the caller then reads after the number, or the clause's subject)."""
+    k = next((j for j, t in enumerate(run) if t.word.startswith(GROWTH_WORDS)), None)
+    if k is None or any(_nominal(t) and t.word not in GROWTH_ADVERBS for t in run[k + 1 :]):
+        return run
+    while k > 0 and (run[k - 1].word in GROWTH_ADVERBS or run[k - 1].tag.startswith(("d", "p"))):
+        k -= 1
+    return run[:k]
 
 
 def after(text, end, with_verbs=False, doc_tokens=None):
@@ -163,8 +180,8 @@ def after(text, end, with_verbs=False, doc_tokens=None):
             pass  # 因病致贫
         elif (t.word in SKIP_BEFORE or t.word in AFTER_STOP_VERBS) and not _nominal(t) and not with_verbs:
             break
-        elif _nominal(t):
-            pass
+        elif _nominal(t) or (t.word in NUMERAL_WORDS and rest and not _stop(rest[0])):
+            pass  # 一线/m 扶贫 队员
         elif (
             out
             and out[-1].word in _JOINERS
@@ -206,6 +223,12 @@ def after(text, end, with_verbs=False, doc_tokens=None):
 
 
 def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
+    """The label of the figure text[start:end] (see _label), never how it changed (翻了, 增长)."""
+    found = _label(text, start, end, unit_kind, noun, unit, tokens)
+    return "" if found.startswith(GROWTH_WORDS) else found
+
+
+def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     """The label of the figure text[start:end]; unit_kind: "count" (户, 个), "percent" or "noun"
     (the unit is itself what is counted: 22.7万建档立卡贫困人口; 丧失劳动能力的2000多万人口 ->
     丧失劳动能力人口)."""
@@ -226,6 +249,8 @@ def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
             counted = after(text, end + 1, with_verbs=True, doc_tokens=tokens) or counted  # 80%的人群因病返贫
         return head + counted if head and counted and head.endswith(_COVERING) else counted or head
     counted = after(text, end, doc_tokens=tokens)
+    if counted in UNIT_NOUNS_AFTER:
+        return UNIT_NOUNS_AFTER[counted]  # 30多户人家
     if counted in NOT_LABELS_AFTER:
         counted = ""  # 194户人
     if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)

@@ -204,6 +204,29 @@ MONEY_NOUNS = (
     "保费",
     "专项资金",
 )
+# Words before a number that say how it changed, not what it counts (同比分别增长9.9%, 比2015年的2600元翻了):
+# a label ending in them is the noun before them (城乡低保标准), else the clause's subject.
+GROWTH_WORDS = (
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "减少",
+    "上升",
+    "跃升",
+    "攀升",
+    "翻",
+    "翻了",
+    "减到",
+    "降到",
+)
+GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅")
+# Nouns after a unit that only repeat it: what is counted is the unit's household (30多户人家 -> 农户).
+UNIT_NOUNS_AFTER = {"人家": "农户"}
+# Words the tagger reads as numerals that begin what is counted (345名一线扶贫队员).
+NUMERAL_WORDS = ("一线", "一级", "二级", "三级", "一类", "二类", "三类")
 # A one-character word after the unit that is the unit's own noun, not what is counted (194户人).
 NOT_LABELS_AFTER = ("人", "户", "家", "个", "名")
 # After its number: words that end a label (137个村全部出列).
@@ -248,10 +271,11 @@ LIGHT_VERBS = (
 )
 # Between two figures of one thing: the second is where the first went (由45%下降至0.74%).
 CHANGE_FROM = ("由", "从")
-CHANGE_TO = r"(?:(?:持续|逐步|大幅|已)?(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|攀升|扩大|缩小)(?:了)?(?:到|至|为)|降至|降到|增至|升至|(?:到|至))"
+CHANGE_TO = r"(?:(?:持续|逐步|大幅|已|已经|迅速|快速|明显|进一步)?(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|攀升|扩大|缩小|减|降|增|升)(?:了)?(?:到|至|为)|(?:到|至))"
 # When each end of a change stands: a year (2012年底的) or a time word (搬迁之初的, 现在的).
 CHANGE_WHEN = (
-    r"(?:(?:19|20)\d{2}年(?:底|初|末|中)?|现在|目前|如今|当时|去年|今年|年初|年底|[\u4e00-\u9fff]{1,4}之初)?的?"
+    r"(?:(?:19|20)\d{2}年(?:年?底|年?初|末|中)?|现在|目前|如今|当时|(?:去年|今年|前年)(?:年?底|年?初)?|年初|年底|[\u4e00-\u9fff]{1,4}之初)?"
+    r"的?(?:只有|仅有|仅剩|还有|只剩)?"
 )
 
 # -- when a figure stands (metrics.py: the year) ----------------------------------------------------
@@ -277,11 +301,24 @@ PRESENT_WORDS = (
     "第一季度",
     "年初以来",
     "年内",
+    "近日",
+    "日前",
+    "近期",
+    "今天",
+    "昨天",
+    "昨日",
+    "今日",
+    "本周",
+    "本月",
 )
 # A span ending now (近年来, 近五年, 近3年, 四年来, 过去五年): also the publication year.
 PRESENT_SPAN = r"近(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})?年来?|(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年来|过去(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年"
 # N years before the report (十年前, 3年前).
 YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前"
+# A figure with no time of its own, in a dated report, is of the report's present (全县现有贫困户1596户,
+# 共设13个赛段) unless its sentence puts it in the past or the future before it (过去, 当时, 原来, 将, 计划):
+# then it has no year; nor has the first end of a change (从42头增加到400多头: 42 is of an earlier time).
+NOT_PRESENT = r"过去|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
 # Words that look like a time but are a comparison's basis (比去年同期增长12%: the figure is this year's).
 NOT_TIME = ("去年同期", "上年同期", "同期")
 

@@ -180,7 +180,7 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
                 unit=unit,
                 approx=approx,
                 label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit.split("/")[0], tokens),
-                year=times.year(quote_start, a, b, out[-1].end if out and out[-1].end > a else None),
+                year=times.year(quote_start, a, b),
                 region=region,
                 quote=original[quote_start:end],
                 sentence=original[a:b].strip(),
@@ -191,6 +191,9 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
             )
         )
     _relate(text, out, tokens)
+    for f in out:
+        if f.year is None and f.change != "before":
+            f.year = times.present(f.start, sentences.bounds(f.start)[0])
     return out
 
 
