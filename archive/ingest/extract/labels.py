@@ -100,8 +100,9 @@ def subject(text, pos, tokens=None):
     return before(text, max(0, pos - 2 * _WINDOW) + near[i].end, tokens)[0]
 
 
-def before(text, start, doc_tokens=None):
-    """(label, verb_only): the noun phrase before the number at start (see the module's docstring)."""
+def before(text, start, doc_tokens=None, keep_growth=False):
+    """(label, verb_only): the noun phrase before the number at start (see the module's docstring);
+    keep_growth: a rate keeps how it changed after its noun (城乡低保标准同比分别增长9.9% -> 城乡低保标准增长)."""
     tokens = _tokens_before(text, start, doc_tokens)
     i = len(tokens) - 1
     while i >= 0 and (
@@ -118,7 +119,10 @@ def before(text, start, doc_tokens=None):
         verbal = run and not noun_seen  # 农村贫困人口每年都减少: adverbs inside a verb phrase
         if (
             _stop(t)
-            or (t.word in SKIP_BEFORE and not (verbal and t.tag.startswith(("d", "r", "t"))))
+            or (
+                t.word in SKIP_BEFORE
+                and not (verbal and (t.tag.startswith(("d", "r", "t")) or t.word in GROWTH_ADVERBS))
+            )
             or _who_or_where(t)
         ):
             break  # a person or a place is who or where, not what is counted
@@ -144,19 +148,23 @@ def before(text, start, doc_tokens=None):
         and any(_nominal(x) for x in run[1:])
     ):
         run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
-    run = _without_growth(run)
+    run, growth = _without_growth(run)
+    if growth and keep_growth and any(_nominal(t) for t in run):
+        return "".join(t.word for t in run) + growth, False
     return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
 
 
 def _without_growth(run):
-    """A run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without those words: the
-    noun before them, or nothing (the caller then reads after the number, or the clause's subject)."""
+    """(run, growth): a run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without
+    those words, the noun before them or nothing (the caller then reads after the number, or the clause's
+    subject), and the change itself without its adverbs (增长, 年均增长) for a rate's label."""
     k = next((j for j, t in enumerate(run) if t.word.startswith(GROWTH_WORDS)), None)
     if k is None or any(_nominal(t) and t.word not in GROWTH_ADVERBS for t in run[k + 1 :]):
-        return run
+        return run, ""
+    verb, annual = run[k].word, any(t.word == "年均" for t in run[:k])
     while k > 0 and (run[k - 1].word in GROWTH_ADVERBS or run[k - 1].tag.startswith(("d", "p"))):
         k -= 1
-    return run[:k]
+    return run[:k], ("年均" if annual else "") + verb
 
 
 def after(text, end, with_verbs=False, doc_tokens=None):
@@ -232,7 +240,7 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     """The label of the figure text[start:end]; unit_kind: "count" (户, 个), "percent" or "noun"
     (the unit is itself what is counted: 22.7万建档立卡贫困人口; 丧失劳动能力的2000多万人口 ->
     丧失劳动能力人口)."""
-    head, verb_only = before(text, start, tokens)
+    head, verb_only = before(text, start, tokens, keep_growth=unit_kind == "percent")
     if unit_kind == "noun":
         if head and not verb_only and not head.endswith(noun):
             return head + noun if noun in ("人口", "群众", "劳动力") else noun
