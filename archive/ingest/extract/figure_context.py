@@ -3,7 +3,7 @@
 The year: the times printed in the text (2015年, 今年, 去年底, 目前, 2013年以来, 近五年) are found
 in one scan and resolved against the report's publication year (今年 of a 2017 report is 2017,
 去年底 2016; a span that runs to now, 2013年以来 or 近年来, ends in the publication year, and a
-total over it is that year's); 去年同期 is a comparison's basis, no time. A figure takes the time
+total over it is that year's); 去年同期 and 比2015年 are a comparison's basis, no time. A figure takes the time
 printed last before it in its sentence, else the first after it in its sentence,
 else the last one earlier in its paragraph, else the headline's when the report is dated that year,
 else, when nothing in its sentence puts it in the past or the future (过去, 原来, 将, 计划) and it is no
@@ -22,8 +22,10 @@ import re
 
 from .metric_patterns import (
     CHINA_SCOPE,
+    COMPARED_WITH,
     NOT_PRESENT,
     NOT_SCOPE_AFTER,
+    NOT_SCOPE_BEFORE,
     NOT_TIME,
     PRESENT_SPAN,
     PRESENT_WORDS,
@@ -48,7 +50,11 @@ _NOT_PRESENT = re.compile(NOT_PRESENT)
 _LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
 _BOOK = re.compile(r"《[^》\n]*》")
 _SCOPE = re.compile(
-    "(?P<word>" + "|".join(sorted(SCOPE_WORDS, key=len, reverse=True)) + "|" + CHINA_SCOPE + ")"
+    f"(?<![{NOT_SCOPE_BEFORE}])(?P<word>"
+    + "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
+    + "|"
+    + CHINA_SCOPE
+    + ")"
     "(?!" + "|".join(NOT_SCOPE_AFTER) + ")"
 )
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
@@ -79,8 +85,8 @@ class Times:
             k = bisect.bisect_right(book_starts, m.start()) - 1
             if k >= 0 and books[k][1] > m.start():
                 continue  # 《中国农村扶贫开发纲要（2011-2020年）》: a title's year
-            if m.group("not"):
-                continue
+            if m.group("not") or (m.start() and text[m.start() - 1] in COMPARED_WITH):
+                continue  # 比2015年增加了4.6万所: the basis of a comparison is not the figure's time
             if m.group("year"):
                 year = this_year if m.group("since") else int(m.group("year"))  # 2013年以来: to now
             elif m.group("rel"):

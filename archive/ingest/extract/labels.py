@@ -130,7 +130,7 @@ def before(text, start, doc_tokens=None, keep_growth=False):
             _nominal(t)
             or t.tag.startswith("v")
             or (noun_seen and t.tag.startswith(LABEL_MODIFIER_TAGS) and t.tag != "m")
-            or (verbal and t.tag.startswith(("d", "r", "t")))
+            or (verbal and (t.tag.startswith(("d", "r", "t")) or t.word in GROWTH_ADVERBS))
         ):
             run.insert(0, t)
             noun_seen = noun_seen or _nominal(t)
@@ -149,8 +149,8 @@ def before(text, start, doc_tokens=None, keep_growth=False):
     ):
         run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
     run, growth = _without_growth(run)
-    if growth and keep_growth and any(_nominal(t) for t in run):
-        return "".join(t.word for t in run) + growth, False
+    if growth and keep_growth:  # 年均增长11.6% alone: the clause's subject is put before it (find_metrics)
+        return "".join(t.word for t in run) + growth, not any(_nominal(t) for t in run)
     return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
 
 
@@ -158,10 +158,11 @@ def _without_growth(run):
     """(run, growth): a run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without
     those words, the noun before them or nothing (the caller then reads after the number, or the clause's
     subject), and the change itself without its adverbs (增长, 年均增长) for a rate's label."""
-    k = next((j for j, t in enumerate(run) if t.word.startswith(GROWTH_WORDS)), None)
+    k = next((j for j, t in enumerate(run) if any(g in t.word for g in GROWTH_WORDS)), None)
     if k is None or any(_nominal(t) and t.word not in GROWTH_ADVERBS for t in run[k + 1 :]):
         return run, ""
-    verb, annual = run[k].word, any(t.word == "年均" for t in run[:k])
+    verb = next(g for g in GROWTH_WORDS if g in run[k].word)  # 同比增长/v as one word: 增长
+    annual = "年均" in run[k].word or any(t.word == "年均" for t in run[:k])
     while k > 0 and (run[k - 1].word in GROWTH_ADVERBS or run[k - 1].tag.startswith(("d", "p"))):
         k -= 1
     return run[:k], ("年均" if annual else "") + verb
@@ -233,7 +234,14 @@ def after(text, end, with_verbs=False, doc_tokens=None):
 def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     """The label of the figure text[start:end] (see _label), never how it changed (翻了, 增长)."""
     found = _label(text, start, end, unit_kind, noun, unit, tokens)
-    return "" if found.startswith(GROWTH_WORDS) else found
+    return "" if growth_only(found) and unit_kind != "percent" else found
+
+
+def growth_only(found):
+    """Whether a label says only how a number changed (增长, 年均增长, 翻了): no counted thing."""
+    for adverb in GROWTH_ADVERBS:
+        found = found.removeprefix(adverb)
+    return found.startswith(GROWTH_WORDS)
 
 
 def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):

@@ -320,6 +320,7 @@ YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前
 NOT_PRESENT = r"过去|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
 # Words that look like a time but are a comparison's basis (比去年同期增长12%: the figure is this year's).
 NOT_TIME = ("去年同期", "上年同期", "同期")
+COMPARED_WITH = "比较"  # 比2015年提高10.2个百分点, 较上年增长: the time after these is the basis
 
 # -- what a figure is about (metrics.py: the scope) ---------------------------------------------------
 # A level's own word before the figure in its sentence: the figure is that level's, not the place's
@@ -336,6 +337,9 @@ SCOPE_WORDS = {
     "全县": "county",
     "全旗": "county",
 }
+# A level word after one of these is what the figure is compared with or a share of (增速比全国农村高2.3个百分点,
+# 占全国毛南族总人口的70%, 居全省第一): no scope.
+NOT_SCOPE_BEFORE = "比较占于与同居列"
 # 中国 is the country's scope only as the subject of a statistic (中国农村贫困人口, 中国的减贫), not in a
 # name (中国扶贫基金会, 中国人民银行).
 CHINA_SCOPE = r"中国(?=农村|贫困|城镇|城乡|经济|的|已|共|累计|有|人口|居民|减贫|现行|脱贫)"
@@ -375,6 +379,8 @@ NOT_SCOPE_AFTER = (
 
 # -- numbers that are no quantity (metrics.py) -------------------------------------------------------
 # After 次 these make the number a train's or a flight's (5633次列车, K9次): no figure.
+# After 个 these make the number a duration, no count (6个小时, 3个多月).
+DURATION_AFTER_GE = ("小时", "月", "钟头", "星期", "工作日", "多小时", "多月", "半小时", "半月")
 NUMBER_NAMES_AFTER = ("列车", "动车", "火车", "航班", "班列", "旅客列车", "特快", "快车", "直快")
 # The number right after one of these characters names something (G1234次, ARJ21, 0871-6543210): no figure.
 NAME_BEFORE_NUMBER = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-－/／#＃"

@@ -33,7 +33,9 @@ from .metric_patterns import (
     CHANGE_WHEN,
     CN_ALL,
     CN_DIGITS,
+    DURATION_AFTER_GE,
     HOUSEHOLD_AFTER_GE,
+    LABEL_MAX,
     MIN_CHINESE_VALUE,
     NAME_BEFORE_NUMBER,
     NEAR_MAGNITUDE,
@@ -57,7 +59,7 @@ _METRIC = re.compile(
     rf"(?:(?P<noun>{_NOUN_RE})|(?P<unit>{_UNIT_RE}))(?P<approx3>余|多)?(?P<tail>{'|'.join(APPROX_TAIL)})?"
 )
 _PRICE_UNIT = "|".join(sorted(PRICE_UNITS, key=len, reverse=True))
-_PER_BEFORE = re.compile(rf"每(?P<per>{_PRICE_UNIT})[^，,。；;、0-9]{{0,{PRICE_GAP}}}$")
+_PER_BEFORE = re.compile(rf"(?:每|一)(?P<per>{_PRICE_UNIT})[^，,。；;、0-9]{{0,{PRICE_GAP}}}$")
 _PER_AFTER = re.compile(rf"(?:/|／|每|一)(?P<per>{_PRICE_UNIT})")
 _SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
@@ -117,11 +119,14 @@ class _Sentences:
 
 
 def _no_quantity(text, m, s, raw):
-    """A number that names something (G1234次, 5633/5634次列车, 0871-6543210) or is none (第一)."""
+    """A number that names something (G1234次, 5633/5634次列车, 0871-6543210), a duration (6个小时) or
+    no number (第一)."""
     if text[s - 1 : s] == "第" or (s and text[s - 1] in NAME_BEFORE_NUMBER):
         return True
     if raw and raw[0] == "0" and len(raw) > 1 and raw[1] != ".":
         return True  # a telephone or a code: no count starts with 0
+    if m.group("unit") == "个" and text.startswith(DURATION_AFTER_GE, m.end()):
+        return True  # 6个小时: a duration
     return m.group("unit") == "次" and text.startswith(NUMBER_NAMES_AFTER, m.end())
 
 
@@ -216,7 +221,8 @@ def _relate(text, figures, tokens=None):
         if not f.label and g.label and text[f.end : g.start] in ("、", "共", ""):
             f.label = g.label
     for f in figures:
-        if not f.label and f.unit in ("元", "%"):
-            f.label = labels.subject(
-                text, f.start, tokens
-            )  # 全年…的收入，一年超过了一万元: an amount of the clause before
+        growth = f.label and labels.growth_only(f.label)
+        if f.unit in ("元", "%", "个百分点") and (not f.label or growth):
+            # 全年…的收入，一年超过了一万元: an amount of the clause before; 人均可支配收入…，年均增长11.6%
+            at = f.start - len(f.label) if growth and text[: f.start].endswith(f.label) else f.start
+            f.label = (labels.subject(text, at, tokens) + f.label)[: LABEL_MAX + 4] or f.label

@@ -29,6 +29,8 @@ def figures(body, published=None, title="脱贫攻坚见闻"):
         ("党的十八大以来，我国农村贫困人口减少8239万人。", date(2019, 3, 1), "8239万人", 2019),
         ("近五年，全县投入扶贫资金12亿元。", date(2020, 1, 1), "12亿元", 2020),
         ("今年1至9月，全县旅游收入比去年同期增长12%。", date(2016, 10, 20), "12%", 2016),
+        ("截至2020年底，全县公办园达124所，比2015年增加了46所。", date(2021, 3, 3), "46所", 2020),
+        ("全县农民人均纯收入8000元，较上年增长12%。", date(2016, 3, 3), "12%", 2016),
     ],
 )
 def test_a_time_word_is_read_against_the_report_date(body, published, quote, year):
@@ -83,6 +85,13 @@ def test_a_level_word_gives_that_level_not_the_county():
     assert (found["1.2万人"].region, found["1.2万人"].scope) == ("610926", "county")
 
 
+def test_a_comparison_with_a_level_is_no_scope():
+    found = figures("阜平县农民收入年均增长11.6%，增速比全国农村高2.3个百分点。", date(2018, 1, 1))
+    assert found["2.3个百分点"].scope == "" and found["2.3个百分点"].region == "130624"
+    found = figures("环江县全县有毛南族6.45万人，占全国毛南族总人口的约70%。", date(2020, 5, 20))
+    assert found["约70%"].scope == "county" and found["约70%"].region == "451226"
+
+
 def test_names_and_honours_with_a_level_word_are_no_scope():
     found = figures("平利县的全国人大代表张三带动300户增收。中国扶贫基金会捐款100万元。", date(2018, 1, 1))
     assert found["300户"].scope == "" and found["300户"].region == "610926"
@@ -117,6 +126,7 @@ def test_a_vague_quantity_keeps_its_words_and_no_value(body, quote, words, unit)
         ("土鸡蛋收购价1.5元/只。", "1.5元/只", 1.5, "元/只"),
         ("每月工资2000元左右。", "2000元左右", 2000, "元"),
         ("每户补助2万元。", "2万元", 20000, "元"),
+        ("这种绿壳鸡蛋一斤可以卖出20多块钱。", "20多块", 20, "元/斤"),
     ],
 )
 def test_a_unit_price_is_per_unit(body, quote, value, unit):
@@ -125,7 +135,15 @@ def test_a_unit_price_is_per_unit(body, quote, value, unit):
 
 
 @pytest.mark.parametrize(
-    "body", ["乘坐K1234次列车返乡。", "开行5633/5634次公益慢火车。", "咨询电话0871-6543210。", "乘坐G1234次高铁。"]
+    "body",
+    [
+        "走一趟要6个小时。",
+        "工期3个多月。",
+        "乘坐K1234次列车返乡。",
+        "开行5633/5634次公益慢火车。",
+        "咨询电话0871-6543210。",
+        "乘坐G1234次高铁。",
+    ],
 )
 def test_numbers_that_name_are_no_figures(body):
     assert figures(body) == {}
@@ -140,6 +158,8 @@ def test_numbers_that_name_are_no_figures(body):
         ("全县派驻在115个贫困村的345名一线扶贫队员，因村因户精准施策。", "345名", "一线扶贫队员"),
         ("兰考县的贫困人口已经由2014年7.7万人迅速减少到去年底只有3127人。", "3127人", "贫困人口"),
         ("贫困人口从2012年年底的9899万人减到2019年年底的551万人。", "551万人", "贫困人口"),
+        ("农村居民人均可支配收入达到12588元，年均增长11.6%。", "11.6%", "人均可支配收入年均增长"),
+        ("全国学前教育毛入园率达85.2%，比2015年提高10.2个百分点。", "10.2个百分点", "入园率提高"),
     ],
 )
 def test_the_label_is_the_counted_thing(body, quote, label):
