@@ -23,10 +23,12 @@ import re
 from .metric_patterns import (
     CHINA_SCOPE,
     COMPARED_WITH,
+    FIVE_YEAR_PLANS,
     NOT_PRESENT,
     NOT_SCOPE_AFTER,
     NOT_SCOPE_BEFORE,
     NOT_TIME,
+    PLAN_START,
     PRESENT_SPAN,
     PRESENT_WORDS,
     RELATIVE_YEARS,
@@ -40,6 +42,7 @@ _TIME = re.compile(
         [
             r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2})\s*年(?:[^，。；！？,;\n0-9]{0,12}?(?P<since>以来|至今(?!年)))?",
             "(?P<not>" + "|".join(NOT_TIME) + ")",
+            "(?P<plan>" + "|".join(FIVE_YEAR_PLANS) + ')[”"」]?(?P<part>' + "|".join(PLAN_START) + "|以来)?",
             "(?P<rel>" + "|".join(RELATIVE_YEARS) + ")",
             YEARS_AGO,
             "(?P<now>(?:" + "|".join(sorted(PRESENT_WORDS, key=len, reverse=True)) + "|" + PRESENT_SPAN + ")(?!年))",
@@ -89,6 +92,10 @@ class Times:
                 continue  # 比2015年增加了4.6万所: the basis of a comparison is not the figure's time
             if m.group("year"):
                 year = this_year if m.group("since") else int(m.group("year"))  # 2013年以来: to now
+            elif m.group("plan"):  # 十三五期间: 2020; 十三五初期: 2016; 十三五以来: to now
+                end = FIVE_YEAR_PLANS[m.group("plan")]
+                part = m.group("part")
+                year = this_year if part == "以来" else end - 4 if part else end
             elif m.group("rel"):
                 year = this_year + RELATIVE_YEARS[m.group("rel")] if this_year else None
             elif m.group("ago"):

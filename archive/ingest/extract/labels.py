@@ -15,6 +15,8 @@ which find_metrics settles once all the figures are known.
 
 from functools import lru_cache
 
+from archive.units import UNITS
+
 from .metric_patterns import (
     AFTER_STOP_VERBS,
     CHANGE_VERBS,
@@ -33,6 +35,7 @@ from .metric_patterns import (
     MONEY_NOUNS,
     NOT_LABELS_AFTER,
     NUMERAL_WORDS,
+    SHARE_WORDS,
     SKIP_BEFORE,
     UNIT_NOUNS_AFTER,
 )
@@ -93,8 +96,8 @@ def subject(text, pos, tokens=None):
     i = len(near) - 1
     while i >= 0 and near[i].word in "，,":
         i -= 1
-    while i >= 0 and not _nominal(near[i]) and near[i].word not in "。！？；\n":
-        i -= 1
+    while i >= 0 and (not _nominal(near[i]) or near[i].word in UNITS) and near[i].word not in "。！？；\n":
+        i -= 1  # over a figure's own unit too (一线干部141人次，占比58.5%)
     if i < 0 or near[i].word in "。！？；\n":
         return ""
     return before(text, max(0, pos - 2 * _WINDOW) + near[i].end, tokens)[0]
@@ -234,11 +237,18 @@ def after(text, end, with_verbs=False, doc_tokens=None):
 def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     """The label of the figure text[start:end] (see _label), never how it changed (翻了, 增长)."""
     found = _label(text, start, end, unit_kind, noun, unit, tokens)
+    if unit_kind == "percent" and found in SHARE_WORDS:
+        return "占比"  # find_metrics puts the clause's subject before it
+    if len(found) == 1 and found not in LABEL_NOUNS and found not in GENERIC_PEOPLE:
+        return ""  # a stray character (新中国成立时的19.5万个 -> 时) is no label
     return "" if growth_only(found) and unit_kind != "percent" else found
 
 
 def growth_only(found):
-    """Whether a label says only how a number changed (增长, 年均增长, 翻了): no counted thing."""
+    """Whether a label says only how a number changed (增长, 年均增长, 翻了) or that it is a share (占比):
+    no counted thing."""
+    if found == "占比":
+        return True
     for adverb in GROWTH_ADVERBS:
         found = found.removeprefix(adverb)
     return found.startswith(GROWTH_WORDS)

@@ -223,6 +223,8 @@ GROWTH_WORDS = (
     "降到",
 )
 GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅")
+# A share printed as 占15.8% / 占比58.5%: the label is what it is a share of, with 占比 (专业技术人员占比).
+SHARE_WORDS = ("占", "占比", "约占", "仅占", "占到", "所占比例", "比例", "比重", "占比达")
 # Nouns after a unit that only repeat it: what is counted is the unit's household (30多户人家 -> 农户).
 UNIT_NOUNS_AFTER = {"人家": "农户"}
 # Words the tagger reads as numerals that begin what is counted (345名一线扶贫队员).
@@ -274,7 +276,7 @@ CHANGE_FROM = ("由", "从")
 CHANGE_TO = r"(?:(?:持续|逐步|大幅|已|已经|迅速|快速|明显|进一步)?(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|攀升|扩大|缩小|减|降|增|升)(?:了)?(?:到|至|为)|(?:到|至))"
 # When each end of a change stands: a year (2012年底的) or a time word (搬迁之初的, 现在的).
 CHANGE_WHEN = (
-    r"(?:(?:19|20)\d{2}年(?:年?底|年?初|末|中)?|现在|目前|如今|当时|(?:去年|今年|前年)(?:年?底|年?初)?|年初|年底|[\u4e00-\u9fff]{1,4}之初)?"
+    r"(?:(?:19|20)\d{2}年(?:年?底|年?初|末|中)?|现在|目前|如今|当时|(?:去年|今年|前年)(?:年?底|年?初)?|年初|年底|[\u4e00-\u9fff]{1,4}之初|[\u4e00-\u9fff]{1,5}成立时)?"
     r"的?(?:只有|仅有|仅剩|还有|只剩)?"
 )
 
@@ -317,7 +319,10 @@ YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前
 # A figure with no time of its own, in a dated report, is of the report's present (全县现有贫困户1596户,
 # 共设13个赛段) unless its sentence puts it in the past or the future before it (过去, 当时, 原来, 将, 计划):
 # then it has no year; nor has the first end of a change (从42头增加到400多头: 42 is of an earlier time).
-NOT_PRESENT = r"过去|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
+NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
+# Five-year plans as times: the plan's last year (十三五期间, 十三五时期: 2020), its first for 初期 / 开局.
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_START = ("初期", "开局", "第一年")
 # Words that look like a time but are a comparison's basis (比去年同期增长12%: the figure is this year's).
 NOT_TIME = ("去年同期", "上年同期", "同期")
 COMPARED_WITH = "比较"  # 比2015年提高10.2个百分点, 较上年增长: the time after these is the basis

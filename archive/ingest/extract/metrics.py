@@ -196,9 +196,10 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
             )
         )
     _relate(text, out, tokens)
-    for f in out:
-        if f.year is None and f.change != "before":
-            f.year = times.present(f.start, sentences.bounds(f.start)[0])
+    for prev, f in zip([None, *out], out):
+        if f.year is None and f.change != "before":  # a past or a future said since the figure before
+            a = sentences.bounds(f.start)[0]
+            f.year = times.present(f.start, max(a, prev.end) if prev else a)
     return out
 
 
