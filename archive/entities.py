@@ -195,6 +195,8 @@ KINDS = (
             "sentence",
             "position",
             "change",
+            "vague",
+            "scope",
         ),
         followed=("region_id", "label", "value", "unit", "approx", "year", "sentence"),
         extractor=f"{_EXTRACT}.metrics",

@@ -110,6 +110,7 @@ def score(gold: dict, preds: list, successors: dict | None = None) -> dict:
         pm = [
             (float(m["value"]), UNIT_ALIASES.get(m["unit"], m["unit"]), _norm(t2s(m.get("label") or "")))
             for m in p.get("metrics", [])
+            if m["value"] is not None  # a vague quantity (数十家) has no value to match
         ]
         for m in g["metrics_required"]:
             n["mn"] += 1

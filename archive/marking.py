@@ -52,7 +52,7 @@ def figure_marks(_text, report, metrics):
         if report.clean_text[start : start + len(m.quote)] != m.quote:  # an offset from before a text edit
             start = report.clean_text.find(m.quote)
         if start >= 0 and m.quote:
-            title = f"{m.label or '（无指标）'} {format_number(m.value)} {m.unit}" + (
+            title = f"{m.label or '（无指标）'} {m.vague or format_number(m.value)} {m.unit}" + (
                 f" · {m.year}年" if m.year else ""
             )
             spans.append((start, start + len(m.quote), Mark("figure", f"metric-{m.pk}", title)))

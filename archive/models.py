@@ -372,9 +372,19 @@ class Metric(Curated):
     label_key = models.CharField(
         "指标（简化字）", max_length=64, blank=True, db_index=True, help_text="指标的简化字形式：数据检索不分简繁。"
     )
-    value = models.FloatField("数值")
+    value = models.FloatField("数值", null=True, blank=True, help_text="空：不确切的约数（数十家），原文见“约数”。")
     unit = models.CharField("单位", max_length=16, db_index=True)
     approx = models.BooleanField("约数", default=False)
+    vague = models.CharField("约数写法", max_length=8, blank=True, help_text="不确切的数目，照原文：数十、几百、两三。")
+    NATIONAL, PROVINCE, PREFECTURE, COUNTY = "national", "province", "prefecture", "county"
+    SCOPES = [(NATIONAL, "全国"), (PROVINCE, "全省"), (PREFECTURE, "全市（州）"), (COUNTY, "全县")]
+    scope = models.CharField(
+        "范围",
+        max_length=10,
+        blank=True,
+        choices=SCOPES,
+        help_text="原文写明的范围（全国、全省……）：全国数据不属于任何地区。",
+    )
     year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
     quote = models.CharField("原文", max_length=64)
     sentence = models.TextField("所在句子")
@@ -399,7 +409,7 @@ class Metric(Curated):
         indexes = [models.Index(fields=["unit", "curation"], name="metric_unit_curation")]
 
     def __str__(self):
-        return f"{self.label} {format_number(self.value)} {self.unit}"
+        return f"{self.label} {self.vague or format_number(self.value)} {self.unit}"
 
     def save(self, *args, **kwargs):
         from .ingest.normalize import t2s  # here: archive.ingest's package loads the stages, which import models

@@ -42,6 +42,8 @@ def metrics_json(metrics):
             "quote": f.quote,
             "sentence": f.sentence,
             "change": f.change,
+            "vague": f.vague or None,
+            "scope": f.scope or None,
         }
         for f in metrics
     ]

@@ -99,7 +99,14 @@ class FigureField(forms.FloatField):
 
 
 class MetricForm(CuratedForm):
-    value = FigureField(label="数值")
+    value = FigureField(label="数值", required=False)
+
+    def clean(self):
+        """A figure has a value, or the words of a vague quantity (数十) in place of one."""
+        data = super().clean()
+        if data.get("value") is None and not data.get("vague") and not data.get("DELETE"):
+            self.add_error("value", "请填写数值，或在“约数写法”中照原文填写不确切的数目（数十、几百）。")
+        return data
 
     class Meta:
         model = Metric
@@ -114,7 +121,20 @@ class MetricForm(CuratedForm):
 class MetricInline(CuratedInline):
     model = Metric
     form = MetricForm
-    fields = ["decided", "accept", "quote_in_text", "label", "value", "unit", "approx", "year", "change", "region"]
+    fields = [
+        "decided",
+        "accept",
+        "quote_in_text",
+        "label",
+        "value",
+        "unit",
+        "approx",
+        "vague",
+        "year",
+        "change",
+        "scope",
+        "region",
+    ]
     readonly_fields = ["decided", "quote_in_text"]
     autocomplete_fields = ["region"]
     verbose_name_plural = "数据（每条可追溯到原句）"

@@ -299,7 +299,7 @@ def metric_rows(pairs, rid, _claimed):
                 "region_id": rid.get(f.region),
                 "label": f.label[:64],
                 "label_key": t2s(f.label[:64]),
-                "value": float(f.value),
+                "value": None if f.value is None else float(f.value),
                 "unit": f.unit,
                 "approx": bool(f.approx),
                 "year": f.year,
@@ -307,6 +307,8 @@ def metric_rows(pairs, rid, _claimed):
                 "sentence": f.sentence,
                 "position": f.start,
                 "change": f.change or "",
+                "vague": f.vague,
+                "scope": f.scope,
             }
             for f in doc.metrics
         ]

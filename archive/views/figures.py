@@ -143,7 +143,7 @@ def _figures_data(request, f, qs):
         if f["unit"]:
             light = [r for r in light if r[1] == f["unit"]]
         total = len(light)
-        points = [(r[2], r[3]) for r in light if r[2] is not None][:CHART_POINTS]
+        points = [(r[2], r[3]) for r in light if r[2] is not None and r[3] is not None][:CHART_POINTS]
         by_region = Counter(r[4] for r in light if r[4] is not None)
         codes = dict(Region.objects.filter(pk__in=list(by_region)).values_list("id", "code")) if drill else {}
         for region_id, n in by_region.items():
@@ -154,7 +154,7 @@ def _figures_data(request, f, qs):
     else:
         units = list(qs.order_by().values("unit").annotate(n=Count("id")).order_by("-n"))
         total = sum(u["n"] for u in units)
-        points = list(qs.order_by().exclude(year=None).values_list("year", "value")[:CHART_POINTS])
+        points = list(qs.order_by().exclude(year=None).exclude(value=None).values_list("year", "value")[:CHART_POINTS])
         if drill:  # the figures under each region one level down, from one grouped query
             for code, n in qs.order_by().exclude(region=None).values_list("region__code").annotate(n=Count("id")):
                 by_prefix[code[:width]] += n

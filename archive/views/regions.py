@@ -180,7 +180,7 @@ def _disagree(ms):
         return False
     said = defaultdict(set)
     for m in ms:
-        if not m.approx:
+        if not m.approx and m.value is not None:
             said[(m.region_id, m.change)].add(round(m.value, 6))
     return any(len(values) > 1 for values in said.values())
 
@@ -199,6 +199,7 @@ def _compare_figures(qs):
             "unit",
             "value",
             "approx",
+            "vague",
             "change",
             "quote",
             "report_id",
@@ -226,8 +227,9 @@ def _compare_figures(qs):
                 "values": [
                     {
                         "value": exact_number(m.value),
-                        "value_text": format_number(m.value),
+                        "value_text": m.vague or format_number(m.value),
                         "approx": m.approx,
+                        "vague": m.vague or None,
                         "change": m.change,
                         "report": m.report_id,
                         "report_url": url_of("archive:report", m.report_id),
@@ -241,8 +243,9 @@ def _compare_figures(qs):
     series = defaultdict(dict)
     for (label, year, unit), ms in groups.items():
         if year:
-            values = sorted(m.value for m in ms)
-            series[(label, unit)][year] = values[len(values) // 2]
+            values = sorted(m.value for m in ms if m.value is not None)
+            if values:
+                series[(label, unit)][year] = values[len(values) // 2]
     charts = [
         {
             "label": label,

@@ -53,16 +53,28 @@ def metric_row(m):
         "report_url": url_of("archive:report", m.report_id),
         "label": m.label,
         "value": exact_number(m.value),
-        "value_text": format_number(m.value),
+        "value_text": value_text(m),
         "unit": m.unit,
         "approx": m.approx,
+        "vague": m.vague or None,
         "year": m.year,
         "change": m.change,
+        "scope": m.scope or None,
         "region": m.region.code if m.region_id and m.region else None,
-        "region_name": m.region.name if m.region_id and m.region else None,
+        "region_name": m.region.name if m.region_id and m.region else scope_name(m.scope),
         "quote": m.quote,
         "sentence": m.sentence,
     }
+
+
+def value_text(m):
+    """A figure's value as the pages show it: the number exactly, or a vague quantity's own words (数十)."""
+    return m.vague if m.vague else format_number(m.value)
+
+
+def scope_name(scope):
+    """What the region column says of a figure with no region: 全国 for a national one."""
+    return "全国" if scope == "national" else None
 
 
 METRIC_COLUMNS = [
@@ -71,8 +83,10 @@ METRIC_COLUMNS = [
     "value",
     "unit",
     "approx",
+    "vague",
     "year",
     "change",
+    "scope",
     "region",
     "region_name",
     "quote",

@@ -85,6 +85,8 @@ def test_extract_json_shape():
         "quote",
         "sentence",
         "change",
+        "vague",
+        "scope",
     }
     for m in item["metrics"]:
         assert m["quote"] in m["sentence"] and m["sentence"] in item["text"]

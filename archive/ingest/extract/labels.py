@@ -15,10 +15,14 @@ which find_metrics settles once all the figures are known.
 
 from functools import lru_cache
 
+from archive.units import UNITS
+
 from .metric_patterns import (
     AFTER_STOP_VERBS,
     CHANGE_VERBS,
     GENERIC_PEOPLE,
+    GROWTH_ADVERBS,
+    GROWTH_WORDS,
     LABEL_MAX,
     LABEL_MODIFIER_TAGS,
     LABEL_NOUN_TAGS,
@@ -30,7 +34,10 @@ from .metric_patterns import (
     MEASURE_ENDS,
     MONEY_NOUNS,
     NOT_LABELS_AFTER,
+    NUMERAL_WORDS,
+    SHARE_WORDS,
     SKIP_BEFORE,
+    UNIT_NOUNS_AFTER,
 )
 from .tagger import tag
 
@@ -89,15 +96,16 @@ def subject(text, pos, tokens=None):
     i = len(near) - 1
     while i >= 0 and near[i].word in "，,":
         i -= 1
-    while i >= 0 and not _nominal(near[i]) and near[i].word not in "。！？；\n":
-        i -= 1
+    while i >= 0 and (not _nominal(near[i]) or near[i].word in UNITS) and near[i].word not in "。！？；\n":
+        i -= 1  # over a figure's own unit too (一线干部141人次，占比58.5%)
     if i < 0 or near[i].word in "。！？；\n":
         return ""
     return before(text, max(0, pos - 2 * _WINDOW) + near[i].end, tokens)[0]
 
 
-def before(text, start, doc_tokens=None):
-    """(label, verb_only): the noun phrase before the number at start (see the module's docstring)."""
+def before(text, start, doc_tokens=None, keep_growth=False):
+    """(label, verb_only): the noun phrase before the number at start (see the module's docstring);
+    keep_growth: a rate keeps how it changed after its noun (城乡低保标准同比分别增长9.9% -> 城乡低保标准增长)."""
     tokens = _tokens_before(text, start, doc_tokens)
     i = len(tokens) - 1
     while i >= 0 and (
@@ -114,7 +122,10 @@ def before(text, start, doc_tokens=None):
         verbal = run and not noun_seen  # 农村贫困人口每年都减少: adverbs inside a verb phrase
         if (
             _stop(t)
-            or (t.word in SKIP_BEFORE and not (verbal and t.tag.startswith(("d", "r", "t"))))
+            or (
+                t.word in SKIP_BEFORE
+                and not (verbal and (t.tag.startswith(("d", "r", "t")) or t.word in GROWTH_ADVERBS))
+            )
             or _who_or_where(t)
         ):
             break  # a person or a place is who or where, not what is counted
@@ -122,7 +133,7 @@ def before(text, start, doc_tokens=None):
             _nominal(t)
             or t.tag.startswith("v")
             or (noun_seen and t.tag.startswith(LABEL_MODIFIER_TAGS) and t.tag != "m")
-            or (verbal and t.tag.startswith(("d", "r", "t")))
+            or (verbal and (t.tag.startswith(("d", "r", "t")) or t.word in GROWTH_ADVERBS))
         ):
             run.insert(0, t)
             noun_seen = noun_seen or _nominal(t)
@@ -130,7 +141,8 @@ def before(text, start, doc_tokens=None):
             run.insert(0, t)  # 人均/j 可/v 支配/vn 收入: a character inside a noun phrase
         else:
             break
-        size += len(t.word)
+        if not (t.word in GROWTH_ADVERBS or t.word.startswith(GROWTH_WORDS)):
+            size += len(t.word)  # how it changed is cut off below: 全国民办养老机构同比增长
         i -= 1
     while (
         run
@@ -139,7 +151,24 @@ def before(text, start, doc_tokens=None):
         and any(_nominal(x) for x in run[1:])
     ):
         run.pop(0)  # 建成/v 社区工厂 -> 社区工厂; 带动/v 贫困户 -> 贫困户
+    run, growth = _without_growth(run)
+    if growth and keep_growth:  # 年均增长11.6% alone: the clause's subject is put before it (find_metrics)
+        return "".join(t.word for t in run) + growth, not any(_nominal(t) for t in run)
     return "".join(t.word for t in run), bool(run) and not any(_nominal(t) for t in run)
+
+
+def _without_growth(run):
+    """(run, growth): a run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without
+    those words, the noun before them or nothing (the caller then reads after the number, or the clause's
+    subject), and the change itself without its adverbs (增长, 年均增长) for a rate's label."""
+    k = next((j for j, t in enumerate(run) if any(g in t.word for g in GROWTH_WORDS)), None)
+    if k is None or any(_nominal(t) and t.word not in GROWTH_ADVERBS for t in run[k + 1 :]):
+        return run, ""
+    verb = next(g for g in GROWTH_WORDS if g in run[k].word)  # 同比增长/v as one word: 增长
+    annual = "年均" in run[k].word or any(t.word == "年均" for t in run[:k])
+    while k > 0 and (run[k - 1].word in GROWTH_ADVERBS or run[k - 1].tag.startswith(("d", "p"))):
+        k -= 1
+    return run[:k], ("年均" if annual else "") + verb
 
 
 def after(text, end, with_verbs=False, doc_tokens=None):
@@ -163,8 +192,8 @@ def after(text, end, with_verbs=False, doc_tokens=None):
             pass  # 因病致贫
         elif (t.word in SKIP_BEFORE or t.word in AFTER_STOP_VERBS) and not _nominal(t) and not with_verbs:
             break
-        elif _nominal(t):
-            pass
+        elif _nominal(t) or (t.word in NUMERAL_WORDS and rest and not _stop(rest[0])):
+            pass  # 一线/m 扶贫 队员
         elif (
             out
             and out[-1].word in _JOINERS
@@ -206,10 +235,30 @@ def after(text, end, with_verbs=False, doc_tokens=None):
 
 
 def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
+    """The label of the figure text[start:end] (see _label), never how it changed (翻了, 增长)."""
+    found = _label(text, start, end, unit_kind, noun, unit, tokens)
+    if unit_kind == "percent" and found in SHARE_WORDS:
+        return "占比"  # find_metrics puts the clause's subject before it
+    if len(found) == 1 and found not in LABEL_NOUNS and found not in GENERIC_PEOPLE:
+        return ""  # a stray character (新中国成立时的19.5万个 -> 时) is no label
+    return "" if growth_only(found) and unit_kind != "percent" else found
+
+
+def growth_only(found):
+    """Whether a label says only how a number changed (增长, 年均增长, 翻了) or that it is a share (占比):
+    no counted thing."""
+    if found == "占比":
+        return True
+    for adverb in GROWTH_ADVERBS:
+        found = found.removeprefix(adverb)
+    return found.startswith(GROWTH_WORDS)
+
+
+def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     """The label of the figure text[start:end]; unit_kind: "count" (户, 个), "percent" or "noun"
     (the unit is itself what is counted: 22.7万建档立卡贫困人口; 丧失劳动能力的2000多万人口 ->
     丧失劳动能力人口)."""
-    head, verb_only = before(text, start, tokens)
+    head, verb_only = before(text, start, tokens, keep_growth=unit_kind == "percent")
     if unit_kind == "noun":
         if head and not verb_only and not head.endswith(noun):
             return head + noun if noun in ("人口", "群众", "劳动力") else noun
@@ -226,6 +275,8 @@ def label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
             counted = after(text, end + 1, with_verbs=True, doc_tokens=tokens) or counted  # 80%的人群因病返贫
         return head + counted if head and counted and head.endswith(_COVERING) else counted or head
     counted = after(text, end, doc_tokens=tokens)
+    if counted in UNIT_NOUNS_AFTER:
+        return UNIT_NOUNS_AFTER[counted]  # 30多户人家
     if counted in NOT_LABELS_AFTER:
         counted = ""  # 194户人
     if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)

@@ -204,6 +204,31 @@ MONEY_NOUNS = (
     "保费",
     "专项资金",
 )
+# Words before a number that say how it changed, not what it counts (同比分别增长9.9%, 比2015年的2600元翻了):
+# a label ending in them is the noun before them (城乡低保标准), else the clause's subject.
+GROWTH_WORDS = (
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "减少",
+    "上升",
+    "跃升",
+    "攀升",
+    "翻",
+    "翻了",
+    "减到",
+    "降到",
+)
+GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅")
+# A share printed as 占15.8% / 占比58.5%: the label is what it is a share of, with 占比 (专业技术人员占比).
+SHARE_WORDS = ("占", "占比", "约占", "仅占", "占到", "所占比例", "比例", "比重", "占比达")
+# Nouns after a unit that only repeat it: what is counted is the unit's household (30多户人家 -> 农户).
+UNIT_NOUNS_AFTER = {"人家": "农户"}
+# Words the tagger reads as numerals that begin what is counted (345名一线扶贫队员).
+NUMERAL_WORDS = ("一线", "一级", "二级", "三级", "一类", "二类", "三类")
 # A one-character word after the unit that is the unit's own noun, not what is counted (194户人).
 NOT_LABELS_AFTER = ("人", "户", "家", "个", "名")
 # After its number: words that end a label (137个村全部出列).
@@ -248,8 +273,146 @@ LIGHT_VERBS = (
 )
 # Between two figures of one thing: the second is where the first went (由45%下降至0.74%).
 CHANGE_FROM = ("由", "从")
-CHANGE_TO = r"(?:(?:持续|逐步|大幅|已)?(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|攀升|扩大|缩小)(?:了)?(?:到|至|为)|降至|降到|增至|升至|(?:到|至))"
+CHANGE_TO = r"(?:(?:持续|逐步|大幅|已|已经|迅速|快速|明显|进一步)?(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|攀升|扩大|缩小|减|降|增|升)(?:了)?(?:到|至|为)|(?:到|至))"
 # When each end of a change stands: a year (2012年底的) or a time word (搬迁之初的, 现在的).
 CHANGE_WHEN = (
-    r"(?:(?:19|20)\d{2}年(?:底|初|末|中)?|现在|目前|如今|当时|去年|今年|年初|年底|[\u4e00-\u9fff]{1,4}之初)?的?"
+    r"(?:(?:19|20)\d{2}年(?:年?底|年?初|末|中)?|现在|目前|如今|当时|(?:去年|今年|前年)(?:年?底|年?初)?|年初|年底|[\u4e00-\u9fff]{1,4}之初|[\u4e00-\u9fff]{1,5}成立时)?"
+    r"的?(?:只有|仅有|仅剩|还有|只剩)?"
+)
+
+# -- when a figure stands (metrics.py: the year) ----------------------------------------------------
+# Words that date what follows them against the report's publication year: an offset from it.
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
+# Words of the report's present (截至目前, 如今, 现有), of a part of its year (上半年, 前三季度), and
+# the end of a span that runs to it (2013年以来, 十八大以来, 近五年, 四年来, 至今): the publication year.
+PRESENT_WORDS = (
+    "截至目前",
+    "目前",
+    "当前",
+    "现在",
+    "如今",
+    "眼下",
+    "至今",
+    "迄今",
+    "现有",
+    "以来",
+    "上半年",
+    "下半年",
+    "前三季度",
+    "一季度",
+    "第一季度",
+    "年初以来",
+    "近日",
+    "日前",
+    "近期",
+    "今天",
+    "昨天",
+    "昨日",
+    "今日",
+    "本周",
+    "本月",
+)
+# A span ending now (近年来, 近五年, 近3年, 四年来, 过去五年): also the publication year.
+PRESENT_SPAN = r"近(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})?年来?|(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年来|过去(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年"
+# N years before the report (十年前, 3年前).
+YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前"
+# A figure with no time of its own, in a dated report, is of the report's present (全县现有贫困户1596户,
+# 共设13个赛段) unless its sentence puts it in the past or the future before it (过去, 当时, 原来, 将, 计划):
+# then it has no year; nor has the first end of a change (从42头增加到400多头: 42 is of an earlier time).
+NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
+# Five-year plans as times: the plan's last year (十三五期间, 十三五时期: 2020), its first for 初期 / 开局.
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_START = ("初期", "开局", "第一年")
+# Words that look like a time but are a comparison's basis (比去年同期增长12%: the figure is this year's).
+NOT_TIME = ("去年同期", "上年同期", "同期")
+COMPARED_WITH = "比较"  # 比2015年提高10.2个百分点, 较上年增长: the time after these is the basis
+
+# -- what a figure is about (metrics.py: the scope) ---------------------------------------------------
+# A level's own word before the figure in its sentence: the figure is that level's, not the place's
+# the report is about (全国农村贫困人口9899万人, 全省减贫120万人, 全县有贫困村56个).
+SCOPE_WORDS = {
+    "全国": "national",
+    "我国": "national",
+    "全中国": "national",
+    "全省": "province",
+    "全区": "district",  # of a district (a county-level 区) or of an autonomous region (广西, 西藏)
+    "全市": "prefecture",
+    "全州": "prefecture",
+    "全盟": "prefecture",
+    "全县": "county",
+    "全旗": "county",
+}
+# A level word after one of these is what the figure is compared with or a share of (增速比全国农村高2.3个百分点,
+# 占全国毛南族总人口的70%, 居全省第一): no scope.
+NOT_SCOPE_BEFORE = "比较占于与同居列"
+# 中国 is the country's scope only as the subject of a statistic (中国农村贫困人口, 中国的减贫), not in a
+# name (中国扶贫基金会, 中国人民银行).
+CHINA_SCOPE = r"中国(?=农村|贫困|城镇|城乡|经济|的|已|共|累计|有|人口|居民|减贫|现行|脱贫)"
+# The level word as part of an honour, a body or a meeting: no scope (全国人大代表, 全省脱贫攻坚奖).
+NOT_SCOPE_AFTER = (
+    "人大",
+    "政协",
+    "劳模",
+    "劳动模范",
+    "人民代表",
+    "优秀",
+    "先进",
+    "文明",
+    "道德模范",
+    "十佳",
+    "脱贫攻坚奖",
+    "示范",
+    "妇联",
+    "总工会",
+    "工商联",
+    "青联",
+    "重点",
+    "知名",
+    "首个",
+    "首家",
+    "第一",
+    "唯一",
+    "性",
+    "各地",
+    "范围内首",
+    "闻名",
+    "最大",
+    "最早",
+    "率先",
+    "著名",
+)
+
+# -- numbers that are no quantity (metrics.py) -------------------------------------------------------
+# After 次 these make the number a train's or a flight's (5633次列车, K9次): no figure.
+# After 个 these make the number a duration, no count (6个小时, 3个多月).
+DURATION_AFTER_GE = ("小时", "月", "钟头", "星期", "工作日", "多小时", "多月", "半小时", "半月")
+NUMBER_NAMES_AFTER = ("列车", "动车", "火车", "航班", "班列", "旅客列车", "特快", "快车", "直快")
+# The number right after one of these characters names something (G1234次, ARJ21, 0871-6543210): no figure.
+NAME_BEFORE_NUMBER = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-－/／#＃"
+# A unit price: 每 + the goods sold by it (每公斤40元 -> 40 元/公斤), or the unit after the amount (40元/公斤,
+# 40元一斤). Not a wage or a rate per month, day, household, person or mu (每个月工资2000元, 每亩4000元): those
+# stay amounts of 元, as readers and the gold files write them.
+PRICE_UNITS = {
+    "公斤": "公斤",
+    "千克": "公斤",
+    "斤": "斤",
+    "吨": "吨",
+    "头": "头",
+    "只": "只",
+    "株": "株",
+    "棵": "棵",
+    "袋": "袋",
+    "箱": "箱",
+    "盒": "盒",
+    "瓶": "瓶",
+}
+PRICE_GAP = 6  # at most this many characters between 每公斤 and its amount (每公斤能卖到40元)
+
+# -- numbers that are no exact value (metrics.py: approximate) ----------------------------------------
+# 数十家, 几百人, 上千户, 成千, 好几万, 十几, 二十几, 几十万, 两三次, 三四十, 一两个: the words are kept
+# (the pages show them) and no value is invented.
+VAGUE_NUMBER = (
+    r"(?:好几|数|几|上|成)[十百千万]+"
+    r"|(?:[二三四五六七八九]?十|[一二两三四五六七八九][百千万])几[十百千万]?"
+    r"|(?:一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)?"
 )

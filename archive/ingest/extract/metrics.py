@@ -24,6 +24,7 @@ from archive.text import Sentences
 from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
 from . import labels
+from .figure_context import Times
 from .metric_patterns import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -33,25 +34,34 @@ from .metric_patterns import (
     CHANGE_WHEN,
     CN_ALL,
     CN_DIGITS,
+    DURATION_AFTER_GE,
     HOUSEHOLD_AFTER_GE,
+    LABEL_MAX,
     MIN_CHINESE_VALUE,
+    NAME_BEFORE_NUMBER,
     NEAR_MAGNITUDE,
     NOUN_UNITS,
+    NUMBER_NAMES_AFTER,
+    PRICE_GAP,
+    PRICE_UNITS,
     SLOGAN_MAX_LEN,
+    VAGUE_NUMBER,
 )
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NOUN_RE = "|".join(re.escape(n) for n in sorted(NOUN_UNITS, key=len, reverse=True))
 _NUMBER = (
-    rf"(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*"
-    rf"|(?<={NEAR_MAGNITUDE})(?=[千万亿]))"
-)  # 近万元: the magnitude alone
+    rf"(?:(?P<vague>(?<![{CN_ALL}])(?:{VAGUE_NUMBER}))|(?P<num>(?<![0-9.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<![{CN_ALL}])[{CN_DIGITS}][{CN_ALL}]*"
+    rf"|(?<={NEAR_MAGNITUDE})(?=[千万亿])))"
+)  # 近万元: the magnitude alone; 数十家, 两三次: vague
 _METRIC = re.compile(
     rf"(?P<pre>{'|'.join(APPROX_BEFORE)})?{_NUMBER}(?P<approx1>{'|'.join(APPROX_AFTER)})?"
     rf"(?P<mag>万亿|万|亿)?(?P<approx2>{'|'.join(APPROX_AFTER)})?"
     rf"(?:(?P<noun>{_NOUN_RE})|(?P<unit>{_UNIT_RE}))(?P<approx3>余|多)?(?P<tail>{'|'.join(APPROX_TAIL)})?"
 )
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_PRICE_UNIT = "|".join(sorted(PRICE_UNITS, key=len, reverse=True))
+_PER_BEFORE = re.compile(rf"(?:每|一)(?P<per>{_PRICE_UNIT})[^，,。；;、0-9]{{0,{PRICE_GAP}}}$")
+_PER_AFTER = re.compile(rf"(?:/|／|每|一)(?P<per>{_PRICE_UNIT})")
 _QUOTE_SPANS = re.compile(
     rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」"
 )
@@ -62,7 +72,7 @@ SENTENCE_WINDOW = 400  # characters either side of a figure read as its sentence
 
 @dataclass
 class Figure:
-    value: float
+    value: float | None  # None: a vague quantity (数十家), its words in vague
     unit: str
     approx: bool
     label: str
@@ -73,6 +83,8 @@ class Figure:
     start: int
     end: int = 0  # of the quote, in the text the figures were found in
     change: str | None = None  # "before" / "after": the two ends of one change (由45%下降至0.74%)
+    scope: str = ""  # "national", "province", "prefecture", "county": the level the text says (全国, 全省)
+    vague: str = ""  # the words of a vague quantity (数十, 几百, 两三): no value is invented
 
 
 def _number(raw):
@@ -90,33 +102,49 @@ def _number(raw):
     return value if value >= MIN_CHINESE_VALUE else None
 
 
-def _year(text, a, b):
-    """The year printed last in text[a:b]."""
-    years = _YEAR.findall(text, a, b)
-    return int(years[-1]) if years else None
+def _no_quantity(text, m, s, raw):
+    """A number that names something (G1234次, 5633/5634次列车, 0871-6543210), a duration (6个小时) or
+    no number (第一)."""
+    if text[s - 1 : s] == "第" or (s and text[s - 1] in NAME_BEFORE_NUMBER):
+        return True
+    if raw and raw[0] == "0" and len(raw) > 1 and raw[1] != ".":
+        return True  # a telephone or a code: no count starts with 0
+    if m.group("unit") == "个" and text.startswith(DURATION_AFTER_GE, m.end()):
+        return True  # 6个小时: a duration
+    return m.group("unit") == "次" and text.startswith(NUMBER_NAMES_AFTER, m.end())
 
 
-def find_metrics(text, original=None, region_at=None, tokens=None):
+def find_metrics(text, original=None, region_at=None, tokens=None, published=None, places=None, title_end=0):
     """Figures in text (normalised); quotes and sentences are cut from original (same length);
-    tokens: the text's tagged tokens (tagger.Tokens), when the caller has them."""
+    tokens: the text's tagged tokens (tagger.Tokens), when the caller has them; published: the
+    report's date (今年, 去年底, 目前 are read against it); places: a figure_context.Places (the
+    scope and the region), else region_at(offset) names the region; title_end: where the headline
+    ends (its year dates figures that have none)."""
     original = original if original is not None else text
     blocked = [(q.start(), q.end()) for q in _QUOTE_SPANS.finditer(text)]
     block_starts = [a for a, _b in blocked]
     sentences = Sentences(text, SENTENCE_WINDOW)
+    times = Times(text, published, title_end)
     out = []
     for m in _METRIC.finditer(text):
-        s = m.start("num")
+        vague = m.group("vague") or ""
+        s = m.start("vague") if vague else m.start("num")
         k = bisect.bisect_right(block_starts, s) - 1
-        if text[s - 1 : s] == "第" or (k >= 0 and blocked[k][1] > s):
+        if (k >= 0 and blocked[k][1] > s) or _no_quantity(text, m, s, m.group("num")):
             continue
         unit_printed = m.group("unit")
         if unit_printed in NON_METRIC_UNITS:
             continue
-        value = _number(m.group("num"))
-        if not value:
-            continue
-        if m.group("mag"):
-            value *= MAGNITUDES[m.group("mag")]
+        if vague:
+            value = None
+        else:
+            value = _number(m.group("num"))
+            if not value:
+                continue
+            if m.group("mag"):
+                value *= MAGNITUDES[m.group("mag")]
+            value = round(value, 6)
+        end = m.end()
         if unit_printed:
             unit = UNITS[unit_printed]
             if unit == "个" and text.startswith(HOUSEHOLD_AFTER_GE, m.end()):
@@ -124,26 +152,38 @@ def find_metrics(text, original=None, region_at=None, tokens=None):
             kind = "percent" if unit in ("%", "个百分点") else "count"
         else:
             unit, kind = NOUN_UNITS[m.group("noun")], "noun"
-        approx = any(m.group(g) for g in ("pre", "approx1", "approx2", "approx3", "tail"))
+        if unit in ("元", "美元"):  # a price per unit: 每公斤40元, 40元/公斤
+            per = _PER_AFTER.match(text, end) if not m.group("tail") else None
+            if per:
+                end = per.end()
+            per = per or _PER_BEFORE.search(text, max(0, s - PRICE_GAP - 4), s)
+            if per:
+                unit = f"{unit}/{PRICE_UNITS[per.group('per')]}"
+        approx = bool(vague) or any(m.group(g) for g in ("pre", "approx1", "approx2", "approx3", "tail"))
         a, b = sentences.bounds(s)
         quote_start = m.start("pre") if m.group("pre") else s
-        first = _YEAR.search(text, a, b)
+        region, scope = places.at(s) if places else (region_at(s) if region_at else None, "")
         out.append(
             Figure(
-                value=round(value, 6),
+                value=value,
                 unit=unit,
                 approx=approx,
-                label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit, tokens),
-                year=_year(text, out[-1].end if out and out[-1].end > a else a, quote_start)
-                or (int(first.group(1)) if first else None),
-                region=region_at(s) if region_at else None,
-                quote=original[quote_start : m.end()],
+                label=labels.label(text, quote_start, m.end(), kind, m.group("noun"), unit.split("/")[0], tokens),
+                year=times.year(quote_start, a, b),
+                region=region,
+                quote=original[quote_start:end],
                 sentence=original[a:b].strip(),
                 start=quote_start,
-                end=m.end(),
+                end=end,
+                scope=scope,
+                vague=vague,
             )
         )
     _relate(text, out, tokens)
+    for prev, f in zip([None, *out], out):
+        if f.year is None and f.change != "before":  # a past or a future said since the figure before
+            a = sentences.bounds(f.start)[0]
+            f.year = times.present(f.start, max(a, prev.end) if prev else a)
     return out
 
 
@@ -166,7 +206,8 @@ def _relate(text, figures, tokens=None):
         if not f.label and g.label and text[f.end : g.start] in ("、", "共", ""):
             f.label = g.label
     for f in figures:
-        if not f.label and f.unit in ("元", "%"):
-            f.label = labels.subject(
-                text, f.start, tokens
-            )  # 全年…的收入，一年超过了一万元: an amount of the clause before
+        growth = f.label and labels.growth_only(f.label)
+        if f.unit in ("元", "%", "个百分点") and (not f.label or growth):
+            # 全年…的收入，一年超过了一万元: an amount of the clause before; 人均可支配收入…，年均增长11.6%
+            at = f.start - len(f.label) if growth and text[: f.start].endswith(f.label) else f.start
+            f.label = (labels.subject(text, at, tokens) + f.label)[: LABEL_MAX + 4] or f.label

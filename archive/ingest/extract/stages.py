@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..normalize import t2s
+from .figure_context import Places
 from .initiatives import find_categories, find_initiatives
 from .metrics import find_metrics
 from .people import find_people
@@ -87,20 +88,11 @@ def categories(r: Reading):
 
 
 def metrics(r: Reading):
-    """The figures, each tied to the last place (below a province) before it in its sentence, or the
-    report's primary place; their positions in the clean text (a figure in the title sits at 0)."""
-    primary = r.primary()
-    non_province = [m for m in r.mentions if m.level != "province"]
-    np_ends = [m.end for m in non_province]
-
-    def place_in_sentence(offset):
-        i = bisect.bisect_right(np_ends, offset) - 1
-        if i >= 0 and "。" not in r.text[non_province[i].end : offset]:
-            return non_province[i].code
-        return primary[0] if primary else None
-
+    """The figures, each tied to its place and time by figure_context.py; their positions in the clean
+    text (a figure in the title sits at 0)."""
+    places = Places(r.text, r.mentions, r.primary(), r.gz.places)
     offset = len(r.original) - len(r.doc.clean_text)
-    found = find_metrics(r.text, r.original, place_in_sentence, r.tokens)
+    found = find_metrics(r.text, r.original, None, r.tokens, r.doc.published, places, r.title_end)
     for f in found:
         f.start = max(0, f.start - offset)
     return found

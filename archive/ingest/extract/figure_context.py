@@ -1,0 +1,226 @@
+"""When and where a figure stands: its year and its scope, read from the words around it.
+
+The year: the times printed in the text (2015年, 今年, 去年底, 目前, 2013年以来, 近五年) are found
+in one scan and resolved against the report's publication year (今年 of a 2017 report is 2017,
+去年底 2016; a span that runs to now, 2013年以来 or 近年来, ends in the publication year, and a
+total over it is that year's); 去年同期 and 比2015年 are a comparison's basis, no time. A figure takes the time
+printed last before it in its sentence, else the first after it in its sentence,
+else the last one earlier in its paragraph, else the headline's when the report is dated that year,
+else, when nothing in its sentence puts it in the past or the future (过去, 原来, 将, 计划) and it is no
+change's first end, the report's present: its publication year (共设13个赛段, 全县现有贫困户1596户).
+A figure inside a long quotation takes only the times printed inside it (the 2014 plan a 2017
+report quotes dates what it says, not the report's figures, and the other way round).
+
+The scope: a level's own word before the figure in its sentence (全国, 我国, 全省, 全市, 全县)
+makes it that level's figure: a national figure has no place, a provincial one the province the
+report names (or the province of its place), never the county the report is about. Otherwise the
+place named last before it, in its sentence or the one before, else the report's primary place.
+"""
+
+import bisect
+import re
+
+from .metric_patterns import (
+    CHINA_SCOPE,
+    COMPARED_WITH,
+    FIVE_YEAR_PLANS,
+    NOT_PRESENT,
+    NOT_SCOPE_AFTER,
+    NOT_SCOPE_BEFORE,
+    NOT_TIME,
+    PLAN_START,
+    PRESENT_SPAN,
+    PRESENT_WORDS,
+    RELATIVE_YEARS,
+    SCOPE_WORDS,
+    YEARS_AGO,
+)
+
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_TIME = re.compile(
+    "|".join(
+        [
+            r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2})\s*年(?:[^，。；！？,;\n0-9]{0,12}?(?P<since>以来|至今(?!年)))?",
+            "(?P<not>" + "|".join(NOT_TIME) + ")",
+            "(?P<plan>" + "|".join(FIVE_YEAR_PLANS) + ')[”"」]?(?P<part>' + "|".join(PLAN_START) + "|以来)?",
+            "(?P<rel>" + "|".join(RELATIVE_YEARS) + ")",
+            YEARS_AGO,
+            "(?P<now>(?:" + "|".join(sorted(PRESENT_WORDS, key=len, reverse=True)) + "|" + PRESENT_SPAN + ")(?!年))",
+        ]
+    )
+)
+_NOT_PRESENT = re.compile(NOT_PRESENT)
+_LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
+_BOOK = re.compile(r"《[^》\n]*》")
+_SCOPE = re.compile(
+    f"(?<![{NOT_SCOPE_BEFORE}])(?P<word>"
+    + "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
+    + "|"
+    + CHINA_SCOPE
+    + ")"
+    "(?!" + "|".join(NOT_SCOPE_AFTER) + ")"
+)
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
+
+
+def _small_number(raw):
+    if raw.isdigit():
+        return int(raw)
+    if len(raw) == 1:
+        return _CN_SMALL.get(raw)
+    if raw[0] == "十":
+        return 10 + _CN_SMALL.get(raw[1], 0)
+    return _CN_SMALL.get(raw[0], 0) * 10 + (_CN_SMALL.get(raw[1], 0) if raw[1] != "十" else 0)
+
+
+class Times:
+    """The times printed in a text, each (start, end, year or None), found once."""
+
+    def __init__(self, text, published=None, title_end=0):
+        self.text = text
+        self.this_year = this_year = published.year if published else None
+        books = [(m.start(), m.end()) for m in _BOOK.finditer(text)]
+        book_starts = [a for a, _b in books]
+        self.quotes = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
+        self.quote_starts = [a for a, _b in self.quotes]
+        self.starts, self.ends, self.years = [], [], []
+        for m in _TIME.finditer(text):
+            k = bisect.bisect_right(book_starts, m.start()) - 1
+            if k >= 0 and books[k][1] > m.start():
+                continue  # 《中国农村扶贫开发纲要（2011-2020年）》: a title's year
+            if m.group("not") or (m.start() and text[m.start() - 1] in COMPARED_WITH):
+                continue  # 比2015年增加了4.6万所: the basis of a comparison is not the figure's time
+            if m.group("year"):
+                year = this_year if m.group("since") else int(m.group("year"))  # 2013年以来: to now
+            elif m.group("plan"):  # 十三五期间: 2020; 十三五初期: 2016; 十三五以来: to now
+                end = FIVE_YEAR_PLANS[m.group("plan")]
+                part = m.group("part")
+                year = this_year if part == "以来" else end - 4 if part else end
+            elif m.group("rel"):
+                year = this_year + RELATIVE_YEARS[m.group("rel")] if this_year else None
+            elif m.group("ago"):
+                year = this_year - _small_number(m.group("ago")) if this_year else None
+            else:
+                year = this_year
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.years.append(year)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.headline = None
+        if this_year and title_end:
+            i = bisect.bisect_left(self.starts, title_end)
+            said = {y for y in self.years[:i] if y}
+            if said == {this_year}:
+                self.headline = this_year  # the headline's year, when the report is dated that year
+
+    def _quote(self, pos):
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[k] if k >= 0 and self.quotes[k][1] > pos else None
+
+    def _last(self, a, b):
+        """The index of the time printed last in text[a:b], or None."""
+        i = bisect.bisect_right(self.ends, b) - 1
+        return i if i >= 0 and self.starts[i] >= a else None
+
+    def year(self, pos, sentence_start, sentence_end):
+        """The year of a figure at pos in the sentence [sentence_start, sentence_end)."""
+        a, b = sentence_start, sentence_end
+        quote = self._quote(pos)
+        if quote:
+            a, b = max(a, quote[0]), min(b, quote[1])
+        i = self._last(a, pos)
+        if i is None:  # the sentence's first time, after the figure
+            j = bisect.bisect_left(self.starts, a)
+            i = j if j < len(self.starts) and self.ends[j] <= b else None
+        if i is not None:
+            return self.years[i]
+        if quote:
+            return None  # a quotation is dated by what it prints
+        p = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
+        i = self._last(p, a)
+        if i is not None and not self._quote(self.starts[i]):
+            return self.years[i]
+        return self.headline
+
+    def present(self, pos, sentence_start):
+        """The report's year for a figure with no time of its own, when its sentence does not put it in the
+        past or the future (过去, 原来, 将, 计划) and it is no quotation's; else None."""
+        if not self.this_year or self._quote(pos) or _NOT_PRESENT.search(self.text, sentence_start, pos):
+            return None
+        return self.this_year
+
+
+class Places:
+    """Where a figure is: the places found (mentions with start, end, code), the report's primary
+    place, and the gazetteer's places (code -> place with .level and .name)."""
+
+    def __init__(self, text, mentions, primary, places):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.end)
+        self.ends = [m.end for m in self.mentions]
+        self.primary = primary
+        self.places = places
+        self.scopes = [(m.start(), m.end(), _scope_level(m.group("word"))) for m in _SCOPE.finditer(text)]
+        self.scope_ends = [e for _s, e, _l in self.scopes]
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+
+    def _sentence_start(self, pos, back=0):
+        i = bisect.bisect_left(self.sentence_ends, pos) - 1 - back
+        return self.sentence_ends[i] + 1 if i >= 0 else 0
+
+    def _place_before(self, pos, start):
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.mentions[i] if i >= 0 and self.mentions[i].start >= start else None
+
+    def at(self, pos):
+        """(region code or None, scope): scope is "national", "province", "prefecture", "county" when the
+        text says 全国, 全省 … before the figure in its sentence (nearer than any place), else ""."""
+        start = self._sentence_start(pos)
+        near = self._place_before(pos, start)
+        k = bisect.bisect_right(self.scope_ends, pos) - 1
+        if k >= 0 and self.scopes[k][0] >= start and (near is None or near.end <= self.scopes[k][0]):
+            level = self.scopes[k][2]
+            if level == "national":
+                return None, level
+            code = self._lifted(self.scopes[k][0], level)
+            if level == "district":
+                level = "county" if code and self.places[code].level == "county" else "province"
+            return code, level
+        if near is None:
+            near = self._place_before(pos, self._sentence_start(pos, back=1))  # named one sentence before
+        if near is not None:
+            return near.code, ""
+        return (self.primary[0] if self.primary else None), ""
+
+    def _lifted(self, pos, level):
+        """The region of that level the text is about at pos: the last place named before pos at or below
+        the level (or the report's primary place), raised to the level; None when there is none."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        candidates = [self.mentions[j].code for j in range(i, max(-1, i - 40), -1)] + list(self.primary)
+        for code in candidates:
+            lifted = self._raise(code, level)
+            if lifted:
+                return lifted
+        return None
+
+    def _raise(self, code, level):
+        place = self.places.get(code)
+        if place is None:
+            return None
+        if level == "county":
+            return code if place.level == "county" else None
+        if level == "district":  # 全区: the district named, else the autonomous region
+            if place.level == "county":
+                return code if place.name.endswith("区") else None
+            province = self.places.get(code[:2] + "0000")
+            return province.code if province and province.name.endswith("自治区") else None
+        if level == "prefecture":
+            if place.level == "province":
+                return None
+            up = code[:4] + "00"
+            return up if up in self.places else code[:2] + "0000"
+        return code[:2] + "0000" if code[:2] + "0000" in self.places else None
+
+
+def _scope_level(word):
+    return SCOPE_WORDS.get(word, "national")
