@@ -40,6 +40,7 @@ TAIL_MARKERS = [
     )
 ]
 TAIL_START = 0.5  # only in the back half of the lines
+BODY_SENTENCE_END = "。！？"  # ... and only after the first line that holds a sentence of the body
 
 # Whole lines of SEO spam: short lines with one of these words.
 SPAM_WORDS = (
