@@ -23,6 +23,7 @@ from .patterns import (
     DROP_CHARS,
     FURNITURE_LINE,
     HAN,
+    PINYIN_GLOSS,
     SENTENCE_PUNCTUATION,
     SPACES,
     SPAM_MAX_LEN,
@@ -35,8 +36,11 @@ _CRUMB_SPLIT = re.compile(r"\s*[>»›/]\s*")
 
 
 def normalize_lines(text: str) -> list[str]:
-    """One stripped line per paragraph; odd spaces unified, invisible characters dropped."""
+    """One stripped line per paragraph; odd spaces unified, invisible characters and pinyin glosses inside a
+    word (就業(yè)扶貧) dropped."""
     text = DROP_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "(" in text or "（" in text:
+        text = PINYIN_GLOSS.sub("", text)
     return [ln for ln in (SPACES.sub(" ", raw).strip() for raw in text.split("\n")) if ln]
 
 
