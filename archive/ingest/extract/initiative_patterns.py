@@ -20,9 +20,32 @@ MODEL_WORDS = (
     "产业联盟",
 )
 MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
+# After 的, this many characters before the model word still name the quoted thing's kind (“一水两用”的种养模式).
+OF_GAP = 3
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
-POLICY_VERBS = ("依靠", "推行", "实施", "实行", "采取", "采用", "探索出", "推出", "总结出", "首创", "创新推行")
+POLICY_VERBS = (
+    "依靠",
+    "推行",
+    "实施",
+    "实行",
+    "采取",
+    "采用",
+    "探索出",
+    "推出",
+    "总结出",
+    "首创",
+    "创新推行",
+    "探索",
+    "创新",
+    "建立",
+    "开展",
+    "打造",
+    "推广",
+    "创建",
+    "开设",
+    "开办",
+)
 QUOTED_OBJECT_MAX = 12
 # Quoted terms that are periods, plans or slogans, never a local model's name.
 QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
@@ -97,3 +120,57 @@ NOT_A_NAME = set("，。！？；：,!?;:")
 # (archive/taxonomy.py) printed one point; EVIDENCE_MIN points put the report in the category.
 PROGRAMME_WEIGHT = 2
 EVIDENCE_MIN = 2
+
+# -- about poverty alleviation ----------------------------------------------------------------------
+# A programme is one of poverty alleviation, and a word is evidence of a category, only where the text is
+# about it: these words in the name itself or within CUE_WINDOW characters of it (the same sentence or
+# the next). 军令状 of a reform, 放管服改革, 净网行动, 两国方案, an electricity report's 产业 have none.
+POVERTY_CUES = (
+    "扶贫",
+    "脱贫",
+    "贫困",
+    "减贫",
+    "帮扶",
+    "致富",
+    "增收",
+    "返贫",
+    "低收入",
+    "困难群众",
+    "困难家庭",
+    "建档立卡",
+    "搬迁",
+    "摘帽",
+)
+CUE_WINDOW = 120
+
+# -- names of a number model: 三联三帮, 六到户六落实, 一户一策, 四跟四走 -------------------------------------
+# Two numerals, each followed by one to three characters, 4 to 8 in all; an idiom (三心二意, 千家万户,
+# 十年九旱, 一年一度: words the dictionary knows) or counts (一天两次, 三年五万元) are none.
+NUMERALS = "一二三四五六七八九十两百千万"
+NUMBER_PART_MAX = 3
+NUMBER_MODEL_MIN, NUMBER_MODEL_MAX = 4, 8
+# A part that is only these is a count, not a model's word.
+COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头")
+
+# -- a compound named for poverty alleviation, ending in a kind of thing: 脱贫致富电视夜校, 扶贫夜校,
+# 医疗健康精准扶贫试点工程, 扶贫爱心超市. The words before the kind are read back over the segmenter's nouns
+# (and the cue words) to the first verb, particle or punctuation; the name must hold a cue.
+COMPOUND_KINDS = (
+    "夜校",
+    "小镇",
+    "超市",
+    "存折",
+    "专岗",
+    "讲习所",
+    "工作法",
+    "工程",
+    "计划",
+    "行动",
+)
+# Kinds too ordinary to make a name of a cue alone: 扶贫工程, 精准扶贫行动 are no names; 扶贫夜校 is.
+COMPOUND_KINDS_NEED_HEAD = ("工程", "计划", "行动")
+COMPOUND_MAX = 14
+# The segmenter's tags a compound's words may carry (nouns, names, adjectives of kind, idioms; no verb, not
+# even a verbal noun: 启动 and 开展 are vn).
+COMPOUND_TAGS = ("n", "nz", "ns", "nt", "l", "a", "b", "j", "i", "eng", "an", "nrt")
+COMPOUND_CUE_WORDS = ("扶贫", "脱贫", "脱贫致富", "致富", "帮扶", "减贫", "精准扶贫", "精准脱贫")
