@@ -71,6 +71,7 @@ LAUNCHED_WORDS = ("三年行动", "攻坚行动", "专项行动", "行动计划"
 LAUNCHED_MIN, LAUNCHED_MAX = 4, 14
 # A launched name whose head is only one of these is no name (专项行动, 脱贫攻坚工程, 一批重大标志性工程).
 GENERIC_HEADS = (
+    "一系列",
     "专项",
     "脱贫攻坚",
     "扶贫",
@@ -149,8 +150,11 @@ CUE_WINDOW = 120
 NUMERALS = "一二三四五六七八九十两百千万"
 NUMBER_PART_MAX = 3
 NUMBER_MODEL_MIN, NUMBER_MODEL_MAX = 4, 8
-# A part that is only these is a count, not a model's word.
-COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头")
+# Parts that all begin with these are counts, not a model's words (一亩地一次, 一天两次; 一户一策 is a model).
+COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头种")
+# A part that is only one of these joins a range or a comparison (三到五个, 一对一的, 十种九不收).
+NUMBER_JOINERS = ("到", "至", "或", "比", "对", "之", "分之", "是", "的", "和", "与", "多", "点", "成", "不")
+NUMBER_NOT_END = "的了着可地得"  # 一年比一年好 aside, a name does not end in a particle
 
 # -- a compound named for poverty alleviation, ending in a kind of thing: 脱贫致富电视夜校, 扶贫夜校,
 # 医疗健康精准扶贫试点工程, 扶贫爱心超市. The words before the kind are read back over the segmenter's nouns
@@ -173,4 +177,7 @@ COMPOUND_MAX = 14
 # The segmenter's tags a compound's words may carry (nouns, names, adjectives of kind, idioms; no verb, not
 # even a verbal noun: 启动 and 开展 are vn).
 COMPOUND_TAGS = ("n", "nz", "ns", "nt", "l", "a", "b", "j", "i", "eng", "an", "nrt")
+COMPOUND_PLACE_TAGS = ("ns", "nrt")  # a place before a compound is not part of its name
+# Words a compound never starts with, whatever the segmenter calls them (投身 is tagged a noun).
+COMPOUND_NOT_START = ("投身", "参与", "助力", "聚焦", "围绕", "推动", "深化", "加强", "全面")
 COMPOUND_CUE_WORDS = ("扶贫", "脱贫", "脱贫致富", "致富", "帮扶", "减贫", "精准扶贫", "精准脱贫")

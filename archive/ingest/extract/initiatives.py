@@ -42,6 +42,8 @@ from .initiative_patterns import (
     COMPOUND_KINDS,
     COMPOUND_KINDS_NEED_HEAD,
     COMPOUND_MAX,
+    COMPOUND_NOT_START,
+    COMPOUND_PLACE_TAGS,
     COMPOUND_TAGS,
     COUNT_WORDS,
     CUE_WINDOW,
@@ -59,8 +61,10 @@ from .initiative_patterns import (
     MODEL_GAP,
     MODEL_WORDS,
     NOT_A_NAME,
+    NUMBER_JOINERS,
     NUMBER_MODEL_MAX,
     NUMBER_MODEL_MIN,
+    NUMBER_NOT_END,
     NUMBER_PART_MAX,
     NUMERALS,
     OF_GAP,
@@ -144,8 +148,12 @@ def _number_models(text):
         if (
             len(parts) < 2
             or not NUMBER_MODEL_MIN <= len(name) <= NUMBER_MODEL_MAX
-            or all(set(p) <= COUNT_WORDS for p in parts)
-            or freq(name)  # an idiom the dictionary knows: 三心二意, 千家万户, 一年一度
+            or all(p[0] in COUNT_WORDS for p in parts)  # 一亩地一次: counts
+            or len({p[0] for p in parts}) < len(parts)  # 一代接着一代, 一年比一年: one thing counted again
+            or any(p in NUMBER_JOINERS for p in parts)  # 三到五个, 一对一的
+            or name[-1] in NUMBER_NOT_END
+            or freq(name)
+            or freq(name[: k + 2])  # an idiom the dictionary knows: 三心二意, 千家万户; 一对一
             or name in QUOTED_NOT_MODELS
         ):
             continue
@@ -163,8 +171,13 @@ def _compounds(text):
             continue
         tokens = tag(text[start : m.start()])
         i = len(tokens)
-        while i and (tokens[i - 1].tag in COMPOUND_TAGS or tokens[i - 1].word in COMPOUND_CUE_WORDS):
+        while i and (
+            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in COMPOUND_NOT_START)
+            or tokens[i - 1].word in COMPOUND_CUE_WORDS
+        ):
             i -= 1
+        while i < len(tokens) and (tokens[i].tag in COMPOUND_PLACE_TAGS or len(tokens[i].word) == 1):
+            i += 1  # the place before it (乌兰察布市兴和县) is the report's place, and a window's cut word none
         head = "".join(t.word for t in tokens[i:])
         if not any(w in head for w in COMPOUND_CUE_WORDS):
             continue
