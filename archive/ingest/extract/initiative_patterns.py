@@ -167,6 +167,7 @@ COMPOUND_KINDS = (
     "专岗",
     "讲习所",
     "工作法",
+    "平台",
     "工程",
     "计划",
     "行动",
@@ -174,10 +175,22 @@ COMPOUND_KINDS = (
 # Kinds too ordinary to make a name of a cue alone: 扶贫工程, 精准扶贫行动 are no names; 扶贫夜校 is.
 COMPOUND_KINDS_NEED_HEAD = ("工程", "计划", "行动")
 COMPOUND_MAX = 14
-# The segmenter's tags a compound's words may carry (nouns, names, adjectives of kind, idioms; no verb, not
-# even a verbal noun: 启动 and 开展 are vn).
-COMPOUND_TAGS = ("n", "nz", "ns", "nt", "l", "a", "b", "j", "i", "eng", "an", "nrt")
+# The segmenter's tags a compound's words may carry (nouns, verbal nouns, names, adjectives of kind, idioms);
+# a launching or policy verb (启动, 开展 are tagged vn) and COMPOUND_NOT_START end it all the same.
+COMPOUND_TAGS = ("n", "nz", "ns", "nt", "vn", "l", "a", "b", "j", "i", "eng", "an", "nrt")
 COMPOUND_PLACE_TAGS = ("ns", "nrt")  # a place before a compound is not part of its name
 # Words a compound never starts with, whatever the segmenter calls them (投身 is tagged a noun).
-COMPOUND_NOT_START = ("投身", "参与", "助力", "聚焦", "围绕", "推动", "深化", "加强", "全面")
+COMPOUND_NOT_START = ("投身", "参与", "助力", "聚焦", "围绕", "推动", "深化", "加强", "全面", "召开", "举办", "举行")
 COMPOUND_CUE_WORDS = ("扶贫", "脱贫", "脱贫致富", "致富", "帮扶", "减贫", "精准扶贫", "精准脱贫")
+
+# A report about poverty alleviation (at least REPORT_CUES_MIN cue words, REPORT_CUE_DENSITY a thousand
+# characters): the thesaurus's names count anywhere in it, a local model still only near a cue word.
+REPORT_CUES_MIN, REPORT_CUE_DENSITY = 3, 2.0
+
+# A quoted name of numbers is a model (“百企联百村”, “五通八有”): a numeral first and one more inside.
+QUOTED_NUMBER_MAX = 10
+
+# A plan printed as a document's title holding a cue word (《中国农村扶贫开发纲要（2011-2020年）》,
+# 《“十三五”脱贫攻坚规划》): the plan is a programme; its years in brackets are no part of its name.
+PLAN_ENDS = ("纲要", "规划", "计划", "工程", "行动")
+PLAN_MIN, PLAN_MAX = 4, 30

@@ -68,12 +68,18 @@ from .initiative_patterns import (
     NUMBER_PART_MAX,
     NUMERALS,
     OF_GAP,
+    PLAN_ENDS,
+    PLAN_MAX,
+    PLAN_MIN,
     POLICY_VERBS,
     POVERTY_CUES,
     PROGRAMME_WEIGHT,
     QUOTED_MAX,
     QUOTED_NOT_MODELS,
+    QUOTED_NUMBER_MAX,
     QUOTED_OBJECT_MAX,
+    REPORT_CUE_DENSITY,
+    REPORT_CUES_MIN,
 )
 from .lexicon import freq
 from .tagger import tag
@@ -94,6 +100,10 @@ _LIST = re.compile(
 _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 _CUE = re.compile("|".join(POVERTY_CUES))
+_COMPOUND_STOPS = frozenset((*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS))
+_NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
+_PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(][^）)]*[）)])?》")
+_PLAN_END = re.compile(rf"(?:{'|'.join(PLAN_ENDS)})$")
 _COMPOUND_KIND = re.compile("|".join(sorted(COMPOUND_KINDS, key=len, reverse=True)))
 _NOT_CJK_TAIL = re.compile(rf"[^{_CJK}]+(?=[{_CJK}]*$)")
 _NUMBER_START = re.compile(
@@ -172,7 +182,7 @@ def _compounds(text):
         tokens = tag(text[start : m.start()])
         i = len(tokens)
         while i and (
-            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in COMPOUND_NOT_START)
+            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in _COMPOUND_STOPS)
             or tokens[i - 1].word in COMPOUND_CUE_WORDS
         ):
             i -= 1
@@ -207,15 +217,22 @@ def _clean(name):
     return name.strip(' “”"「」、')
 
 
+def _about_poverty_report(text):
+    """At least REPORT_CUES_MIN cue words, REPORT_CUE_DENSITY of them a thousand characters."""
+    cues = sum(1 for _ in _CUE.finditer(text))
+    return cues >= REPORT_CUES_MIN and cues * 1000 >= REPORT_CUE_DENSITY * len(text)
+
+
 def find_initiatives(text):
     """[{name, programme, category}] in order of first appearance, one per name as printed."""
     found = {}
+    poverty_report = _about_poverty_report(text)
 
     def add(name, pos, programme=None):
         name = _clean(name)
         if len(name) < 2 or name in found or any(ch in NOT_A_NAME for ch in name):
             return
-        if not _about_poverty(text, name, pos, pos + len(name)):
+        if not (programme and poverty_report) and not _about_poverty(text, name, pos, pos + len(name)):
             return  # 军令状 of a reform, 放管服改革, 两国方案: no word about poverty alleviation near it
         programme = programme or programme_of(name)
         found[name] = {
@@ -245,6 +262,8 @@ def find_initiatives(text):
             )
         elif _ENDS_MODEL.search(name) and len(name) >= 4:
             add(name, m.start())
+        elif len(name) <= QUOTED_NUMBER_MAX and _NUMBER_NAME.fullmatch(name) and "、" not in name:
+            add(name, m.start())  # “百企联百村”, “五通八有”
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):
@@ -264,6 +283,10 @@ def find_initiatives(text):
             and freq(name[-2:]) < BARE_COMMON_TAIL_FREQ
         ):
             add(name + "模式", m.start())
+    for m in _PLAN.finditer(text):
+        name = m.group("name")
+        if _PLAN_END.search(name) and _CUE.search(name) and not name.startswith("关于"):
+            add(name, m.start())
     for start, name in _number_models(text):
         add(name, start)
     for start, name in _compounds(text):
