@@ -143,6 +143,9 @@ POVERTY_CUES = (
     "摘帽",
 )
 CUE_WINDOW = 120
+# A one-word piece of evidence (产业, 金融, 教育, 保险) is common outside poverty alleviation: it counts with a
+# cue word this near it only (健康教育 in a health document, 开发性金融 for shanty towns are none).
+EVIDENCE_SHORT, EVIDENCE_SHORT_WINDOW = 2, 30
 
 # -- names of a number model: 三联三帮, 六到户六落实, 一户一策, 四跟四走 -------------------------------------
 # Two numerals, each followed by one to three characters, 4 to 8 in all; an idiom (三心二意, 千家万户,

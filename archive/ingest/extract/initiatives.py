@@ -48,6 +48,8 @@ from .initiative_patterns import (
     COUNT_WORDS,
     CUE_WINDOW,
     EVIDENCE_MIN,
+    EVIDENCE_SHORT,
+    EVIDENCE_SHORT_WINDOW,
     GAP_NOT,
     GENERIC_HEADS,
     LAUNCH_VERBS,
@@ -186,8 +188,10 @@ def _compounds(text):
             or tokens[i - 1].word in COMPOUND_CUE_WORDS
         ):
             i -= 1
-        while i < len(tokens) and (tokens[i].tag in COMPOUND_PLACE_TAGS or len(tokens[i].word) == 1):
-            i += 1  # the place before it (乌兰察布市兴和县) is the report's place, and a window's cut word none
+        while i < len(tokens) and (
+            tokens[i].tag in COMPOUND_PLACE_TAGS or tokens[i].tag == "vn" or len(tokens[i].word) == 1
+        ):
+            i += 1  # the place before it (乌兰察布市兴和县), a verb that takes it (落实|健康扶贫工程), a cut word
         head = "".join(t.word for t in tokens[i:])
         if not any(w in head for w in COMPOUND_CUE_WORDS):
             continue
@@ -318,10 +322,17 @@ def find_categories(text, initiatives=()):
     anywhere in a report whose headline holds one."""
     score = dict.fromkeys(CATEGORIES, 0)
     headline = text.partition("\n")[0]
-    about = bool(_CUE.search(headline))  # 红军村脱贫记: the whole report is about poverty alleviation
+    about = bool(_CUE.search(headline))  # 红军村脱贫记: the whole report is about poverty alleviation (its
+    # compound evidence counts anywhere in it; a one-word piece only near a cue word all the same)
     for cat in CATEGORIES:
         for m in _EVIDENCE[cat].finditer(text):
-            if about or _about_poverty(text, m.group(), m.start(), m.end()):
+            word = m.group()
+            window = EVIDENCE_SHORT_WINDOW if len(word) <= EVIDENCE_SHORT else CUE_WINDOW
+            if (
+                (about and len(word) > EVIDENCE_SHORT)
+                or _CUE.search(word)
+                or _CUE.search(text, max(0, m.start() - window), m.end() + window)
+            ):
                 score[cat] += 1
     for programme in {i["programme"] for i in initiatives if i.get("programme")}:
         cat = BY_KEY[programme].category
