@@ -45,6 +45,7 @@ POLICY_VERBS = (
     "创建",
     "开设",
     "开办",
+    "搭建",
 )
 QUOTED_OBJECT_MAX = 12
 # Quoted terms that are periods, plans or slogans, never a local model's name.
@@ -177,11 +178,11 @@ COMPOUND_KINDS = (
 )
 # Kinds too ordinary to make a name of a cue alone: 扶贫工程, 精准扶贫行动 are no names; 扶贫夜校 is.
 COMPOUND_KINDS_NEED_HEAD = ("工程", "计划", "行动")
-COMPOUND_MAX = 14
+COMPOUND_MAX = 20
 # The segmenter's tags a compound's words may carry (nouns, verbal nouns, names, adjectives of kind, idioms);
 # a launching or policy verb (启动, 开展 are tagged vn) and COMPOUND_NOT_START end it all the same.
-COMPOUND_TAGS = ("n", "nz", "ns", "nt", "vn", "l", "a", "b", "j", "i", "eng", "an", "nrt")
-COMPOUND_PLACE_TAGS = ("ns", "nrt")  # a place before a compound is not part of its name
+COMPOUND_TAGS = ("n", "nz", "ns", "nt", "vn", "l", "a", "b", "j", "i", "eng", "an", "nrt", "f")
+COMPOUND_PLACE_TAGS = ()  # a place before a compound is part of its name as printed (甘肃中部…供水工程)
 # Words a compound never starts with, whatever the segmenter calls them (投身 is tagged a noun).
 COMPOUND_NOT_START = ("投身", "参与", "助力", "聚焦", "围绕", "推动", "深化", "加强", "全面", "召开", "举办", "举行")
 COMPOUND_CUE_WORDS = ("扶贫", "脱贫", "脱贫致富", "致富", "帮扶", "减贫", "精准扶贫", "精准脱贫")
@@ -197,3 +198,34 @@ QUOTED_NUMBER_MAX = 10
 # 《“十三五”脱贫攻坚规划》): the plan is a programme; its years in brackets are no part of its name.
 PLAN_ENDS = ("纲要", "规划", "计划", "工程", "行动")
 PLAN_MIN, PLAN_MAX = 4, 30
+
+# A short quoted name holding a cue word and ending in a kind of place or thing names one made for poverty
+# alleviation (名副其实的“扶贫园”, “扶贫微工厂”); others are slogans (“扶贫先扶志”, “脱贫不脱政策”).
+QUOTED_CUE_MAX = 8
+QUOTED_CUE_KINDS = (
+    "园",
+    "馆",
+    "站",
+    "点",
+    "车间",
+    "工厂",
+    "超市",
+    "银行",
+    "基金",
+    "岗",
+    "队",
+    "班",
+    "校",
+    "屋",
+    "路",
+    "田",
+    "林",
+    "场",
+    "所",
+    "中心",
+    "基地",
+    "驿站",
+    "商城",
+    "书屋",
+    "食堂",
+)

@@ -76,6 +76,8 @@ from .initiative_patterns import (
     POLICY_VERBS,
     POVERTY_CUES,
     PROGRAMME_WEIGHT,
+    QUOTED_CUE_KINDS,
+    QUOTED_CUE_MAX,
     QUOTED_MAX,
     QUOTED_NOT_MODELS,
     QUOTED_NUMBER_MAX,
@@ -268,6 +270,12 @@ def find_initiatives(text):
             add(name, m.start())
         elif len(name) <= QUOTED_NUMBER_MAX and _NUMBER_NAME.fullmatch(name) and "、" not in name:
             add(name, m.start())  # “百企联百村”, “五通八有”
+        elif (
+            len(name) <= QUOTED_CUE_MAX
+            and any(w in name for w in COMPOUND_CUE_WORDS)
+            and name.endswith(QUOTED_CUE_KINDS)
+        ):
+            add(name, m.start())  # “扶贫园”
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):
@@ -288,7 +296,7 @@ def find_initiatives(text):
         ):
             add(name + "模式", m.start())
     for m in _PLAN.finditer(text):
-        name = m.group("name")
+        name = re.sub('[“”"「」]', "", m.group("name"))  # 《“十三五”脱贫攻坚规划》: 十三五脱贫攻坚规划
         if _PLAN_END.search(name) and _CUE.search(name) and not name.startswith("关于"):
             add(name, m.start())
     for start, name in _number_models(text):

@@ -206,3 +206,47 @@ def test_categories_need_evidence_about_poverty_alleviation():
     # the same words where the text is about poverty alleviation count
     assert categories("发展特色产业带动贫困户增收，产业扶贫覆盖60%的贫困人口。") == ["产业扶贫"]
     assert "基础设施" in categories("红军村脱贫记\n村里修通了公路，通了自来水，农村公路连到家门口。")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("南梁村引入了“五通八有”扶贫机制，贫困户近一半实现脱贫。", "五通八有"),
+        ("全面推进产业开发、劳务协作、“百企联百村”等四大特色扶贫。", "百企联百村"),
+        ("在这里工作的大多是贫困户，可以说是名副其实的“扶贫园”。", "扶贫园"),
+        ("山东电商搭建起“网上村庄”，让贫困村民尝到了“互联网+”的甜头。", "网上村庄"),
+        ("为贯彻落实《中国农村扶贫开发纲要（2011-2020年）》，指导卫生扶贫工作。", "中国农村扶贫开发纲要"),
+        ("国务院印发《“十三五”脱贫攻坚规划》，明确贫困人口脱贫目标。", "十三五脱贫攻坚规划"),
+        ("今天，甘肃中部生态移民扶贫开发供水工程通水运行，解决14.54万人用水难题。", "甘肃中部生态移民扶贫开发供水工程"),
+        ("国资委组织推进的央企消费扶贫电商平台正式上线，上架贫困县农特产品1500多种。", "央企消费扶贫电商平台"),
+    ],
+)
+def test_quoted_number_names_things_named_for_poverty_and_plans_printed_as_titles(text, name):
+    assert name in names(text), names(text)
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("增强“四个意识”、坚定“四个自信”、做到“两个维护”，推进脱贫攻坚。", "两个维护"),  # a numeral once
+        ("印发《关于加强文化领域行业组织建设的指导意见》，扶贫办参加。", "关于加强文化领域行业组织建设的指导意见"),
+        ("会议审议《国家创新驱动发展战略纲要》，部署精准扶贫工作。", "国家创新驱动发展战略纲要"),  # no cue in it
+        ("群众纷纷点赞“扶贫好干部”，贫困户脱贫。", "扶贫好干部"),  # a person's praise, no kind of thing
+    ],
+)
+def test_no_model_from_a_slogan_a_document_or_a_praise(text, wrong):
+    assert wrong not in names(text), names(text)
+
+
+def test_a_report_about_poverty_alleviation_takes_the_thesaurus_names_anywhere():
+    head = "骆驼湾村脱贫记\n2012年总书记来到骆驼湾村看真贫，发出脱贫攻坚动员令，232万建档立卡贫困人口全部脱贫。"
+    far = "在阜平县骆驼湾村，一场农副产品的直播带货正在进行，主播是75岁的村民顾宝青，介绍的都是自家常吃的土特产。"
+    assert "直播带货" in names(head + "\n" + far)  # the report is about poverty alleviation
+    assert "直播带货" not in names("新春车市\n" + far)  # one passage of an unrelated report is not
+
+
+def test_a_one_word_piece_of_evidence_needs_a_cue_word_close_by():
+    # 健康教育 in a health-poverty report is no education; 教育扶贫 itself is
+    text = "兴和县医疗健康精准扶贫\n提高健康教育能力，开展三级预防，规范慢病管理，提高居民健康教育水平和教育质量。"
+    assert "教育扶贫" not in categories(text)
+    assert "教育扶贫" in categories(text + "\n推进教育扶贫，控辍保学，资助贫困学生上学。")
