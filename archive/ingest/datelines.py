@@ -7,7 +7,9 @@ match's end is an offset in the line as printed):
 - a wire or newspaper's: 新华社北京6月8日电（记者 胡浩） -> source 新华社, byline
   胡浩; 本报讯（通讯员 邓永新） -> byline only (本报 names no paper);
 - a newspaper page's print line, anywhere: 《 人民日报 》（ 2019年02月10日 01 版）
-  -> source 人民日报, published 2019-02-10.
+  -> source 人民日报, published 2019-02-10;
+- a date line among the first lines, a line that is only a date with a short label
+  (新闻联播 2021年05月28日, 2021-05-28, 发布时间：2021-05-28 10:00): a plain-text report's date.
 A dateline is not a body sentence: it leaves the line (and the line, if
 nothing is left of it) and is kept on doc.furniture.
 """
@@ -18,7 +20,16 @@ from datetime import date
 
 from archive.text import JOURNALIST_ROLES
 
-from .metadata_patterns import BROADCAST_DATELINE, CREDIT_PART, HOUSE_AGENCIES, PRINT_LINE, WIRE_DATELINE
+from .metadata_patterns import (
+    BROADCAST_DATELINE,
+    CREDIT_PART,
+    DATE_LINE_SCAN,
+    DATE_ONLY_LINE,
+    DATES,
+    HOUSE_AGENCIES,
+    PRINT_LINE,
+    WIRE_DATELINE,
+)
 from .normalize import t2s
 
 OPENING_LINES = 3  # a dateline this near the top opens the report: its credits are the report's byline
@@ -28,6 +39,7 @@ OPENING_LINES = 3  # a dateline this near the top opens the report: its credits 
 class Datelines:
     print_source: str | None = None  # the paper of a print line
     print_date: date | None = None
+    line_date: date | None = None  # of a date line at the top (新闻联播 2021年05月28日)
     sender: str | None = None  # the programme, outlet or agency of the first dateline
     byline: list[tuple[str, str]] = field(default_factory=list)  # (name, role) of a dateline opening the report
     credits: list[tuple[str, str]] = field(default_factory=list)  # of datelines further down (a page of several items)
@@ -38,6 +50,17 @@ def _date(y, m, d):
         return date(int(y), int(m), int(d))
     except (TypeError, ValueError):
         return None
+
+
+def _line_date(simplified):
+    """The date of a line that is only a date (DATE_ONLY_LINE), or None."""
+    if not DATE_ONLY_LINE.match(simplified):
+        return None
+    for pattern in DATES:
+        for m in pattern.finditer(simplified):
+            if found := _date(m["y"], m["m"], m["d"]):
+                return found
+    return None
 
 
 def credits(simplified: str) -> list[tuple[str, str]]:
@@ -55,6 +78,10 @@ def take_datelines(lines: list[str], furniture: list[str]) -> tuple[list[str], D
     out = []
     for i, line in enumerate(lines):
         simple = t2s(line)
+        if i < DATE_LINE_SCAN and (day := _line_date(simple)):
+            found.line_date = found.line_date or day
+            furniture.append(line)
+            continue
         m = PRINT_LINE.search(simple)
         if m:
             found.print_source = found.print_source or m["paper"].strip()

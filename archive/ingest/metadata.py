@@ -10,7 +10,7 @@ datelines (datelines.py). Each field is taken from the first place that has it:
   新华社北京6月8日电), a 来源 line, the head's source meta, a copyright line, the
   site's own name;
 - date: a print line, the head's date metas, a dated furniture line (发布时间 ...),
-  a dated line at the top of the body;
+  a line at the top of the body that is only a date (新闻联播 2021年05月28日, 2021-05-28);
 - byline: the head line, the dateline's credits, the head's author meta.
 A report with no title gets None here (the store stage makes a fallback and flags it).
 """
@@ -125,6 +125,7 @@ def read_metadata(doc: Document) -> Document:
     for line in meta_lines:
         if doc.published is None and DATE_LINE_KEY.search(line):
             doc.published = parse_date(line)
+    doc.published = doc.published or dated.line_date
     if doc.source is None:
         for line in (t2s(ln) for ln in doc.furniture):
             for pattern in COPYRIGHT_HOLDER:

@@ -61,3 +61,15 @@ PRINT_LINE = re.compile(
     r"《\s*(?P<paper>[^《》]{2,16}?)\s*》\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]"
 )
+
+# A line near the top that is only a date (a plain-text report's: 新闻联播 2021年05月28日, 2021-05-28,
+# 发布时间：2021-05-28 10:00, 【2021年5月28日 星期五】): the report's date; the line is furniture, never a title.
+# An optional short label before the date (a programme, column or 发布时间：) and after it (来源 name).
+DATE_LINE_SCAN = 4  # the first lines of the body looked at
+_DATE_TEXT = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+DATE_ONLY_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,12}\s*[:：]?\s*)?[\[【(（]?\s*"
+    rf"(?:{_DATE_TEXT})"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[\]】)）]?"
+    r"(?:\s+(?:(?:来源|作者|编辑|浏览)\s*[:：]\s*)?[\u4e00-\u9fff]{1,12})?\s*$"
+)

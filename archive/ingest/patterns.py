@@ -2,6 +2,7 @@
 
 import re
 
+from archive.text import HAN as _HAN
 from archive.text import HAN_CHAR
 
 # A line matching any of these is furniture wherever it stands.
@@ -42,6 +43,7 @@ TAIL_MARKERS = [
     )
 ]
 TAIL_START = 0.5  # only in the back half of the lines
+BODY_SENTENCE_END = "。！？"  # ... and only after the first line that holds a sentence of the body
 
 # Whole lines of SEO spam: short lines with one of these words.
 SPAM_WORDS = (
@@ -64,5 +66,13 @@ SENTENCE_PUNCTUATION = "，。；！？,;!?"  # a line with these is a sentence,
 
 # Characters dropped outright: zero-width marks and private-use code points.
 DROP_CHARS = re.compile("[\u200b-\u200f\u2060\ufeff\ue000-\uf8ff]")
+# A reading in pinyin printed inside a word (就業(yè)扶貧, 脱贫(tuō pín)攻坚: pages converted by a tool that
+# glosses characters): lowercase syllables with a tone mark or a tone digit, in brackets, between two Chinese
+# characters. It goes, so the word is whole again; brackets of Latin words (APP, GDP) or without tones stay.
+PINYIN_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[{_HAN}])[(（]\s*(?=[^()（）]*(?:[{PINYIN_TONED}]|[a-zü][1-5]))"
+    rf"(?:[a-zü{PINYIN_TONED}]{{1,6}}[1-5]?[\s'’]?){{1,4}}\s*[)）](?=[{_HAN}])"
+)
 # Spaces of every width become one plain space.
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")

@@ -67,3 +67,40 @@ def test_a_body_sentence_with_a_spam_word_stays():
     assert is_spam("金融炒股怎么赚钱") and is_spam("色天使 色天使成人网 伊人在线")
     assert not is_spam("让留守在家的妇女和老人在家门口就能打工赚钱。")
     assert not is_spam("福利彩票公益金支持了10个扶贫项目。")
+
+
+@pytest.mark.parametrize(
+    "line,clean",
+    [
+        ("縣裡推進就業(yè)扶貧，建成扶貧車間12個。", "縣裡推進就業扶貧，建成扶貧車間12個。"),
+        ("堅決打贏脫貧(tuō pín)攻堅戰。", "堅決打贏脫貧攻堅戰。"),
+        ("實施易地（yì dì）扶貧搬遷工程。", "實施易地扶貧搬遷工程。"),
+        ("发展增收(zeng1shou1)致富产业。", "发展增收致富产业。"),
+    ],
+)
+def test_a_pinyin_gloss_inside_a_word_goes(line, clean):
+    assert normalize_lines(line) == [clean]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "开发了电商(APP)平台，方便群众网上售货。",  # a Latin word in brackets
+        "贫困户(ye)自愿申请。",  # lowercase letters with no tone: not known to be pinyin
+        "全县贫困发生率(2016年)降至3.2%。",  # a year in brackets
+        "推广易地搬迁(yì dì bān qiān)。",  # not between two Chinese characters
+        "建成扶贫车间(一期)12个。",
+    ],
+)
+def test_brackets_that_are_no_pinyin_gloss_stay(line):
+    assert normalize_lines(line) == [line]
+
+
+def test_a_programme_hidden_by_a_pinyin_gloss_is_found():
+    from archive.ingest import run_pipeline
+
+    doc = run_pipeline(
+        "x.txt", "平利縣推進就業(yè)扶貧\n平利縣推進就業(yè)扶貧，建成社區工廠30家，帶動貧困戶就近就業。".encode()
+    )
+    assert "就业扶贫" in [i["programme"] for i in doc.initiatives]
+    assert doc.title == "平利縣推進就業扶貧"

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -154,3 +155,69 @@ def test_a_file_with_a_title_and_page_furniture_but_no_body_is_refused():
             "投稿郵箱:[email\xa0protected]\n您的位置:首頁 > 基層黨建 > 市縣亮點 > 正文\n\n“六連".encode()
             + "六".encode()[:1],
         )
+
+
+@pytest.mark.parametrize(
+    "text,title,published",
+    [
+        (
+            "新闻联播 2021年05月28日\n习近平回信勉励湖南湘西十八洞村村民\n"
+            "央视网消息（新闻联播）：十八洞村村民日前给习近平总书记写信，汇报脱贫后的新变化。",
+            "习近平回信勉励湖南湘西十八洞村村民",
+            date(2021, 5, 28),
+        ),
+        (
+            "2021年05月28日\n十八洞村的新变化\n十八洞村人均纯收入从1668元增加到18369元。",
+            "十八洞村的新变化",
+            date(2021, 5, 28),
+        ),
+        (
+            "贵州望谟：扶贫车间开工\n2021-05-28\n望谟县的扶贫车间今天开工，200多名贫困群众在家门口就业。",
+            None,
+            date(2021, 5, 28),
+        ),
+        ("贵州望谟：扶贫车间开工\n发布时间：2021-05-28 10:00\n望谟县的扶贫车间今天开工。", None, date(2021, 5, 28)),
+        (
+            "光伏电站并网发电\n【2019年6月3日 星期一】\n平利县村级光伏电站并网发电，每村年增收5万元。",
+            None,
+            date(2019, 6, 3),
+        ),
+        (
+            "２０１８年１２月３日 来源：安康日报\n易地搬迁户住进新房\n石泉县2000户搬迁群众住进新房。",
+            "易地搬迁户住进新房",
+            date(2018, 12, 3),
+        ),
+    ],
+)
+def test_a_plain_text_reports_date_line_at_the_top_is_its_date_and_no_title(text, title, published):
+    doc = read_document("x.txt", text.encode())
+    assert doc.published == published
+    assert doc.title == (title or text.split("\n")[0])
+    date_line = next(ln for ln in text.split("\n") if re.search(r"20\d\d|２０", ln))
+    assert date_line not in doc.clean_text and date_line in doc.furniture  # the date line left the body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年，全县脱贫1.2万人。\n第二段。",  # a sentence that begins with a date is body, not a date line
+        "2020年11月23日，贵州省宣布最后9个深度贫困县退出贫困县序列。\n第二段。",
+        "扶贫车间开工\n正文第一段。\n第二段。\n第三段。\n第四段。\n2016-08-15",  # a date far from the top is no date line
+    ],
+)
+def test_a_date_inside_a_sentence_or_far_down_is_no_date_line(text):
+    doc = read_document("x.txt", text.encode())
+    assert doc.published is None
+    assert doc.clean_text.split("\n")[0] in text.split("\n")[:2]
+
+
+def test_a_short_item_with_a_time_line_under_its_title_is_a_report():
+    """Title, 发布时间 and one paragraph: the 发布时间 line ends no article before its body began."""
+    from archive.ingest import run_pipeline
+
+    doc = run_pipeline(
+        "x.txt", "贵州望谟：扶贫车间开工\n发布时间：2021-05-28 10:00\n望谟县的扶贫车间今天开工。".encode()
+    )
+    assert doc.clean_text == "望谟县的扶贫车间今天开工。" and doc.published == date(2021, 5, 28)
+    footer = run_pipeline("y.txt", "扶贫车间开工\n望谟县的扶贫车间今天开工。\n发布时间：2021-05-28\n相关新闻".encode())
+    assert footer.clean_text == "望谟县的扶贫车间今天开工。"  # after the body, the same line still ends it

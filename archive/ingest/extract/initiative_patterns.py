@@ -20,9 +20,33 @@ MODEL_WORDS = (
     "产业联盟",
 )
 MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
+# After 的, this many characters before the model word still name the quoted thing's kind (“一水两用”的种养模式).
+OF_GAP = 3
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
-POLICY_VERBS = ("依靠", "推行", "实施", "实行", "采取", "采用", "探索出", "推出", "总结出", "首创", "创新推行")
+POLICY_VERBS = (
+    "依靠",
+    "推行",
+    "实施",
+    "实行",
+    "采取",
+    "采用",
+    "探索出",
+    "推出",
+    "总结出",
+    "首创",
+    "创新推行",
+    "探索",
+    "创新",
+    "建立",
+    "开展",
+    "打造",
+    "推广",
+    "创建",
+    "开设",
+    "开办",
+    "搭建",
+)
 QUOTED_OBJECT_MAX = 12
 # Quoted terms that are periods, plans or slogans, never a local model's name.
 QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
@@ -48,6 +72,7 @@ LAUNCHED_WORDS = ("三年行动", "攻坚行动", "专项行动", "行动计划"
 LAUNCHED_MIN, LAUNCHED_MAX = 4, 14
 # A launched name whose head is only one of these is no name (专项行动, 脱贫攻坚工程, 一批重大标志性工程).
 GENERIC_HEADS = (
+    "一系列",
     "专项",
     "脱贫攻坚",
     "扶贫",
@@ -97,3 +122,110 @@ NOT_A_NAME = set("，。！？；：,!?;:")
 # (archive/taxonomy.py) printed one point; EVIDENCE_MIN points put the report in the category.
 PROGRAMME_WEIGHT = 2
 EVIDENCE_MIN = 2
+
+# -- about poverty alleviation ----------------------------------------------------------------------
+# A programme is one of poverty alleviation, and a word is evidence of a category, only where the text is
+# about it: these words in the name itself or within CUE_WINDOW characters of it (the same sentence or
+# the next). 军令状 of a reform, 放管服改革, 净网行动, 两国方案, an electricity report's 产业 have none.
+POVERTY_CUES = (
+    "扶贫",
+    "脱贫",
+    "贫困",
+    "减贫",
+    "帮扶",
+    "致富",
+    "增收",
+    "返贫",
+    "低收入",
+    "困难群众",
+    "困难家庭",
+    "建档立卡",
+    "搬迁",
+    "摘帽",
+)
+CUE_WINDOW = 120
+# A one-word piece of evidence (产业, 金融, 教育, 保险) is common outside poverty alleviation: it counts with a
+# cue word this near it only (健康教育 in a health document, 开发性金融 for shanty towns are none).
+EVIDENCE_SHORT, EVIDENCE_SHORT_WINDOW = 2, 30
+
+# -- names of a number model: 三联三帮, 六到户六落实, 一户一策, 四跟四走 -------------------------------------
+# Two numerals, each followed by one to three characters, 4 to 8 in all; an idiom (三心二意, 千家万户,
+# 十年九旱, 一年一度: words the dictionary knows) or counts (一天两次, 三年五万元) are none.
+NUMERALS = "一二三四五六七八九十两百千万"
+NUMBER_PART_MAX = 3
+NUMBER_MODEL_MIN, NUMBER_MODEL_MAX = 4, 8
+# Parts that all begin with these are counts, not a model's words (一亩地一次, 一天两次; 一户一策 is a model).
+COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头种")
+# A part that is only one of these joins a range or a comparison (三到五个, 一对一的, 十种九不收).
+NUMBER_JOINERS = ("到", "至", "或", "比", "对", "之", "分之", "是", "的", "和", "与", "多", "点", "成", "不")
+NUMBER_NOT_END = "的了着可地得"  # 一年比一年好 aside, a name does not end in a particle
+
+# -- a compound named for poverty alleviation, ending in a kind of thing: 脱贫致富电视夜校, 扶贫夜校,
+# 医疗健康精准扶贫试点工程, 扶贫爱心超市. The words before the kind are read back over the segmenter's nouns
+# (and the cue words) to the first verb, particle or punctuation; the name must hold a cue.
+COMPOUND_KINDS = (
+    "夜校",
+    "小镇",
+    "超市",
+    "存折",
+    "专岗",
+    "讲习所",
+    "工作法",
+    "平台",
+    "工程",
+    "计划",
+    "行动",
+)
+# Kinds too ordinary to make a name of a cue alone: 扶贫工程, 精准扶贫行动 are no names; 扶贫夜校 is.
+COMPOUND_KINDS_NEED_HEAD = ("工程", "计划", "行动")
+COMPOUND_MAX = 20
+# The segmenter's tags a compound's words may carry (nouns, verbal nouns, names, adjectives of kind, idioms);
+# a launching or policy verb (启动, 开展 are tagged vn) and COMPOUND_NOT_START end it all the same.
+COMPOUND_TAGS = ("n", "nz", "ns", "nt", "vn", "l", "a", "b", "j", "i", "eng", "an", "nrt", "f")
+COMPOUND_PLACE_TAGS = ()  # a place before a compound is part of its name as printed (甘肃中部…供水工程)
+# Words a compound never starts with, whatever the segmenter calls them (投身 is tagged a noun).
+COMPOUND_NOT_START = ("投身", "参与", "助力", "聚焦", "围绕", "推动", "深化", "加强", "全面", "召开", "举办", "举行")
+COMPOUND_CUE_WORDS = ("扶贫", "脱贫", "脱贫致富", "致富", "帮扶", "减贫", "精准扶贫", "精准脱贫")
+
+# A report about poverty alleviation (at least REPORT_CUES_MIN cue words, REPORT_CUE_DENSITY a thousand
+# characters): the thesaurus's names count anywhere in it, a local model still only near a cue word.
+REPORT_CUES_MIN, REPORT_CUE_DENSITY = 3, 2.0
+
+# A quoted name of numbers is a model (“百企联百村”, “五通八有”): a numeral first and one more inside.
+QUOTED_NUMBER_MAX = 10
+
+# A plan printed as a document's title holding a cue word (《中国农村扶贫开发纲要（2011-2020年）》,
+# 《“十三五”脱贫攻坚规划》): the plan is a programme; its years in brackets are no part of its name.
+PLAN_ENDS = ("纲要", "规划", "计划", "工程", "行动")
+PLAN_MIN, PLAN_MAX = 4, 30
+
+# A short quoted name holding a cue word and ending in a kind of place or thing names one made for poverty
+# alleviation (名副其实的“扶贫园”, “扶贫微工厂”); others are slogans (“扶贫先扶志”, “脱贫不脱政策”).
+QUOTED_CUE_MAX = 8
+QUOTED_CUE_KINDS = (
+    "园",
+    "馆",
+    "站",
+    "点",
+    "车间",
+    "工厂",
+    "超市",
+    "银行",
+    "基金",
+    "岗",
+    "队",
+    "班",
+    "校",
+    "屋",
+    "路",
+    "田",
+    "林",
+    "场",
+    "所",
+    "中心",
+    "基地",
+    "驿站",
+    "商城",
+    "书屋",
+    "食堂",
+)

@@ -9,12 +9,20 @@
       names a programme-like thing (“扶贫庭院”, “千企扶千村”);
    c. an unquoted name after a launching verb, ending in 工程/行动/计划 (启动实施医疗健康精准扶贫工程);
    d. the items of a list before 等办法/等模式 (推出社会化企业扶贫、光伏扶贫等办法);
-   e. two to four characters right before 模式 (车河模式).
-Each is reported as printed (simplified), with the programme it names, if any, and a category:
-the programme's; else the taxonomy keywords in its name, else in its sentence. The report's
-categories follow from its programmes and from the text's evidence: each category scores
-PROGRAMME_WEIGHT for a programme of it and a point for each word of its evidence
-(archive/taxonomy.py) printed; EVIDENCE_MIN points put the report in it.
+   e. two to four characters right before 模式 (车河模式);
+   f. a number model: two numerals each with its word (三联三帮, 六到户六落实, 一户一策), no idiom;
+   g. a compound named for poverty alleviation ending in a kind of thing (脱贫致富电视夜校, 扶贫夜校,
+      医疗健康精准扶贫试点工程), read back over the segmenter's nouns.
+A name is kept only where the text is about poverty alleviation: a cue word (扶贫, 脱贫, 贫困 …) in
+the name or within CUE_WINDOW characters of it; a thesaurus name holding a cue counts anywhere.
+So 军令状 of a reform, 放管服改革 or 两国方案 are none.
+Each is reported as printed (simplified), with the programme it names, if any, and a category from
+its own words: the programme's; else the taxonomy keywords in its name (a thesaurus name inside it
+counts with its programme's category). The report's categories follow from its programmes and from
+the text's evidence about poverty alleviation: each category scores PROGRAMME_WEIGHT for a
+programme of it and a point for each word of its evidence (archive/taxonomy.py) printed with a
+cue word within CUE_WINDOW characters (anywhere, when the headline holds one); EVIDENCE_MIN points
+put the report in it.
 """
 
 import re
@@ -25,15 +33,25 @@ import ahocorasick
 from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
 from archive.text import HAN as _CJK
-from archive.text import Sentences as _Sentences
-from archive.text import leftmost_longest
+from archive.text import is_han, leftmost_longest
 
 from .initiative_patterns import (
     BARE_COMMON_TAIL_FREQ,
     BARE_MODEL_MAX,
     BARE_MODEL_MIN,
     BARE_MODEL_STOPWORDS,
+    COMPOUND_CUE_WORDS,
+    COMPOUND_KINDS,
+    COMPOUND_KINDS_NEED_HEAD,
+    COMPOUND_MAX,
+    COMPOUND_NOT_START,
+    COMPOUND_PLACE_TAGS,
+    COMPOUND_TAGS,
+    COUNT_WORDS,
+    CUE_WINDOW,
     EVIDENCE_MIN,
+    EVIDENCE_SHORT,
+    EVIDENCE_SHORT_WINDOW,
     GAP_NOT,
     GENERIC_HEADS,
     LAUNCH_VERBS,
@@ -47,13 +65,30 @@ from .initiative_patterns import (
     MODEL_GAP,
     MODEL_WORDS,
     NOT_A_NAME,
+    NUMBER_JOINERS,
+    NUMBER_MODEL_MAX,
+    NUMBER_MODEL_MIN,
+    NUMBER_NOT_END,
+    NUMBER_PART_MAX,
+    NUMERALS,
+    OF_GAP,
+    PLAN_ENDS,
+    PLAN_MAX,
+    PLAN_MIN,
     POLICY_VERBS,
+    POVERTY_CUES,
     PROGRAMME_WEIGHT,
+    QUOTED_CUE_KINDS,
+    QUOTED_CUE_MAX,
     QUOTED_MAX,
     QUOTED_NOT_MODELS,
+    QUOTED_NUMBER_MAX,
     QUOTED_OBJECT_MAX,
+    REPORT_CUE_DENSITY,
+    REPORT_CUES_MIN,
 )
 from .lexicon import freq
+from .tagger import tag
 
 _MODEL_WORD = "|".join(sorted(MODEL_WORDS, key=len, reverse=True))
 _QUOTED = re.compile(rf"[“\"「](?P<name>[^”\"」\n]{{1,{QUOTED_MAX}}})[”\"」]")
@@ -69,6 +104,16 @@ _LIST = re.compile(
 )
 _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
+_CUE = re.compile("|".join(POVERTY_CUES))
+_COMPOUND_STOPS = frozenset((*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS))
+_NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
+_PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(][^）)]*[）)])?》")
+_PLAN_END = re.compile(rf"(?:{'|'.join(PLAN_ENDS)})$")
+_COMPOUND_KIND = re.compile("|".join(sorted(COMPOUND_KINDS, key=len, reverse=True)))
+_NOT_CJK_TAIL = re.compile(rf"[^{_CJK}]+(?=[{_CJK}]*$)")
+_NUMBER_START = re.compile(
+    rf"(?<![{NUMERALS}\d])[{NUMERALS}](?P<w>(?:(?![{NUMERALS}])[{_CJK}]){{1,{NUMBER_PART_MAX}}})(?=[{NUMERALS}])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +133,76 @@ def categorize(phrase, context=""):
     return ""
 
 
+def _own_category(name):
+    """A local model's category from its own words: the taxonomy's keywords in its name, else the category
+    of a programme of the thesaurus it holds (医疗健康精准扶贫工程 holds 精准扶贫, of no category, and 医疗)."""
+    if cat := categorize(name):
+        return cat
+    return next((BY_KEY[NAMES[n]].category for _s, _e, n in _programme_hits(name) if BY_KEY[NAMES[n]].category), "")
+
+
+def _about_poverty(text, name, start, end):
+    """A cue word (POVERTY_CUES) in the name or within CUE_WINDOW characters of it."""
+    return bool(_CUE.search(name) or _CUE.search(text, max(0, start - CUE_WINDOW), end + CUE_WINDOW))
+
+
+def _number_models(text):
+    """(start, name) of the number models (三联三帮, 六到户六落实, 一村一品一户一业): each part as long as the first."""
+    last = 0
+    for m in _NUMBER_START.finditer(text):
+        if m.start() < last:
+            continue
+        k, pos, parts = len(m["w"]), m.end(), [m["w"]]
+        while pos < len(text) and text[pos] in NUMERALS and len(parts) < 4:
+            word = text[pos + 1 : pos + 1 + k]
+            if len(word) < k or not all(is_han(ch) and ch not in NUMERALS for ch in word):
+                break
+            parts.append(word)
+            pos += 1 + k
+        name = text[m.start() : pos]
+        if (
+            len(parts) < 2
+            or not NUMBER_MODEL_MIN <= len(name) <= NUMBER_MODEL_MAX
+            or all(p[0] in COUNT_WORDS for p in parts)  # 一亩地一次: counts
+            or len({p[0] for p in parts}) < len(parts)  # 一代接着一代, 一年比一年: one thing counted again
+            or any(p in NUMBER_JOINERS for p in parts)  # 三到五个, 一对一的
+            or name[-1] in NUMBER_NOT_END
+            or freq(name)
+            or freq(name[: k + 2])  # an idiom the dictionary knows: 三心二意, 千家万户; 一对一
+            or name in QUOTED_NOT_MODELS
+        ):
+            continue
+        last = pos
+        yield m.start(), name
+
+
+def _compounds(text):
+    """(start, name) of compounds named for poverty alleviation ending in a kind (脱贫致富电视夜校)."""
+    for m in _COMPOUND_KIND.finditer(text):
+        start = max(0, m.start() - COMPOUND_MAX)
+        window = _NOT_CJK_TAIL.search(text, start, m.start())
+        start = window.end() if window else start
+        if not _CUE.search(text, start, m.start()):
+            continue
+        tokens = tag(text[start : m.start()])
+        i = len(tokens)
+        while i and (
+            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in _COMPOUND_STOPS)
+            or tokens[i - 1].word in COMPOUND_CUE_WORDS
+        ):
+            i -= 1
+        while i < len(tokens) and (
+            tokens[i].tag in COMPOUND_PLACE_TAGS or tokens[i].tag == "vn" or len(tokens[i].word) == 1
+        ):
+            i += 1  # the place before it (乌兰察布市兴和县), a verb that takes it (落实|健康扶贫工程), a cut word
+        head = "".join(t.word for t in tokens[i:])
+        if not any(w in head for w in COMPOUND_CUE_WORDS):
+            continue
+        if m.group() in COMPOUND_KINDS_NEED_HEAD and (head in NAMES or head in COMPOUND_CUE_WORDS):
+            continue  # 生态扶贫工程, 精准扶贫工程: a programme's name and an ordinary word, no name of their own
+        yield m.start() - len(head), head + m.group()
+
+
 def _programme_hits(text):
     """(start, end, name) of the thesaurus's names, the longest at each place."""
 
@@ -102,21 +217,28 @@ def _clean(name):
     return name.strip(' “”"「」、')
 
 
+def _about_poverty_report(text):
+    """At least REPORT_CUES_MIN cue words, REPORT_CUE_DENSITY of them a thousand characters."""
+    cues = sum(1 for _ in _CUE.finditer(text))
+    return cues >= REPORT_CUES_MIN and cues * 1000 >= REPORT_CUE_DENSITY * len(text)
+
+
 def find_initiatives(text):
     """[{name, programme, category}] in order of first appearance, one per name as printed."""
     found = {}
-    sentences = _Sentences(text)
+    poverty_report = _about_poverty_report(text)
 
     def add(name, pos, programme=None):
         name = _clean(name)
         if len(name) < 2 or name in found or any(ch in NOT_A_NAME for ch in name):
             return
+        if not (programme and poverty_report) and not _about_poverty(text, name, pos, pos + len(name)):
+            return  # 军令状 of a reform, 放管服改革, 两国方案: no word about poverty alleviation near it
         programme = programme or programme_of(name)
-        category = BY_KEY[programme].category if programme else ""
         found[name] = {
             "name": name,
             "programme": programme,
-            "category": category or categorize(name, sentences.at(pos)),
+            "category": BY_KEY[programme].category if programme else _own_category(name),
         }
 
     for start, _end, name in _programme_hits(text):
@@ -127,7 +249,12 @@ def find_initiatives(text):
             continue
         after = _GAP_MODEL.match(text, m.end())
         gap = after.group("gap") if after else ""
-        if after and not any(w in gap for w in GAP_NOT) and (not gap.startswith(("的", "等")) or gap in ("的", "等")):
+        of_kind = gap.startswith("的") and len(gap) <= OF_GAP + 1  # “一水两用、一地双收”的种养模式
+        if (
+            after
+            and not any(w in gap for w in GAP_NOT)
+            and (not gap.startswith(("的", "等")) or gap == "等" or of_kind)
+        ):
             word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
             add(
                 name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
@@ -135,12 +262,20 @@ def find_initiatives(text):
             )
         elif _ENDS_MODEL.search(name) and len(name) >= 4:
             add(name, m.start())
+        elif len(name) <= QUOTED_NUMBER_MAX and _NUMBER_NAME.fullmatch(name) and "、" not in name:
+            add(name, m.start())  # “百企联百村”, “五通八有”
+        elif (
+            len(name) <= QUOTED_CUE_MAX
+            and any(w in name for w in COMPOUND_CUE_WORDS)
+            and name.endswith(QUOTED_CUE_KINDS)
+        ):
+            add(name, m.start())  # “扶贫园”
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):
         name = m.group("name").rpartition("的")[2]
         head = _WORD_END.sub("", name)
-        if "等" not in name and len(head) >= 2 and not head.startswith(GENERIC_HEADS):
+        if "等" not in name and len(head) >= 2 and not head.startswith(GENERIC_HEADS) and head not in NAMES:
             add(name, m.start("name"))
     for m in _LIST.finditer(text):
         for item in m.group("items").split("、"):
@@ -154,6 +289,14 @@ def find_initiatives(text):
             and freq(name[-2:]) < BARE_COMMON_TAIL_FREQ
         ):
             add(name + "模式", m.start())
+    for m in _PLAN.finditer(text):
+        name = re.sub('[“”"「」]', "", m.group("name"))  # 《“十三五”脱贫攻坚规划》: 十三五脱贫攻坚规划
+        if _PLAN_END.search(name) and _CUE.search(name) and not name.startswith("关于"):
+            add(name, m.start())
+    for start, name in _number_models(text):
+        add(name, start)
+    for start, name in _compounds(text):
+        add(name, start)
     return _distinct(list(found.values()))
 
 
@@ -176,8 +319,23 @@ _EVIDENCE = {
 
 
 def find_categories(text, initiatives=()):
-    """The report's categories: its programmes' and its text's evidence (see the module's docstring)."""
-    score = {cat: sum(1 for _ in _EVIDENCE[cat].finditer(text)) for cat in CATEGORIES}
+    """The report's categories: its programmes' and its text's evidence about poverty alleviation (see the
+    module's docstring): a word of evidence counts where a cue word is near it (_about_poverty), or
+    anywhere in a report whose headline holds one."""
+    score = dict.fromkeys(CATEGORIES, 0)
+    headline = text.partition("\n")[0]
+    about = bool(_CUE.search(headline))  # 红军村脱贫记: the whole report is about poverty alleviation (its
+    # compound evidence counts anywhere in it; a one-word piece only near a cue word all the same)
+    for cat in CATEGORIES:
+        for m in _EVIDENCE[cat].finditer(text):
+            word = m.group()
+            window = EVIDENCE_SHORT_WINDOW if len(word) <= EVIDENCE_SHORT else CUE_WINDOW
+            if (
+                (about and len(word) > EVIDENCE_SHORT)
+                or _CUE.search(word)
+                or _CUE.search(text, max(0, m.start() - window), m.end() + window)
+            ):
+                score[cat] += 1
     for programme in {i["programme"] for i in initiatives if i.get("programme")}:
         cat = BY_KEY[programme].category
         if cat:
