@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def spread(request, **kw):
+    return HttpResponse("todo")
