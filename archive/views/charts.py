@@ -88,7 +88,7 @@ def spread_map_svg(year, dots, label):
     for d in dots:
         kind = "hit new" if d["first_year"] == year else "hit"
         out.append(
-            f'<a href="{html.escape(d["url"])}"><circle class="{kind}" cx="{d["x"]}" cy="{d["y"]}" r="6">'
+            f'<a href="{html.escape(d["url"])}"><circle class="{kind}" cx="{d["x"]}" cy="{d["y"]}" r="11">'
             f"<title>{html.escape(d['name'])}：{d['first_year']} 年首次报道</title></circle></a>"
         )
     out.append("</svg>")
