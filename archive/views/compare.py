@@ -8,7 +8,7 @@ from collections import Counter
 from django.db.models import Count
 from django.urls import reverse
 
-from search.aggregate import year_counts
+from search.aggregate import facet_values
 
 from ..formats import Page, respond
 from ..models import Metric, Region, RegionMention, exact_number, format_number
@@ -17,7 +17,7 @@ from .cache import summary
 from .charts import lines_svg
 from .regions import _programmes_of, _region_prefix
 from .research import cache_key, notes, search_url
-from .rows import category_url, facet_counts, region_row, url_of
+from .rows import category_url, region_row, url_of
 
 MIN_REGIONS, MAX_REGIONS = 2, 4
 SHARED_LABELS = 20  # figure labels shown that every region has
@@ -107,12 +107,13 @@ def _filters(region):
 def _compare_data(regions):
     columns, series, found_years = [], [], set()
     for r in regions:
-        years, total, page = year_counts("", _filters(r))
+        found, total = facet_values("", _filters(r), facets=("year", "category"))
+        years = {int(y): n for y, n in found["year"].items() if y.isdigit()}
         found_years |= set(years)
-        columns.append((r, years, total, page))
+        columns.append((r, years, total, found["category"]))
     span = list(range(min(found_years), max(found_years) + 1)) if found_years else []
     out = []
-    for r, years, total, page in columns:
+    for r, years, total, categories in columns:
         prefix = _region_prefix(r)
         within = list(Region.objects.filter(code__startswith=prefix).values_list("id", flat=True))
         poor = list(
@@ -121,7 +122,6 @@ def _compare_data(regions):
             )
         )
         exits = Counter(y for y in poor if y)
-        categories = facet_counts(page, "category")
         out.append(
             {
                 **region_row(r),

@@ -6,6 +6,7 @@ dates), so a trend and the search page never disagree."""
 
 from search.aggregate import facet_by_year, year_counts
 from search.facets import FACETS
+from search.syntax import parse
 
 from .. import params
 from ..formats import Page, respond
@@ -35,6 +36,12 @@ def terms_of(get, limit=MAX_TERMS):
         notes.append(f"最多比较 {limit} 个检索词，只用了前 {limit} 个。")
         terms = terms[:limit]
     return terms, " ".join(notes)
+
+
+def understood(q):
+    """The query as the search read it, when it had operators or phrases (as the search page says)."""
+    parsed = parse(q)
+    return parsed.understood() if parsed.operators else ""
 
 
 def per_1000(n, base):
@@ -81,18 +88,18 @@ def trends(request):
 
 def _trends_data(terms, filters, dates, by):
     asked, terms = terms, terms or [""]  # no query: the whole archive's years
-    base, base_total, _page = year_counts("", filters, dates)
+    base, base_total = year_counts("", filters, dates)
     counted = [(q, *year_counts(q, filters, dates)) for q in terms]
-    found = {y for _q, years, _t, _p in counted for y in years}
+    found = {y for _q, years, _t in counted for y in years}
     years = list(range(min(found), max(found) + 1)) if found else []
     series = []
-    for q, years_of, total, page in counted:
+    for q, years_of, total in counted:
         series.append(
             {
                 "name": q or ALL,
                 "query": q,
                 "total": total,
-                "understood": page.understood,
+                "understood": understood(q),
                 "search_url": search_url(q, filters, dates),
                 "points": [
                     {

@@ -277,6 +277,7 @@ def test_spread_page_maps_each_year_and_links_first_reports(client, dated):
 
 def test_compare_sets_regions_side_by_side(client, dated):
     from archive.models import Metric, Region
+    from search.query import search
 
     data = client.get("/compare/", {"region": ["610000", "520000"], "format": "json"}).json()
     shaanxi, guizhou = data["regions"]
@@ -284,6 +285,10 @@ def test_compare_sets_regions_side_by_side(client, dated):
     for r in data["regions"]:
         facet = year_facet("", {"province": [r["code"]]})
         assert {y["year"]: y["reports"] for y in r["years"] if y["reports"]} == facet
+        page = search("", {"province": [r["code"]]}, per_page=1)
+        assert r["reports"] == page.total
+        categories = {v["value"]: v["count"] for f in page.facets if f["name"] == "category" for v in f["values"]}
+        assert {c: n for c, n in r["categories"].items() if n} == categories
         poor = Region.objects.filter(level="county", code__startswith=r["code"][:2], poverty_county=True)
         assert r["poverty_counties"] == poor.count() > 0
         assert sum(e["counties"] for e in r["exit_years"]) == poor.exclude(exit_year=None).count()
