@@ -3,9 +3,10 @@ poverty counties and exit years, their programmes by category, and the figures t
 with the sentences. Each region's numbers are the ones its own page shows (the search's facets under the
 region page's filters; archive/views/regions.py)."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from search.aggregate import facet_values
@@ -190,23 +191,19 @@ def _shared_figures(columns):
     for counts in per[1:]:
         shared &= set(counts)
     ranked = sorted(shared, key=lambda k: (-sum(p[k] for p in per), k))[:SHARED_LABELS]
+    latest = [_latest(c["_within"], ranked) for c in columns]
     groups, rows = [], []
     for label_key, unit in ranked:
         cells, label = [], label_key
-        for c in columns:
-            ms = list(
-                Metric.objects.filter(region_id__in=c["_within"], label_key=label_key, unit=unit)
-                .select_related("region")
-                .defer("region__longitude")
-                .order_by("-year", "-report_id")[:VALUES_EACH]
-            )
+        for c, found in zip(columns, latest):
+            ms = found.get((label_key, unit), [])
             values = [
                 {
                     "value": exact_number(m.value),
                     "value_text": format_number(m.value),
                     "approx": m.approx,
                     "year": m.year,
-                    "region_name": m.region.name if m.region_id else None,
+                    "region_name": m.region__name,
                     "report": m.report_id,
                     "report_url": url_of("archive:report", m.report_id),
                     "quote": m.quote,
@@ -228,3 +225,38 @@ def _shared_figures(columns):
             ]
         groups.append({"label": label, "label_key": label_key, "unit": unit, "cells": cells})
     return rows, groups
+
+
+def _latest(within, ranked):
+    """{(label_key, unit): the region's VALUES_EACH latest figures} for these labels, in one query
+    (a window over each label: a query a label and region made 80 for four regions)."""
+    if not ranked:
+        return {}
+    latest = Window(
+        RowNumber(),
+        partition_by=[F("label_key"), F("unit")],
+        order_by=[F("year").desc(nulls_last=True), F("report_id").desc(), F("id").desc()],
+    )
+    rows = (
+        Metric.objects.filter(region_id__in=within, label_key__in={k for k, _u in ranked})
+        .annotate(n=latest)
+        .filter(n__lte=VALUES_EACH)
+        .values_list(
+            "label_key",
+            "unit",
+            "label",
+            "value",
+            "approx",
+            "year",
+            "region__name",
+            "report_id",
+            "quote",
+            "sentence",
+            named=True,
+        )
+        .order_by("label_key", "unit", "n")
+    )
+    out = defaultdict(list)
+    for m in rows:
+        out[(m.label_key, m.unit)].append(m)
+    return out

@@ -13,7 +13,7 @@ from ..ingest.normalize import t2s
 from ..models import InitiativeMention, Region, RegionMention, Report
 from ..programmes import BY_KEY
 from .cache import summary
-from .charts import background_defs, lines_svg, spread_map_svg
+from .charts import lines_svg, spread_defs, spread_map_svg
 from .home import county_map
 from .rows import programme_url, url_of
 from .svg import map_xy
@@ -38,17 +38,13 @@ def spread(request, key):
     entry = BY_KEY.get(key)
     if entry is None:
         raise Http404("没有这个项目")
-    data = summary(f"spread:{key}", lambda: _spread_data(entry))
+    data, by_year = summary(f"spread:{key}", lambda: _spread_data(entry))
     maps = [
         {
             "year": year,
             "new": sum(1 for c in data["counties"] if c["first_year"] == year),
             "counties": sum(1 for c in data["counties"] if c["first_year"] and c["first_year"] <= year),
-            "svg": spread_map_svg(
-                year,
-                [d for d in data["dots"] if d["first_year"] <= year],
-                f"{entry.key}：{year} 年以前报道过的县",
-            ),
+            "svg": spread_map_svg(year, set(by_year), f"{entry.key}：到 {year} 年报道过的县"),
         }
         for year in data["years"]
     ]
@@ -71,7 +67,7 @@ def spread(request, key):
             context={
                 "maps": maps,
                 "curve": curve,
-                "defs": background_defs(background["background"], background["poverty_background"]),
+                "defs": spread_defs(background["background"], background["poverty_background"], by_year),
             },
         ),
     )
@@ -130,11 +126,10 @@ def _spread_data(entry):
         new = dated.count(y)
         total += new
         curve.append({"year": y, "new": new, "cumulative": total})
-    dots = []
+    by_year = {}  # where the maps draw each year's new counties (markup, not the page's data)
     for c in counties:
         if c["first_year"] and c["longitude"] is not None:
-            x, y = map_xy(c["longitude"], c["latitude"])
-            dots.append({"x": x, "y": y, "name": c["name"], "first_year": c["first_year"], "url": c["url"]})
+            by_year.setdefault(c["first_year"], []).append(map_xy(c["longitude"], c["latitude"]))
     for c in counties:
         del c["longitude"], c["latitude"]
     return {
@@ -148,5 +143,4 @@ def _spread_data(entry):
         "years": years,
         "curve": curve,
         "counties": counties,
-        "dots": dots,
-    }
+    }, by_year

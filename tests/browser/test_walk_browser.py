@@ -149,7 +149,7 @@ def test_the_research_tools(server, browser, width, tmp_path):  # noqa: F811
     assert "sort=left" in page.url and rows.count() > 10
 
     page.goto(server + "/programme/易地扶贫搬迁/spread/?display=hans")
-    assert page.locator("svg.dots.small").count() >= 1 and page.locator("svg.dots.small circle").count() >= 1
+    assert page.locator("svg.dots.small").count() >= 1 and page.locator("svg.dots.small use.new").count() >= 1
     assert _fits(page)
     _shot(page, "spread", width, tmp_path)
 

@@ -261,7 +261,8 @@ def test_spread_page_maps_each_year_and_links_first_reports(client, dated):
     data = client.get("/programme/易地扶贫搬迁/spread/", {"format": "json"}).json()
     assert html.count('<svg class="dots small"') == len(data["years"]) >= 2
     assert html.count('<use href="#counties"/>') == len(data["years"]) and 'id="counties"' in html
-    assert f'href="/report/{dated[0]}/"' in html and 'class="hit new"' in html
+    assert f'href="/report/{dated[0]}/"' in html and '<use class="new" href="#spread-2016"/>' in html
+    assert '<use class="old" href="#spread-2016"/>' in html and 'id="spread-2016"' in html  # later maps keep it
     assert "<script" not in html
     rows = rows_of(client.get("/programme/易地扶贫搬迁/spread/", {"format": "csv"}))
     assert len(rows) == data["counties_total"] and rows[0]["first_report_url"].startswith("/report/")
