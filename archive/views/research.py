@@ -2,6 +2,7 @@
 from the URL as the search reads them, links back to the search a number counts, and the cache key
 of a tool's data (kept per index commit: archive/views/cache.py)."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -39,7 +40,7 @@ def chips(filters):
 def cache_key(tool, get):
     """A tool's data under every parameter but the format and the display script (which only render it)."""
     pairs = sorted((k, v) for k, values in get.lists() for v in values if k not in ("format", "display"))
-    return f"{tool}:" + urlencode(pairs)
+    return f"{tool}:" + hashlib.sha256(urlencode(pairs).encode()).hexdigest()  # a key of bounded length
 
 
 def notes(*parts):
