@@ -6,6 +6,8 @@ that names the programme under any of its names (its extracted mentions) and nam
 county's first report is its earliest dated one (ties: the lowest id); a county named only in undated
 reports is listed without a year and left off the maps and the curve."""
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from ..formats import Page, respond
@@ -74,21 +76,24 @@ def spread(request, key):
 
 
 def first_reports(key):
-    """{county code: (first date or None, first report id, reports)} of the reports naming the programme."""
+    """{county id: (first date or None, first report id, reports)} of the reports naming the programme:
+    one row a region from the database (a window over each region's mentions, earliest dated report
+    first, then the lowest id), the counties kept here (rows.py: counties_of says why not in SQL)."""
     reports = InitiativeMention.objects.filter(initiative__programme=key).values("report_id")
     counties = set(Region.objects.filter(level=Region.COUNTY).values_list("id", flat=True))
-    # every region of those reports, the counties kept here (rows.py: counties_of says why not in SQL)
-    first, counted = {}, {}
-    for region_id, report_id, published in RegionMention.objects.filter(report_id__in=reports).values_list(
-        "region_id", "report_id", "report__published"
-    ):
-        if region_id not in counties:
-            continue
-        counted[region_id] = counted.get(region_id, 0) + 1
-        key_of = (published is None, published or 0, report_id)
-        if region_id not in first or key_of < first[region_id]:
-            first[region_id] = key_of
-    return {rid: (k[1] or None, k[2], counted[rid]) for rid, k in first.items()}
+    by_region = [F("region_id")]
+    earliest = Window(
+        RowNumber(),
+        partition_by=by_region,
+        order_by=[F("report__published").asc(nulls_last=True), F("report_id").asc()],
+    )
+    rows = (
+        RegionMention.objects.filter(report_id__in=reports)
+        .annotate(rank=earliest, reports=Window(Count("id"), partition_by=by_region))
+        .filter(rank=1)
+        .values_list("region_id", "report__published", "report_id", "reports")
+    )
+    return {rid: (published, report, n) for rid, published, report, n in rows if rid in counties}
 
 
 def _spread_data(entry):

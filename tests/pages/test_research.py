@@ -334,3 +334,23 @@ def test_compare_bad_input_is_a_clear_400(client, regions, said):
 def test_compare_without_regions_is_the_form(client):
     r = client.get("/compare/")
     assert r.status_code == 200 and "如 ?region=520000&amp;region=530000" in r.content.decode()
+
+
+def test_a_cross_table_without_the_engine_is_a_search_per_value(dated, monkeypatch):
+    """A server engine has no facet_pairs: the province-by-year table is then a search per province,
+    and gives the same cells as the Whoosh engine's one pass."""
+    from search import aggregate
+
+    whoosh = aggregate.facet_by_year("光伏扶贫", "province", values=["610000", "520000", "140000"])
+
+    class NoPairs:
+        def __getitem__(self, alias):
+            return self
+
+        def get_backend(self):
+            return object()
+
+    monkeypatch.setattr(aggregate, "connections", NoPairs())
+    fallback = aggregate.facet_by_year("光伏扶贫", "province", values=["610000", "520000", "140000"])
+    assert fallback == {k: n for k, n in whoosh.items() if k[0] in ("610000", "520000", "140000")}
+    assert fallback[("610000", 2019)] == 1 and fallback[("520000", 2019)] == 1
