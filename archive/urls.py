@@ -1,5 +1,7 @@
 from django.urls import path
 
+from .views.compare import compare
+from .views.concordance import concordance
 from .views.downloads import original
 from .views.figures import figures
 from .views.home import home
@@ -7,6 +9,8 @@ from .views.people import person
 from .views.programmes import category, initiative, programme
 from .views.regions import region
 from .views.reports import report
+from .views.spread import spread
+from .views.trends import trends
 
 app_name = "archive"
 urlpatterns = [
@@ -19,4 +23,9 @@ urlpatterns = [
     path("initiative/<int:pk>/", initiative, name="initiative"),
     path("category/<str:name>/", category, name="category"),
     path("figures/", figures, name="figures"),
+    # the research tools (issue 22)
+    path("trends/", trends, name="trends"),
+    path("concordance/", concordance, name="concordance"),
+    path("programme/<str:key>/spread/", spread, name="spread"),
+    path("compare/", compare, name="compare"),
 ]

@@ -82,6 +82,16 @@ def main():
         "search page": "/search/?q=扶贫&province=110000",
         "home as JSON": "/?format=json",
         "figures as CSV (every row)": "/figures/?format=csv",
+        # the research tools (issue 22)
+        "trends, two terms": "/trends/?q=光伏扶贫&q=电商扶贫",
+        "trends, by province": "/trends/?q=易地搬迁&by=province",
+        "concordance": "/concordance/?q=易地搬迁",
+        "concordance, by left context": "/concordance/?q=脱贫&sort=left&page=3",
+        "concordance as CSV (every line)": "/concordance/?q=易地搬迁&format=csv",
+        "spread (most mentions)": f"/programme/{programme['programme'] if programme else '易地扶贫搬迁'}/spread/",
+        "compare, two provinces": "/compare/?region=520000&region=530000",
+        "compare, four": f"/compare/?region=520000&region=530000&region={busiest(Region.PROVINCE) or '610000'}"
+        f"&region={county}",
     }
     client = Client()
     other = Report.objects.order_by("pk").first()

@@ -47,7 +47,7 @@ from ..analysis import ChineseAnalyzer, query_terms
 from ..spelling import plausible, same_sound
 from .columns import sort_keys
 from .evaluate import evaluate, intersect, supported
-from .facet_counts import count_facets
+from .facet_counts import count_facets, count_pairs
 from .fields import FacetKeyword, PresegmentedPositions
 from .haystack_query import ChineseWhooshSearchQuery
 from .postings import POSTINGS
@@ -275,6 +275,27 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         parts = [self.parser.parse(force_str(x)) for x in (query_string, *narrow_queries)]
         q = wq.And([p for p in parts if p is not None])
         return [np.fromiter(leaf.docs_for_query(q), dtype=np.int64) for leaf, _ in searcher.leaf_searchers()]
+
+    def facet_pairs(self, query_string, first, second):
+        """{(value, value): reports} of two facet fields over a query's matches (haystack's query
+        string, filters and dates included): search/aggregate.py's cross-tables (a trend by province).
+        The query evaluated as search() evaluates it (search/engine/evaluate.py), Whoosh's own
+        path for a shape it does not read."""
+        if not self.setup_complete:
+            self.setup()
+        stripped = force_str(query_string).strip()
+        if stripped in ("", "*", "*:*"):
+            stripped = "*:*"
+        searcher = self._shared_searcher()
+        q = self.parser.parse(stripped)
+        if q is None:
+            return {}
+        leaves = searcher.leaf_searchers()
+        if supported(q, searcher.weighting, searcher.schema):
+            hits = [evaluate(q, leaf, searcher).ids for leaf, _ in leaves]
+        else:
+            hits = self._docs(searcher, stripped, ())
+        return count_pairs(searcher, hits, first, second)
 
     def create_spelling_suggestion(self, query_string):
         """A correction for the words the index does not know, or None.

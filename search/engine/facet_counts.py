@@ -79,3 +79,32 @@ def _field_vocabulary(searcher, field):
         return vocabulary, segments
 
     return index_cached(readers, ("vocabulary", field), make)
+
+
+def count_pairs(searcher, hits, first, second):
+    """{(value of first, value of second): matching reports} for two facet fields (a province by
+    year table): each segment's postings of the two fields joined on the document with numpy, one
+    bincount over the pairs, so a cross-table costs what a facet does (a query per province did
+    31 passes). A report with several values of a field counts once under each, as in a facet."""
+    leaves = searcher.leaf_searchers()
+    va, seg_a = _field_vocabulary(searcher, first)
+    vb, seg_b = _field_vocabulary(searcher, second)
+    total = np.zeros(len(va) * len(vb), dtype=np.int64)
+    for (leaf, _offset), ids, (docs_a, which_a), (docs_b, which_b) in zip(leaves, hits, seg_a, seg_b):
+        if not len(ids) or not len(docs_a) or not len(docs_b):
+            continue
+        mask = np.zeros(leaf.doc_count_all(), dtype=bool)
+        mask[ids] = True
+        keep_a, keep_b = mask[docs_a], mask[docs_b]
+        da, wa, db, wb = docs_a[keep_a], which_a[keep_a], docs_b[keep_b], which_b[keep_b]
+        order = np.argsort(db, kind="stable")
+        db, wb = db[order], wb[order]
+        lo, hi = np.searchsorted(db, da, "left"), np.searchsorted(db, da, "right")
+        n = hi - lo
+        if not n.sum():
+            continue
+        starts = np.cumsum(n) - n
+        at = np.arange(int(n.sum())) - np.repeat(starts, n) + np.repeat(lo, n)
+        total += np.bincount(np.repeat(wa, n) * len(vb) + wb[at], minlength=len(total))
+    found = np.flatnonzero(total).tolist()
+    return {(va[i // len(vb)], vb[i % len(vb)]): int(total[i]) for i in found}

@@ -124,3 +124,38 @@ def test_the_figures_explorer(server, browser, width, tmp_path):  # noqa: F811
         assert not page.is_visible(".facet")
     _shot(page, "search", width, tmp_path)
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_research_tools(server, browser, width, tmp_path):  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/trends/?q=扶贫&q=脱贫&by=province&display=hans")
+    assert page.title().startswith("趋势") and page.locator("svg.lines").count() >= 2 and _fits(page)
+    _shot(page, "trends", width, tmp_path)
+    page.click("figure.trend svg.lines g.s1 a >> nth=0")  # a point is the search it counts (the top series)
+    page.wait_for_url("**/search/**")
+    assert "year=" in page.url and int(page.inner_text("#total")) >= 1
+
+    page.goto(server + "/concordance/?q=脫貧&display=hans")
+    rows = page.locator("table.kwic tbody tr")
+    assert rows.count() > 10 and _fits(page)
+    words = [page.locator("table.kwic td.word").nth(i).bounding_box() for i in range(5)]
+    assert len({round(w["x"]) for w in words}) == 1  # every line aligned on the word
+    lefts = [page.locator("table.kwic td.left span").nth(i).bounding_box() for i in range(5)]
+    assert all(abs((b["x"] + b["width"]) - w["x"]) < 12 for b, w in zip(lefts, words))  # the left context ends at it
+    _shot(page, "concordance", width, tmp_path)
+    page.click("table.kwic th.left a")
+    page.wait_for_load_state()
+    assert "sort=left" in page.url and rows.count() > 10
+
+    page.goto(server + "/programme/易地扶贫搬迁/spread/?display=hans")
+    assert page.locator("svg.dots.small").count() >= 1 and page.locator("svg.dots.small use.new").count() >= 1
+    assert _fits(page)
+    _shot(page, "spread", width, tmp_path)
+
+    page.goto(server + "/compare/?region=610000&region=140000&display=hans")
+    assert "陕西省" in page.inner_text("table.compare-regions >> nth=0") and _fits(page)
+    _shot(page, "compare", width, tmp_path)
+    page.goto(server + "/compare/?region=610000")
+    assert "请选 2 到 4 个地区" in page.inner_text(".note")
+    page.close()
