@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views.basket import basket, basket_add, basket_clear, basket_export, basket_remove
 from .views.downloads import original
 from .views.figures import figures
 from .views.home import home
@@ -19,4 +20,10 @@ urlpatterns = [
     path("initiative/<int:pk>/", initiative, name="initiative"),
     path("category/<str:name>/", category, name="category"),
     path("figures/", figures, name="figures"),
+    # the selection basket (views/basket.py)
+    path("basket/", basket, name="basket"),
+    path("basket/add/", basket_add, name="basket_add"),
+    path("basket/remove/", basket_remove, name="basket_remove"),
+    path("basket/clear/", basket_clear, name="basket_clear"),
+    path("basket/export/", basket_export, name="basket_export"),
 ]
