@@ -33,7 +33,7 @@ def _asked_ids(request):
     ids, bad = [], []
     for raw in request.POST.getlist("report")[: BASKET_MAX + 1]:
         raw = raw.strip()
-        if raw.isdigit() and len(raw) <= 12:
+        if raw.isascii() and raw.isdigit() and len(raw) <= 12:
             ids.append(int(raw))
         elif raw:
             bad.append(raw[:20])

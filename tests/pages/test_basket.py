@@ -77,10 +77,10 @@ def test_the_basket_exports_as_ris_and_bibtex(client, report_of):
 
 def test_an_unknown_id_is_said_and_left_out(client, report_of):
     a = report_of(1).pk
-    r = client.post("/basket/add/", {"report": [str(a), "999999", "abc"]}, follow=True)
+    r = client.post("/basket/add/", {"report": [str(a), "999999", "abc", "²", "9" * 40]}, follow=True)
     assert r.status_code == 200
     said = " ".join(_messages(r))
-    assert "没有编号为 999999、abc 的报道，未加入" in said and "已加入选择夹 1 篇" in said
+    assert "没有编号为 999999、abc、²、99999999999999999999 的报道，未加入" in said and "已加入选择夹 1 篇" in said
     assert _ids(client) == [a]
     r = client.post("/basket/add/", {}, follow=True)
     assert "没有选中报道" in " ".join(_messages(r))
