@@ -19,11 +19,11 @@ urlpatterns = [
     path("programme/<str:key>/", programme, name="programme"),
     path("initiative/<int:pk>/", initiative, name="initiative"),
     path("category/<str:name>/", category, name="category"),
-    path("figures/", figures, name="figures"),
     # the selection basket (views/basket.py)
     path("basket/", basket, name="basket"),
     path("basket/add/", basket_add, name="basket_add"),
     path("basket/remove/", basket_remove, name="basket_remove"),
     path("basket/clear/", basket_clear, name="basket_clear"),
     path("basket/export/", basket_export, name="basket_export"),
+    path("figures/", figures, name="figures"),
 ]

@@ -101,32 +101,6 @@ def test_a_province_maps_its_counties(server, browser, width, tmp_path):  # noqa
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_figures_explorer(server, browser, width, tmp_path):  # noqa: F811
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(server + "/figures/?display=hans")
-    if width < 800:
-        assert not page.is_visible("input[name=label]")  # the filters fold away on a phone
-        page.click("label.fold-label")
-    page.fill("input[name=label]", "貧困發生率")
-    page.click(".filters button[type=submit]")
-    page.wait_for_selector("table.figures tbody tr")
-    body = page.inner_text("table.figures")
-    assert "26.78" in body and "汉阴县" in body
-    page.click("table.figures th a:has-text('数值')")
-    page.wait_for_load_state()
-    values = [float(v.replace(",", "")) for v in page.locator("table.figures td.num").all_inner_texts()]
-    assert values == sorted(values)
-    assert page.locator("svg.scatter").count() == 1 and _fits(page)
-    _shot(page, "figures", width, tmp_path)
-    page.goto(server + "/search/?q=扶贫")
-    assert _fits(page)
-    if width < 800:
-        assert not page.is_visible(".facet")
-    _shot(page, "search", width, tmp_path)
-    page.close()
-
-
-@pytest.mark.parametrize("width", [1280, 390])
 def test_tick_reports_into_the_basket_and_take_them_away(server, browser, width, tmp_path):  # noqa: F811
     """Without any script of ours: tick two hits, add them, see the basket, download its CSV and the
     search's, remove one."""
@@ -162,3 +136,29 @@ def test_tick_reports_into_the_basket_and_take_them_away(server, browser, width,
     page.click(".basket-clear button")
     page.wait_for_selector("text=选择夹是空的")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_figures_explorer(server, browser, width, tmp_path):  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/figures/?display=hans")
+    if width < 800:
+        assert not page.is_visible("input[name=label]")  # the filters fold away on a phone
+        page.click("label.fold-label")
+    page.fill("input[name=label]", "貧困發生率")
+    page.click(".filters button[type=submit]")
+    page.wait_for_selector("table.figures tbody tr")
+    body = page.inner_text("table.figures")
+    assert "26.78" in body and "汉阴县" in body
+    page.click("table.figures th a:has-text('数值')")
+    page.wait_for_load_state()
+    values = [float(v.replace(",", "")) for v in page.locator("table.figures td.num").all_inner_texts()]
+    assert values == sorted(values)
+    assert page.locator("svg.scatter").count() == 1 and _fits(page)
+    _shot(page, "figures", width, tmp_path)
+    page.goto(server + "/search/?q=扶贫")
+    assert _fits(page)
+    if width < 800:
+        assert not page.is_visible(".facet")
+    _shot(page, "search", width, tmp_path)
+    page.close()
