@@ -169,6 +169,16 @@ def _dumps(obj):
     return json.dumps(obj, ensure_ascii=False, default=_default)
 
 
+def _json_row(row, script):
+    """A row as JSON: each text beside its display form (formats.with_display), a list of names too."""
+    out = with_display(row, script)
+    for key in ("authors", "regions", "categories"):
+        shown = [to_display(v, script) for v in row[key]]
+        if shown != row[key]:
+            out[f"{key}_display"] = shown
+    return out
+
+
 def _json(request, selection, script):
     head = with_display(
         {
@@ -185,7 +195,7 @@ def _json(request, selection, script):
     yield _dumps(head)[:-1] + ', "reports": ['
     first = True
     for report, regions, categories in _reports(selection.ids):
-        row = with_display(export_row(request, report, regions, categories), script)
+        row = _json_row(export_row(request, report, regions, categories), script)
         yield ("" if first else ",\n") + _dumps(row)
         first = False
     yield "]}\n"

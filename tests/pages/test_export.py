@@ -52,6 +52,10 @@ def test_json_keeps_the_original_beside_the_display_form(client, report_of):
     data = json.loads(_body(client.get("/search/export/", {"format": "json", "display": "hans"})))
     row = next(r for r in data["reports"] if r["id"] == traditional.pk)
     assert row["title"] == "“六連冠”是怎樣煉成的" and row["title_display"] == "“六连冠”是怎样炼成的"
+    hant = json.loads(_body(client.get("/search/export/", {"q": "扶贫", "format": "json", "display": "hant"})))
+    lingqiu = next(r for r in hant["reports"] if r["title"].startswith("勠力同心摘穷帽"))
+    assert lingqiu["title_display"].startswith("勠力同心摘窮帽") and "灵丘县" in lingqiu["regions"]
+    assert "靈丘縣" in lingqiu["regions_display"] and "產業扶貧" in lingqiu["categories_display"]
 
 
 def test_a_traditional_reader_gets_traditional(client):
