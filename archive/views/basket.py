@@ -101,8 +101,7 @@ def basket_clear(request):
 
 
 def _selection(request):
-    ids = basket_ids(request)
-    return Selection(ids, len(ids), BASKET_MAX, "选择夹", "basket", {"basket": True})
+    return Selection.of(basket_ids(request), BASKET_MAX, "选择夹", "basket", {"basket": True})
 
 
 def basket(request):

@@ -36,6 +36,17 @@ def test_csv_holds_every_hit_with_a_bom_in_the_searchs_order(client):
     assert any("扶贫" in row["categories"] or row["regions"] for row in rows)
 
 
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_slice_by_slice_the_export_keeps_the_searchs_order(client, monkeypatch, settings, sort):
+    from search import export
+
+    monkeypatch.setattr(export, "CHUNK", 2)  # the index asked, and the database read, two ids at a time
+    settings.EXPORT_MAX_REPORTS = 5
+    ids, total = _search_ids(client, q="扶贫", sort=sort)
+    data = json.loads(_body(client.get("/search/export/", {"q": "扶贫", "sort": sort, "format": "json"})))
+    assert [r["id"] for r in data["reports"]] == ids[:5] and data["exported"] == min(total, 5)
+
+
 def test_every_filter_of_the_search_page_applies(client):
     params = {"q": "扶贫", "province": "610000", "from": "2018", "to": "2020"}
     ids, total = _search_ids(client, **params)
