@@ -1,4 +1,6 @@
-"""Citations of a report: GB/T 7714-2015 (what Chinese researchers cite by), RIS, BibTeX and CSL-JSON.
+"""Citations of a report: GB/T 7714-2015 (what Chinese researchers cite by), RIS, BibTeX and CSL-JSON;
+and what the report page carries for citation managers: Highwire Press `citation_*` meta tags (Zotero's
+connector and Google Scholar read them) and a COinS span (an OpenURL ContextObject).
 
 One reading of the report feeds all four (`cited()`): its authors are the people of its byline
 (记者, 通讯员, 作者 …; the roles dropped), or, when no one signed it, its source as the responsible
@@ -13,6 +15,7 @@ RIS, BibTeX and CSL-JSON, downloaded, are in the reader's display script (简/�
 import json
 import re
 from datetime import date
+from urllib.parse import quote, urlencode
 
 from .context_processors import display_script
 from .formats import to_display
@@ -20,6 +23,9 @@ from .text import JOURNALIST_ROLES, alternation
 
 # the tags a broadcaster puts before a title ([视频]习近平…, 【图文】…): part of the original, not of its name
 TITLE_TAGS = re.compile(r"^\s*(?:[\[【［(（](?:视频|視頻|图文|圖文|组图|組圖|直播|音频|音頻|快讯|快訊)[\]】］)）]\s*)+")
+# a source that is a newspaper or a periodical (山西日报, 中国组织人事报, 求是杂志): its reports are cited as
+# articles in it (citation_journal_title; COinS's journal format), any other source as a web page's publisher
+PERIODICAL = re.compile(r"(?:报|刊|杂志)(?:社)?$")
 ROLE = re.compile(rf"^({alternation(JOURNALIST_ROLES)})[:：]?\s*")
 
 
@@ -119,3 +125,46 @@ def csl_json(report, request=None):
     if c["published"]:
         item["issued"] = {"date-parts": [[c["published"].year, c["published"].month, c["published"].day]]}
     return json.dumps([item], ensure_ascii=False, indent=1)
+
+
+def highwire(report, request=None):
+    """[(name, content)] of the Highwire Press meta tags: title, authors, date (YYYY/MM/DD), publisher
+    (and the periodical, for a newspaper's report), the access path, the archive's full text, language,
+    categories. In the archive's text: the page they are on is converted to the display script whole."""
+    c = cited(report, request)
+    tags = [("citation_title", c["title"])] + [("citation_author", a) for a in c["authors"]]
+    if c["published"]:
+        tags.append(("citation_publication_date", f"{c['published']:%Y/%m/%d}"))
+    if c["source"]:
+        tags.append(("citation_publisher", c["source"]))
+        if PERIODICAL.search(c["source"]):
+            tags.append(("citation_journal_title", c["source"]))
+    tags.append(("citation_public_url", c["url"]))
+    if c["archive_url"] != c["url"]:
+        tags.append(("citation_fulltext_html_url", c["archive_url"]))
+    tags.append(("citation_language", c["language"]))
+    tags += [("citation_keywords", k) for k in report.categories]
+    return tags
+
+
+def coins(report, request=None):
+    """The OpenURL ContextObject (Z39.88-2004, KEV) of a COinS span: a newspaper's report as a journal
+    article (atitle, jtitle), any other as Dublin Core (title, creator, publisher); percent-encoded, so
+    in the reader's display script already (the page's conversion cannot reach inside it)."""
+    c = cited(report, request, display=True)
+    periodical = bool(c["source"] and PERIODICAL.search(c["source"]))
+    kev = [("ctx_ver", "Z39.88-2004"), ("rfr_id", "info:sid/fupin.archive")]
+    if periodical:
+        kev += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article")]
+        kev += [("rft.atitle", c["title"]), ("rft.jtitle", c["source"])]
+        kev += [("rft.au", a) for a in c["authors"]]
+    else:
+        kev += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", "webpage"), ("rft.title", c["title"])]
+        kev += [("rft.creator", a) for a in c["authors"]]
+        if c["source"]:
+            kev.append(("rft.publisher", c["source"]))
+        kev.append(("rft.language", c["language"]))
+    if c["published"]:
+        kev.append(("rft.date", c["published"].isoformat()))
+    kev.append(("rft_id", c["url"]))
+    return urlencode(kev, quote_via=quote)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views.basket import basket, basket_add, basket_clear, basket_export, basket_remove
 from .views.compare import compare
 from .views.concordance import concordance
 from .views.downloads import original
@@ -22,6 +23,12 @@ urlpatterns = [
     path("programme/<str:key>/", programme, name="programme"),
     path("initiative/<int:pk>/", initiative, name="initiative"),
     path("category/<str:name>/", category, name="category"),
+    # the selection basket (views/basket.py)
+    path("basket/", basket, name="basket"),
+    path("basket/add/", basket_add, name="basket_add"),
+    path("basket/remove/", basket_remove, name="basket_remove"),
+    path("basket/clear/", basket_clear, name="basket_clear"),
+    path("basket/export/", basket_export, name="basket_export"),
     path("figures/", figures, name="figures"),
     # the research tools (issue 22)
     path("trends/", trends, name="trends"),

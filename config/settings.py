@@ -178,6 +178,9 @@ HAYSTACK_CONNECTIONS = {"default": _ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ReportSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# The most reports one export of a search holds (/search/export/: search/export.py); a larger result set
+# is cut there, and the export says so with the total (docs/SEARCH.md).
+EXPORT_MAX_REPORTS = 10_000
 
 # Summary pages (home, regions) keep their data per process until the index next commits (and at most
 # a minute): archive.views.cache.summary. The test suite uses the dummy cache except where it tests this.

@@ -6,7 +6,9 @@ from archive import params
 from archive.context_processors import display_script
 from archive.formats import Page, respond
 
+from .export import export_links
 from .facets import FACETS
+from .feeds import feed_links
 from .help import thesaurus
 from .query import PER_PAGE, SORTS, clean_filters, search
 
@@ -95,6 +97,8 @@ def search_page(request):
         "expand": result.expand,
         "expanded": result.expand and bool(result.expansions),
         "expansions": [{"word": w, "programme": k, "names": names} for w, k, names in result.expansions],
+        "export": export_links(request, reverse("search:export")),  # every hit, not the page
+        "feed_url": feed_links(request),
         "facets": [
             {
                 "name": f["name"],

@@ -47,6 +47,7 @@ PAGES = [
     "/figures/?label=贫困发生率",
     "/programme/易地扶贫搬迁/",
     "/category/产业扶贫/",
+    "/basket/",
     "/admin/login/",
 ]
 

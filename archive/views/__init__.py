@@ -10,4 +10,5 @@ home.py       /                                    regions.py    /region/<code>/
 reports.py    /report/<id>/ and its citations      downloads.py  /report/<id>/original, stored files
 people.py     /person/<id>/                        programmes.py /programme/, /initiative/, /category/
 figures.py    /figures/, the figures explorer       errors.py     the 404 and 500 pages (DEBUG off)
+basket.py     /basket/, the selection basket and its exports (search/export.py)
 """

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from search.query import more_like_this
 
-from ..citations import bibtex, csl_json, gbt7714, heading, ris
+from ..citations import bibtex, coins, csl_json, gbt7714, heading, highwire, ris
 from ..entities import KINDS
 from ..formats import Page, respond
 from ..marking import runs
@@ -61,6 +61,7 @@ def report(request, pk):
             filename=f"report-{pk}-figures",
             columns=METRIC_COLUMNS,
             formats=formats,
+            context={"citation_meta": highwire(r, request), "coins": coins(r, request)},  # for citation managers
         ),
     )
 

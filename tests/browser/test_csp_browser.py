@@ -71,6 +71,11 @@ def test_no_page_breaks_the_content_security_policy(live, corpus):
         ):
             visit(url)
         visit("/search/?q=扶贫", then=lambda: page.click(".facet a >> nth=0"))
+        # a hit ticked into the basket (a plain form post), then the basket with it
+        visit(
+            "/search/?q=扶贫", then=lambda: (page.check("ol.hits input >> nth=0"), page.click(".pick-actions button"))
+        )
+        visit("/basket/")
         visit("/admin/login/")
         page.fill("input[name=username]", "admin")
         page.fill("input[name=password]", PASSWORD)

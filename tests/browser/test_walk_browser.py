@@ -101,6 +101,44 @@ def test_a_province_maps_its_counties(server, browser, width, tmp_path):  # noqa
 
 
 @pytest.mark.parametrize("width", [1280, 390])
+def test_tick_reports_into_the_basket_and_take_them_away(server, browser, width, tmp_path):  # noqa: F811
+    """Without any script of ours: tick two hits, add them, see the basket, download its CSV and the
+    search's, remove one."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + "/search/?q=扶贫&display=hans")
+    assert page.locator("ol.hits input[type=checkbox]").count() >= 3
+    assert page.locator("link[rel=alternate][type='application/atom+xml']").count() == 1
+    box = page.locator("#take-away").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width and _fits(page)
+    with page.expect_download() as got:
+        page.click("#take-away a:has-text('CSV')")
+    raw = open(got.value.path(), "rb").read()
+    assert raw.startswith("\ufeff".encode()) and raw.decode("utf-8-sig").count("/report/") >= 3
+    titles = page.locator("ol.hits .hit-title").all_inner_texts()[:2]
+    page.locator("ol.hits input[type=checkbox]").nth(0).check()
+    page.locator("ol.hits input[type=checkbox]").nth(1).check()
+    page.click("text=把选中的报道加入选择夹")
+    page.wait_for_selector(".messages")
+    assert "已加入选择夹 2 篇" in page.inner_text(".messages") and "/search/" in page.url
+    _shot(page, "search-picked", width, tmp_path)
+    page.click("a.basket-link")
+    page.wait_for_url("**/basket/")
+    assert page.locator(".basket-list li").all_inner_texts()[0].startswith(titles[0]) and _fits(page)
+    assert page.locator(".basket-list li").count() == 2
+    _shot(page, "basket", width, tmp_path)
+    with page.expect_download() as got:
+        page.click("#take-away a:has-text('RIS')")
+    assert open(got.value.path(), encoding="utf-8").read().count("TY  - ELEC") == 2
+    page.locator(".basket-list button.remove").first.click()
+    page.wait_for_selector(".messages")
+    assert page.locator(".basket-list li").count() == 1
+    page.click(".basket-clear button")
+    page.wait_for_selector("text=选择夹是空的")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
 def test_the_figures_explorer(server, browser, width, tmp_path):  # noqa: F811
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(server + "/figures/?display=hans")
