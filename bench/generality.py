@@ -78,7 +78,13 @@ def extra_measures(gold, preds, verbose=False):
                 m["vague"] += 1
                 continue
             v, u = float(gm["value"]), unit(gm["unit"])
-            hits = [x for x in pm if unit(x["unit"]) == u and abs(float(x["value"]) - v) <= 0.005 * max(abs(v), 1e-9)]
+            hits = [
+                x
+                for x in pm
+                if x["value"] is not None
+                and unit(x["unit"]) == u
+                and abs(float(x["value"]) - v) <= 0.005 * max(abs(v), 1e-9)
+            ]
             if not hits:
                 continue
             m["matched"] += 1
