@@ -118,6 +118,10 @@ def main():
     base = args.base or default_base()
     folder = Path(tempfile.mkdtemp(prefix="fupin-bench-base-")) / "tree"
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder), base], check=True)
+    if (folder / "archive" / "management" / "commands" / "fetch_models.py").exists():  # the base's tagger model,
+        subprocess.run(  # from the download cache (no network when the dev install fetched it)
+            [sys.executable, "manage.py", "fetch_models", "-v0"], cwd=folder, check=True
+        )
     try:
         runs = {"base": [], "this": []}
         for who in ("base", "this", "this", "base"):
