@@ -35,6 +35,18 @@ from .metric_patterns import (
     SCOPE_WORDS,
     YEARS_AGO,
 )
+from .region_patterns import FOREIGN
+from .scope_patterns import (
+    ALL_PROVINCES,
+    HEADLINE_ENDS,
+    HEADLINE_MAX,
+    LEVEL_WORDS,
+    LIST_AFTER,
+    LIST_JOINERS,
+    LOCAL_WORDS,
+    NATIONAL_BODIES,
+    NOT_SCOPE_AFTER_MORE,
+)
 
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _TIME = re.compile(
@@ -54,13 +66,16 @@ _LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
 _BOOK = re.compile(r"《[^》\n]*》")
 _SCOPE = re.compile(
     f"(?<![{NOT_SCOPE_BEFORE}])(?P<word>"
-    + "|".join(sorted(SCOPE_WORDS, key=len, reverse=True))
+    + "|".join(sorted({**SCOPE_WORDS, **LEVEL_WORDS}, key=len, reverse=True))
     + "|"
     + CHINA_SCOPE
     + ")"
-    "(?!" + "|".join(NOT_SCOPE_AFTER) + ")"
+    "(?!" + "|".join(NOT_SCOPE_AFTER + NOT_SCOPE_AFTER_MORE) + ")"
 )
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
+_LOCAL = re.compile("|".join(LOCAL_WORDS))
+_NATIONAL = re.compile(f"(?:{NATIONAL_BODIES}|{ALL_PROVINCES})")
+_HEADLINE = re.compile(f"(?m)^[^\n]{{1,{HEADLINE_MAX}}}(?<![{re.escape(HEADLINE_ENDS)}\\s])$")
 
 
 def _small_number(raw):
@@ -152,45 +167,129 @@ class Times:
 
 class Places:
     """Where a figure is: the places found (mentions with start, end, code), the report's primary
-    place, and the gazetteer's places (code -> place with .level and .name)."""
+    place, and the gazetteer's places (code -> place with .level and .name); title_end: where the
+    headline ends in text (the body's headlines after it open a roundup's items)."""
 
-    def __init__(self, text, mentions, primary, places):
+    def __init__(self, text, mentions, primary, places, title_end=0):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.end)
         self.ends = [m.end for m in self.mentions]
         self.primary = primary
         self.places = places
-        self.scopes = [(m.start(), m.end(), _scope_level(m.group("word"))) for m in _SCOPE.finditer(text)]
+        scopes = [(m.start(), m.end(), _scope_level(m.group("word"))) for m in _SCOPE.finditer(text)]
+        scopes += [(m.start(), m.end(), "national") for m in _NATIONAL.finditer(text)]
+        scopes += [(m.start(), m.end(), "foreign") for m in FOREIGN.finditer(text)]
+        scopes += [(m.start(), m.end(), "local") for m in _LOCAL.finditer(text)]
+        self.scopes = sorted(scopes, key=lambda s: s[1])
         self.scope_ends = [e for _s, e, _l in self.scopes]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.segments = [0] + [
+            m.start() for m in _HEADLINE.finditer(text, title_end) if m.start() > title_end
+        ]  # where each item of a roundup starts (one item: the whole report)
+        self.listed = self._listed()
+
+    def _listed(self):
+        """The indexes of mentions that are part of a list of places (福州、北京两地; 河北、山西…新疆) or a
+        route (四川成都至青海西宁): places printed one right after another (四川成都) are one item of it."""
+        items = []  # [first, last] mention index of each item
+        for i, m in enumerate(self.mentions):
+            if items and self.mentions[i - 1].end == m.start:
+                items[-1][1] = i
+            else:
+                items.append([i, i])
+        out = set()
+        for k, (a, b) in enumerate(items):
+            joined = k and self.text[self.mentions[items[k - 1][1]].end : self.mentions[a].start] in LIST_JOINERS
+            if joined:
+                out |= set(range(items[k - 1][0], b + 1))
+            if self.text.startswith(LIST_AFTER, self.mentions[b].end):
+                out |= set(range(a, b + 1))
+        return out
 
     def _sentence_start(self, pos, back=0):
         i = bisect.bisect_left(self.sentence_ends, pos) - 1 - back
         return self.sentence_ends[i] + 1 if i >= 0 else 0
 
-    def _place_before(self, pos, start):
+    def _segment(self, pos):
+        """(start, end) of the roundup item holding pos."""
+        k = bisect.bisect_right(self.segments, pos) - 1
+        return self.segments[k], self.segments[k + 1] if k + 1 < len(self.segments) else len(self.text)
+
+    def _nearest(self, pos, start):
+        """The evidence printed last in text[start:pos]: ("place", mention index) or ("scope", scope index),
+        or None."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        return self.mentions[i] if i >= 0 and self.mentions[i].start >= start else None
+        place = i if i >= 0 and self.mentions[i].start >= start else None
+        k = bisect.bisect_right(self.scope_ends, pos) - 1
+        scope = k if k >= 0 and self.scopes[k][0] >= start else None
+        if scope is not None and (place is None or self.mentions[place].end <= self.scopes[scope][0]):
+            return "scope", scope
+        return ("place", place) if place is not None else None
 
     def at(self, pos):
         """(region code or None, scope): scope is "national", "province", "prefecture", "county" when the
         text says 全国, 全省 … before the figure in its sentence (nearer than any place), else ""."""
+        return self.located(pos)[:2]
+
+    def located(self, pos):
+        """(region code or None, scope, why): why names the evidence ("scope", "sentence", "before",
+        "list", "foreign", "primary", ""). The evidence printed last before the figure in its sentence, else in
+        the sentence before it (in the same roundup item): a level's word (全国, 全省; a national body; every
+        province), a place, a list of places or a place abroad; else the report's primary place, when the
+        figure's item is about it."""
+        seg_start, seg_end = self._segment(pos)
         start = self._sentence_start(pos)
-        near = self._place_before(pos, start)
-        k = bisect.bisect_right(self.scope_ends, pos) - 1
-        if k >= 0 and self.scopes[k][0] >= start and (near is None or near.end <= self.scopes[k][0]):
-            level = self.scopes[k][2]
-            if level == "national":
-                return None, level
-            code = self._lifted(self.scopes[k][0], level)
-            if level == "district":
-                level = "county" if code and self.places[code].level == "county" else "province"
-            return code, level
-        if near is None:
-            near = self._place_before(pos, self._sentence_start(pos, back=1))  # named one sentence before
-        if near is not None:
-            return near.code, ""
-        return (self.primary[0] if self.primary else None), ""
+        found, why = self._nearest(pos, start), "sentence"
+        if found is None:
+            before = self._sentence_start(pos, back=1)
+            if before >= seg_start:
+                found, why = self._nearest(pos, before), "before"
+        if found is not None:
+            kind, i = found
+            if kind == "scope":
+                s, _e, level = self.scopes[i]
+                if level == "local":  # 当地: the place named last before it in its item
+                    return self._local(s, seg_start)
+                if level in ("national", "foreign"):
+                    return (
+                        None,
+                        ("national" if level == "national" else ""),
+                        ("scope" if level == "national" else "foreign"),
+                    )
+                code = self._lifted(s, level)
+                if level == "district":
+                    level = "county" if code and self.places[code].level == "county" else "province"
+                return code, level, "scope"
+            if i in self.listed:
+                return None, "", "list"
+            return self.mentions[i].code, "", why
+        if self.primary and self._about_primary(seg_start, seg_end):
+            return self.primary[0], "", "primary"
+        return None, "", ""
+
+    def _local(self, pos, seg_start):
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i >= 0 and self.mentions[i].start >= seg_start:
+            return (None, "", "list") if i in self.listed else (self.mentions[i].code, "", "local")
+        if self.primary and self._about_primary(seg_start, self._segment(pos)[1]):
+            return self.primary[0], "", "primary"
+        return None, "", ""
+
+    def _about_primary(self, seg_start, seg_end):
+        """The figure's item is about the report's primary place: the report is one item, or its item
+        names the primary place or a place within it."""
+        if len(self.segments) == 1:
+            return True
+        i = bisect.bisect_left(self.ends, seg_start)
+        codes = {m.code for m in self.mentions[i:] if m.start < seg_end}
+        return any(self._within(c, p) for c in codes for p in self.primary)
+
+    def _within(self, code, primary):
+        place = self.places.get(primary)
+        if place is None:
+            return code == primary
+        stem = primary[:2] if place.level == "province" else primary[:4] if place.level == "prefecture" else primary
+        return code.startswith(stem)
 
     def _lifted(self, pos, level):
         """The region of that level the text is about at pos: the last place named before pos at or below
@@ -215,12 +314,12 @@ class Places:
             province = self.places.get(code[:2] + "0000")
             return province.code if province and province.name.endswith("自治区") else None
         if level == "prefecture":
-            if place.level == "province":
-                return None
+            if place.level == "province":  # 全市 of 重庆: the municipality
+                return code if place.name.endswith("市") else None
             up = code[:4] + "00"
             return up if up in self.places else code[:2] + "0000"
         return code[:2] + "0000" if code[:2] + "0000" in self.places else None
 
 
 def _scope_level(word):
-    return SCOPE_WORDS.get(word, "national")
+    return SCOPE_WORDS.get(word) or LEVEL_WORDS.get(word, "national")

@@ -10,6 +10,8 @@ from archive.text import HAN
 NOT_A_DIVISION_AFTER = re.compile(
     r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|江|站|寺|山庄|山区|山脉|山)"
 )
+# A name of any level followed by one of these is no division (北京时间, 新疆生产建设兵团, 河南博物院).
+NOT_A_PLACE_AFTER = re.compile(r"^(?:时间|生产建设兵团|博物院)")
 # Within the same name (no punctuation in between): a company or school name.
 INSTITUTION_AFTER = re.compile(
     rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)"
@@ -44,3 +46,17 @@ GOVERNMENT_AFTER = re.compile(
 )
 # A name that is no ordinary word followed by a news outlet is the place the outlet is of (江华新闻网).
 MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视台|融媒体中心|日报|手机台|发布)")
+# Countries and regions abroad (and the world as a whole): a figure whose nearest place before it is one
+# of these is no Chinese division's (美国累计确诊病例超过8169万例), and a division's name right after one of
+# them is a place abroad of the same name (韩国平昌, not 平昌县). 朝鲜族 and 蒙古族 are Chinese peoples, 内蒙古
+# a province, 中非 also 中国和非洲 (中非合作论坛): none of them abroad.
+FOREIGN = re.compile(
+    r"(?:美国|日本|韩国|朝鲜(?!族)|(?<!内)蒙古国|俄罗斯|乌克兰|白俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|"
+    r"希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|奥地利|匈牙利|捷克|波兰|塞尔维亚|罗马尼亚|保加利亚|爱尔兰|"
+    r"加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|古巴|澳大利亚|新西兰|新加坡|马来西亚|"
+    r"印度尼西亚|印尼|菲律宾|越南|老挝|柬埔寨|缅甸|泰国|孟加拉国|巴基斯坦|阿富汗|尼泊尔|斯里兰卡|印度|"
+    r"哈萨克斯坦|乌兹别克斯坦|吉尔吉斯斯坦|塔吉克斯坦|土库曼斯坦|伊朗|伊拉克|叙利亚|土耳其|以色列|"
+    r"巴勒斯坦|黎巴嫩|约旦|沙特|阿联酋|卡塔尔|科威特|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|"
+    r"埃塞俄比亚|肯尼亚|坦桑尼亚|尼日利亚|南非|津巴布韦|安哥拉|刚果|汤加|斐济|欧盟|欧洲|非洲|拉美|"
+    r"联合国|全球)"
+)

@@ -23,6 +23,7 @@ many places has none.
 """
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,10 +31,12 @@ from .lexicon import freq
 from .region_patterns import (
     COMMON_WORD_FREQ,
     DIVISION_CHARS,
+    FOREIGN,
     GOVERNMENT_AFTER,
     INSTITUTION_AFTER,
     MEDIA_AFTER,
     NOT_A_DIVISION_AFTER,
+    NOT_A_PLACE_AFTER,
     PRIMARY_MAX_PLACES,
     PRIMARY_MIN_COUNT,
     PRIMARY_MIN_RATIO,
@@ -44,6 +47,8 @@ from .region_patterns import (
     RARE_WORD_FREQ,
 )
 from .tagger import word_tag
+
+_FOREIGN_BEFORE = re.compile(f"(?:{FOREIGN.pattern})$")
 
 
 @dataclass
@@ -58,6 +63,8 @@ class RegionMention:
 def _plausible(text, hit, places):
     start, end, _key, entries = hit
     after = text[end : end + 16]
+    if NOT_A_PLACE_AFTER.match(after) or _FOREIGN_BEFORE.search(text, max(0, start - 6), start):
+        return False  # 北京时间, 新疆生产建设兵团; 韩国平昌: a place abroad
     if any(places[code].level == "province" for code, _k in entries):
         return not INSTITUTION_AFTER.match(after)  # (甘肃河西走廊: no province names a river)
     return not NOT_A_DIVISION_AFTER.match(after) and not INSTITUTION_AFTER.match(after)

@@ -90,7 +90,7 @@ def categories(r: Reading):
 def metrics(r: Reading):
     """The figures, each tied to its place and time by figure_context.py; their positions in the clean
     text (a figure in the title sits at 0)."""
-    places = Places(r.text, r.mentions, r.primary(), r.gz.places)
+    places = Places(r.text, r.mentions, r.primary(), r.gz.places, r.title_end)
     offset = len(r.original) - len(r.doc.clean_text)
     found = find_metrics(r.text, r.original, None, r.tokens, r.doc.published, places, r.title_end)
     for f in found:

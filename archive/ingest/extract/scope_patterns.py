@@ -1,0 +1,35 @@
+"""What a figure is about beyond the place named before it (figure_context.Places), as data."""
+
+# A national body as a statistic's source or actor (国家统计局今天公布, 农业农村部已培训农机手200万人次,
+# 人力资源社会保障部表示): its figures are the country's, like 全国's. A county's own offices (县教育局,
+# 县委组织部) are none of these.
+NATIONAL_BODIES = (
+    r"国务院(?:扶贫办)?|党中央|中共中央|中央(?:纪委|巡视组?|财政|政府|农村工作领导小组|组织部|宣传部|统战部|"
+    r"纪律检查委员会|委员会)|中组部|中宣部|国新办|全国(?:人大|政协)[一二三四五六七八九十]+次会议|"
+    r"国家(?:统计局|发展改革委|发改委|卫生健康委|卫健委|能源局|邮政局|林草局|林业和草原局|医保局|税务总局|"
+    r"市场监管总局|知识产权局|移民管理局|外汇管理局|粮食和物资储备局|乡村振兴局|铁路局|文物局|体育总局|"
+    r"广电总局|民委|防总|减灾委|电网)|"
+    r"(?:教育|财政|科技|工业和信息化|工信|公安|民政|司法|人力资源社会保障|人力资源和社会保障|人社|自然资源|"
+    r"生态环境|住房城乡建设|住房和城乡建设|住建|交通运输|水利|农业农村|农业|商务|文化和旅游|退役军人事务|"
+    r"应急管理|审计)部|"
+    r"银保监会|证监会|银监会|保监会|中国人民银行|央行|海关总署|全国人大常委会|最高人民法院|最高人民检察院|"
+    r"国铁集团|中国国家铁路集团"
+)
+# Every province at once (31个省（自治区、直辖市）, 各省区市, 22个省份): the country's figure, no province's.
+ALL_PROVINCES = r"[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?"
+# Places joined by these (or followed by 等) are a list: a figure after a list is of them all, no one of
+# them (上海、山东、浙江、江苏、广东、福建等六个省市的17支医疗队; 福州、北京两地), and so is a route's
+# (四川成都至青海西宁的川青铁路: a place and the places printed right after it count as one).
+LIST_JOINERS = ("、", "和", "及", "与", "以及", "至", "到", "—", "－", "-")
+LIST_AFTER = ("等", "两地", "三地", "两省", "三省")
+# A body line this short with no sentence end is a headline: in a roundup (国内联播快讯) it opens a new item,
+# whose figures are not of the place another item is about.
+HEADLINE_MAX = 40
+HEADLINE_ENDS = '。！？!?；;…”"」）)：:'
+# More level words (figure_context adds them to metric_patterns.SCOPE_WORDS): 县里11个涉农部门 is the county's.
+LEVEL_WORDS = {"县里": "county", "省里": "province", "市里": "prefecture"}
+# A level word followed by these is a designation, no scope (安仁县是全国扶贫开发县).
+NOT_SCOPE_AFTER_MORE = ("扶贫开发", "贫困县", "扶贫工作重点", "深度贫困")
+# Words that point back at the place the text is about (当地32处红色教育基地, 该县): the figure is of the
+# place named last before them in its item, whatever level word came between.
+LOCAL_WORDS = ("当地", "该县", "该市", "该区", "该省", "该州", "该旗", "本地", "本县", "本市")
