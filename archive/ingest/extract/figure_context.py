@@ -44,6 +44,7 @@ from .scope_patterns import (
     LIST_AFTER,
     LIST_JOINERS,
     LOCAL_WORDS,
+    MULTI_PROVINCE,
     NATIONAL_BODIES,
     NOT_SCOPE_AFTER_MORE,
 )
@@ -74,6 +75,7 @@ _SCOPE = re.compile(
 )
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
 _LOCAL = re.compile("|".join(LOCAL_WORDS))
+_MULTI = re.compile(MULTI_PROVINCE)
 _NATIONAL = re.compile(f"(?:{NATIONAL_BODIES}|{ALL_PROVINCES})")
 _HEADLINE = re.compile(f"(?m)^[^\n]{{1,{HEADLINE_MAX}}}(?<![{re.escape(HEADLINE_ENDS)}\\s])$")
 
@@ -180,6 +182,8 @@ class Places:
         scopes += [(m.start(), m.end(), "national") for m in _NATIONAL.finditer(text)]
         scopes += [(m.start(), m.end(), "foreign") for m in FOREIGN.finditer(text)]
         scopes += [(m.start(), m.end(), "local") for m in _LOCAL.finditer(text)]
+        after_place = set(self.ends)
+        scopes += [(m.start(), m.end(), "multi") for m in _MULTI.finditer(text) if m.start() not in after_place]
         self.scopes = sorted(scopes, key=lambda s: s[1])
         self.scope_ends = [e for _s, e, _l in self.scopes]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -250,12 +254,10 @@ class Places:
                 s, _e, level = self.scopes[i]
                 if level == "local":  # 当地: the place named last before it in its item
                     return self._local(s, seg_start)
-                if level in ("national", "foreign"):
-                    return (
-                        None,
-                        ("national" if level == "national" else ""),
-                        ("scope" if level == "national" else "foreign"),
-                    )
+                if level == "national":
+                    return None, level, "scope"
+                if level in ("foreign", "multi"):  # abroad; 京津冀, 中西部: several provinces
+                    return None, "", level
                 code = self._lifted(s, level)
                 if level == "district":
                     level = "county" if code and self.places[code].level == "county" else "province"

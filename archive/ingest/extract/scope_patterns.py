@@ -5,7 +5,7 @@
 # 县委组织部) are none of these.
 NATIONAL_BODIES = (
     r"国务院(?:扶贫办)?|党中央|中共中央|中央(?:纪委|巡视组?|财政|政府|农村工作领导小组|组织部|宣传部|统战部|"
-    r"纪律检查委员会|委员会)|中组部|中宣部|国新办|全国(?:人大|政协)[一二三四五六七八九十]+次会议|"
+    r"纪律检查委员会|委员会|(?!厨房|电视|广播|美术|音乐|大街|公园|商|空调|大厅|城|区|花园|水|民族|八项))|中组部|中宣部|国新办|全国(?:人大|政协)[一二三四五六七八九十]+次会议|"
     r"国家(?:统计局|发展改革委|发改委|卫生健康委|卫健委|能源局|邮政局|林草局|林业和草原局|医保局|税务总局|"
     r"市场监管总局|知识产权局|移民管理局|外汇管理局|粮食和物资储备局|乡村振兴局|铁路局|文物局|体育总局|"
     r"广电总局|民委|防总|减灾委|电网)|"
@@ -16,7 +16,14 @@ NATIONAL_BODIES = (
     r"国铁集团|中国国家铁路集团"
 )
 # Every province at once (31个省（自治区、直辖市）, 各省区市, 22个省份): the country's figure, no province's.
-ALL_PROVINCES = r"[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?"
+ALL_PROVINCES = r"[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?|省区市|省（区、市）"
+# Regions of several provinces (京津冀, 湘鄂赣革命根据地, 中西部): a figure of one of them is no one province's
+# (but 四川通江县川陕革命根据地红军烈士陵园: printed right after a place, a name of that place's).
+MULTI_PROVINCE = (
+    r"京津冀|长三角|珠三角|粤港澳|成渝|川渝|陕甘宁|晋察冀|鄂豫皖|湘鄂赣|湘鄂西|川陕|闽浙赣|湘赣|"
+    r"东北三省|中西部|西部地区|东部地区|中部地区|西北地区|东北地区|西南地区|华北地区|三北|"
+    r"黄河流域|长江流域|长江经济带|三区三州"
+)
 # Places joined by these (or followed by 等) are a list: a figure after a list is of them all, no one of
 # them (上海、山东、浙江、江苏、广东、福建等六个省市的17支医疗队; 福州、北京两地), and so is a route's
 # (四川成都至青海西宁的川青铁路: a place and the places printed right after it count as one).

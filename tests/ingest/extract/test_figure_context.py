@@ -171,3 +171,71 @@ def test_numbers_that_name_are_no_figures(body):
 )
 def test_the_label_is_the_counted_thing(body, quote, label):
     assert figures(body, date(2020, 1, 1))[quote].label.removeprefix("全国") == label
+
+
+def _region(body, quote, title="兰考县脱贫见闻", published=date(2020, 5, 6)):
+    f = figures(body, published, title=title)[quote]
+    return f.region, f.scope
+
+
+@pytest.mark.parametrize(
+    "body,quote",
+    [
+        ("兰考县脱贫攻坚取得进展。国家统计局今天公布，居民消费价格同比上涨2.1%。", "2.1%"),
+        ("兰考县春耕有序推进。农业农村部已通过线上培训农机手200万人次。", "200万人次"),
+        ("兰考县春耕有序推进。31个省（自治区、直辖市）报告新增确诊病例19例。", "19例"),
+        ("兰考县脱贫攻坚取得进展。全国农村贫困人口减少1000万人。贫困发生率下降1.4个百分点。", "1.4个百分点"),
+        ("兰考县脱贫攻坚取得进展。中央确定160个国家乡村振兴重点帮扶县。", "160个"),
+    ],
+)
+def test_a_national_body_or_a_national_sentence_before_gives_no_place(body, quote):
+    assert _region(body, quote) == (None, "national")
+
+
+@pytest.mark.parametrize(
+    "body,quote",
+    [
+        ("兰考县派出医疗队。来自上海、山东、浙江等六个省市的17支医疗队抵达武汉。", "17支"),
+        ("兰考县派出医疗队。医疗队先后在墨脱县、察隅县两地实施手术36台。", "36台"),
+        ("兰考县交通改善。四川省成都市至青海省西宁市的铁路全长约700公里。", "约700公里"),
+        ("兰考县交通改善。京津冀地区新增就业岗位20万个。", "20万个"),
+        ("兰考县关注疫情。截至北京时间今天16时，美国累计确诊病例超过8169万例。", "超过8169万例"),
+        ("兰考县关注疫情。该地区位于韩国平昌，共有选手32人。", "32人"),
+    ],
+)
+def test_a_list_a_route_several_provinces_or_a_place_abroad_give_no_place(body, quote):
+    assert _region(body, quote) == (None, "")
+
+
+def test_beijing_time_and_the_corps_are_no_places():
+    doc = extract_entities_many(
+        [
+            Document(
+                name="t.txt",
+                title="疫情通报",
+                clean_text="截至北京时间今天16时，美国累计确诊病例超过8169万例。新疆生产建设兵团报告新增病例3例。",
+            )
+        ]
+    )[0]
+    assert doc.regions == []
+
+
+def test_the_primary_place_is_given_only_to_the_items_about_it():
+    roundup = (
+        "平利县新建社区工厂\n平利县今年新建社区工厂47个，平利县吸纳就业2000人。\n"
+        "高铁网络加密\n今年新投产高铁线路2000公里。\n"
+    )
+    found = figures(roundup, date(2020, 5, 6), title="国内联播快讯")
+    assert found["47个"].region == "610926" and found["2000人"].region == "610926"
+    assert found["2000公里"].region is None
+    story = "平利县地处秦巴山区。平利县发展茶叶产业。\n去年以来，村里新建大棚30个。"
+    assert figures(story, date(2020, 5, 6), title="平利县见闻")["30个"].region == "610926"
+
+
+def test_local_words_point_back_at_the_place_and_level_words_lift():
+    found = figures("平利县地处秦巴山区。全国新增就业1000万人，当地新增就业3000人。", date(2020, 5, 6))
+    assert found["3000人"].region == "610926" and found["1000万人"].region is None
+    found = figures("平利县位于陕西省安康市。县里新建服务站11个。", date(2020, 5, 6))
+    assert (found["11个"].region, found["11个"].scope) == ("610926", "county")
+    found = figures("重庆市位于西南。全市地区生产总值达2.79万亿元。", date(2022, 5, 6))
+    assert found["2.79万亿元"].region == "500000"
