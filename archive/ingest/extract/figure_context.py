@@ -42,11 +42,14 @@ from .scope_patterns import (
     HEADLINE_MAX,
     LEVEL_WORDS,
     LIST_AFTER,
+    LIST_ITEM_TAIL,
     LIST_JOINERS,
     LOCAL_WORDS,
     MULTI_PROVINCE,
     NATIONAL_BODIES,
+    NATIONAL_COUNT,
     NOT_SCOPE_AFTER_MORE,
+    PLACE_SETS,
 )
 
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -75,7 +78,10 @@ _SCOPE = re.compile(
 )
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
 _LOCAL = re.compile("|".join(LOCAL_WORDS))
-_MULTI = re.compile(MULTI_PROVINCE)
+_MULTI = re.compile(f"{MULTI_PROVINCE}|{PLACE_SETS}")
+_NATIONAL_COUNT = re.compile(NATIONAL_COUNT)
+_JOINED = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(map(re.escape, LIST_JOINERS))})")
+_LISTED_AFTER = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(LIST_AFTER)})")
 _NATIONAL = re.compile(f"(?:{NATIONAL_BODIES}|{ALL_PROVINCES})")
 _HEADLINE = re.compile(f"(?m)^[^\n]{{1,{HEADLINE_MAX}}}(?<![{re.escape(HEADLINE_ENDS)}\\s])$")
 
@@ -203,10 +209,9 @@ class Places:
                 items.append([i, i])
         out = set()
         for k, (a, b) in enumerate(items):
-            joined = k and self.text[self.mentions[items[k - 1][1]].end : self.mentions[a].start] in LIST_JOINERS
-            if joined:
+            if k and _JOINED.fullmatch(self.text, self.mentions[items[k - 1][1]].end, self.mentions[a].start):
                 out |= set(range(items[k - 1][0], b + 1))
-            if self.text.startswith(LIST_AFTER, self.mentions[b].end):
+            if _LISTED_AFTER.match(self.text, self.mentions[b].end):
                 out |= set(range(a, b + 1))
         return out
 
@@ -241,6 +246,8 @@ class Places:
         the sentence before it (in the same roundup item): a level's word (全国, 全省; a national body; every
         province), a place, a list of places or a place abroad; else the report's primary place, when the
         figure's item is about it."""
+        if _NATIONAL_COUNT.match(self.text, pos):
+            return None, "national", "scope"  # 14亿中国人
         seg_start, seg_end = self._segment(pos)
         start = self._sentence_start(pos)
         found, why = self._nearest(pos, start), "sentence"
@@ -258,7 +265,7 @@ class Places:
                     return None, level, "scope"
                 if level in ("foreign", "multi"):  # abroad; 京津冀, 中西部: several provinces
                     return None, "", level
-                code = self._lifted(s, level)
+                code = self._own(s, level) or self._lifted(s, level)
                 if level == "district":
                     level = "county" if code and self.places[code].level == "county" else "province"
                 return code, level, "scope"
@@ -292,6 +299,16 @@ class Places:
             return code == primary
         stem = primary[:2] if place.level == "province" else primary[:4] if place.level == "prefecture" else primary
         return code.startswith(stem)
+
+    def _own(self, pos, level):
+        """The place printed right before a level word when the word is its own (诸暨全市: the county-level
+        city; 陕西全省), else None."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i < 0 or self.mentions[i].end != pos:
+            return None
+        place = self.places.get(self.mentions[i].code)
+        own = {"county": "县旗", "prefecture": "市州盟", "province": "省", "district": "区"}.get(level, "")
+        return place.code if place and place.name[-1:] in own else None
 
     def _lifted(self, pos, level):
         """The region of that level the text is about at pos: the last place named before pos at or below

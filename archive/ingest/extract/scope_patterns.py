@@ -29,6 +29,14 @@ MULTI_PROVINCE = (
 # (四川成都至青海西宁的川青铁路: a place and the places printed right after it count as one).
 LIST_JOINERS = ("、", "和", "及", "与", "以及", "至", "到", "—", "－", "-")
 LIST_AFTER = ("等", "两地", "三地", "两省", "三省")
+# At most this many characters of a place's own thing between it and the joiner or 等 (南昌航空港、九江水运港、
+# 赣州铁路港等4个开放口岸; 廊坊北至大兴机场).
+LIST_ITEM_TAIL = 4
+# Sets of provinces or countries counted (6个省份, 来自20个国家和地区的1000余个参展品牌): a figure after one
+# is of them all (not 江苏省…5个城市: the cities of a province are the province's).
+PLACE_SETS = r"[0-9一二三四五六七八九十百]+个(?:[^，。；、\s0-9]{0,4}?)(?:省份|省区市|国家)"
+# A count of the country's people (14亿中国人): the country's figure.
+NATIONAL_COUNT = r"[0-9.]+多?[万亿]多?(?:中国人|中华儿女)"
 # A body line this short with no sentence end is a headline: in a roundup (国内联播快讯) it opens a new item,
 # whose figures are not of the place another item is about.
 HEADLINE_MAX = 40
