@@ -197,6 +197,7 @@ class Places:
             m.start() for m in _HEADLINE.finditer(text, title_end) if m.start() > title_end
         ]  # where each item of a roundup starts (one item: the whole report)
         self.listed = self._listed()
+        self.national = None  # the report speaks of the country (or abroad) more than of its primary place
 
     def _listed(self):
         """The indexes of mentions that are part of a list of places (福州、北京两地; 河北、山西…新疆) or a
@@ -285,8 +286,15 @@ class Places:
         return None, "", ""
 
     def _about_primary(self, seg_start, seg_end):
-        """The figure's item is about the report's primary place: the report is one item, or its item
-        names the primary place or a place within it."""
+        """The figure's item is about the report's primary place: the report names the place (or places
+        within it) more often than it speaks of the country or abroad (全国, 我国, 国务院, 美国: a national
+        report that names a county in passing is not about it), and is one item, or its item names the
+        primary place or a place within it."""
+        if self.national is None:
+            own = sum(1 for m in self.mentions if any(self._within(m.code, p) for p in self.primary))
+            self.national = own <= sum(1 for _s, _e, level in self.scopes if level in ("national", "foreign"))
+        if self.national:
+            return False
         if len(self.segments) == 1:
             return True
         i = bisect.bisect_left(self.ends, seg_start)

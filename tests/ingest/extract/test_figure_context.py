@@ -239,3 +239,13 @@ def test_local_words_point_back_at_the_place_and_level_words_lift():
     assert (found["11个"].region, found["11个"].scope) == ("610926", "county")
     found = figures("重庆市位于西南。全市地区生产总值达2.79万亿元。", date(2022, 5, 6))
     assert found["2.79万亿元"].region == "500000"
+
+
+def test_a_national_report_that_names_a_county_in_passing_gives_it_no_figures():
+    local = "阜平县脱贫攻坚取得进展，阜平县是一个例子。这是历史性的成就。十年来，新改建农村公路110万公里。"
+    assert figures(local, date(2021, 3, 1), title="脱贫攻坚成就综述")["110万公里"].region == "130624"
+    national = local.replace(
+        "这是历史性的成就。",
+        "全国农村贫困人口减少1000万人。我国贫困发生率下降1.4个百分点。国务院扶贫办介绍了情况。这是历史性的成就。",
+    )
+    assert figures(national, date(2021, 3, 1), title="脱贫攻坚成就综述")["110万公里"].region is None
