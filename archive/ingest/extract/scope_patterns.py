@@ -17,12 +17,13 @@ NATIONAL_BODIES = (
 )
 # Every province at once (31个省（自治区、直辖市）, 各省区市, 22个省份): the country's figure, no province's.
 ALL_PROVINCES = r"[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?|省区市|省（区、市）"
-# Regions of several provinces (京津冀, 湘鄂赣革命根据地, 中西部): a figure of one of them is no one province's
+# Regions of several provinces (京津冀, 湘鄂赣革命根据地, 中西部, 来自全国各地的33个): a figure of one of them is
+# no one province's
 # (but 四川通江县川陕革命根据地红军烈士陵园: printed right after a place, a name of that place's).
 MULTI_PROVINCE = (
     r"京津冀|长三角|珠三角|粤港澳|成渝|川渝|陕甘宁|晋察冀|鄂豫皖|湘鄂赣|湘鄂西|川陕|闽浙赣|湘赣|"
     r"东北三省|中西部|西部地区|东部地区|中部地区|西北地区|东北地区|西南地区|华北地区|三北|"
-    r"黄河流域|长江流域|长江经济带|三区三州"
+    r"黄河流域|长江流域|长江经济带|三区三州|各地"
 )
 # Places joined by these (or followed by 等) are a list: a figure after a list is of them all, no one of
 # them (上海、山东、浙江、江苏、广东、福建等六个省市的17支医疗队; 福州、北京两地), and so is a route's
