@@ -57,7 +57,7 @@ LABEL_STOP = '，,。、；;：:！!？?“”"（()）…—的和与及在是�
 # -- what a figure counts (labels.py) -------------------------------------------------------------
 # Tokens (jieba's tag set) that make up a label: nouns, abbreviations, fixed phrases, place and
 # organisation names; a verb only as the label's head (减贫20466户, 带动372人).
-LABEL_NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "j", "l", "s", "vn", "an", "ng", "i")
+LABEL_NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "j", "l", "s", "vn", "an", "ng", "i", "eng")  # eng: GDP
 LABEL_MODIFIER_TAGS = ("a", "b", "v", "vn", "m", "zg")  # before a noun already taken: 贫困/a 发生率
 # Words between a label and its number that belong to neither (贫困发生率由45%, 资金增加到1561亿元).
 SKIP_BEFORE = (
@@ -71,6 +71,9 @@ SKIP_BEFORE = (
     "有近",
     "共",
     "共有",
+    "一共",
+    "总共",
+    "总计",
     "累计",
     "约",
     "近",
@@ -204,6 +207,13 @@ MONEY_NOUNS = (
     "保费",
     "专项资金",
 )
+# Verbs that say what an amount of money is when nothing else does (投资100亿元, 增收3000元); any other verb
+# alone before an amount (给予, 安排, 拿出, 已有) is no label.
+MONEY_VERBS = (
+    "投资", "投入", "融资", "捐款", "捐赠", "捐资", "增收", "出资", "筹资", "筹集", "贷款", "补贴", "补助", "奖励",
+    "销售", "出口", "进口", "进出口", "消费", "减免", "减负", "节约", "创收", "盈利", "亏损", "赔偿", "分红", "援助",
+    "资助", "减税", "降费", "收入", "支出", "营收", "成交", "交易", "产值", "结余", "授信", "放贷", "发放贷款",
+)  # fmt: skip
 # Words before a number that say how it changed, not what it counts (同比分别增长9.9%, 比2015年的2600元翻了):
 # a label ending in them is the noun before them (城乡低保标准), else the clause's subject.
 GROWTH_WORDS = (
@@ -221,8 +231,40 @@ GROWTH_WORDS = (
     "翻了",
     "减到",
     "降到",
+    "回升",
+    "回落",
+    "加快",
+    "放缓",
+    "下滑",
+    "下跌",
+    "上涨",
+    "萎缩",
+    "猛涨",
+    "扩大",
+    "缩小",
 )
-GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅")
+GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅", "转为")
+# What a change is measured against, between its subject and how it changed (投资规模比去年同期增加252亿元,
+# 较上月回升2.7个百分点, 同比分别增长): the label is the subject before it and the change.
+COMPARE_START = r"(?:相比|同比|环比|(?<![占对无好相])比(?![例重赛率较])|(?<![比])较(?![大小多少好快慢高低为]))"
+COMPARE_GAP = 10  # at most this many characters between 比 and how it changed (no punctuation)
+# Words of a time that end a label on its left (5月份非制造业商务活动指数 -> 非制造业商务活动指数).
+LABEL_TIME_WORDS = ("月份", "月末", "月底", "月初", "年底", "年末", "年初", "年中", "季度", "上半年", "下半年", "日")
+# Verbs that stand inside a noun phrase after its first noun (农村留守儿童, 易地扶贫搬迁户, 产业扶贫项目,
+# 医保统筹地区); any other verb after a noun starts what the counted thing does (供应商入驻平台 -> 供应商).
+COMPOUND_VERBS = (
+    "扶贫", "脱贫", "致贫", "返贫", "减贫", "留守", "搬迁", "安置", "统筹", "务工", "就业", "创业", "帮扶",
+    "驻村", "监测", "救助", "供养", "培训", "养殖", "种植", "加工", "销售", "改造", "建设", "示范", "试点",
+    "援建", "挂职", "移民", "扶持", "支持", "转移", "贷款", "保障", "托管", "配套", "服务", "生产", "经营",
+    "振兴", "开发", "扶助", "互助", "支付", "保护", "治理", "救济", "资助", "兜底", "结对", "定点", "对口",
+)  # fmt: skip
+# Words of a verb phrase label that it does not say (贫困户都有了签约医生 -> 贫困户有签约医生); never a
+# negation or a tense (没有, 未, 已): 村民没有脱贫, 已搬迁入住.
+UNSAID_WORDS = ("都", "全都", "全部", "均", "也", "还", "又", "了", "着", "过", "地", "一共", "正式")
+# Ends of nouns that name people: after a count of people (名, 人, 位), 的 joins what they belong to and them
+# (5名贫困家庭的适龄孩子), not people and what they are in (22名中国乘客的海航商用飞机 -> 中国乘客).
+PERSON_ENDS = "人员者生民师客工众童士官兵属友农户家"
+PERSON_UNITS = ("人", "人次", "位")
 # A share printed as 占15.8% / 占比58.5%: the label is what it is a share of, with 占比 (专业技术人员占比).
 SHARE_WORDS = ("占", "占比", "约占", "仅占", "占到", "所占比例", "比例", "比重", "占比达")
 # Nouns after a unit that only repeat it: what is counted is the unit's household (30多户人家 -> 农户).
@@ -248,6 +290,11 @@ LABEL_STOP_AFTER = (
     "先后",
     "陆续",
     "则",
+    "全都",
+    "已经",
+    "正在",
+    "也",
+    "还",
 )
 # A number right after one of these counts what follows it, verb and all (实现4.48万人稳定脱贫, 带来60万元收入).
 LIGHT_VERBS = (
@@ -270,6 +317,8 @@ LIGHT_VERBS = (
     "创造",
     "提供",
     "涉及",
+    "造成",
+    "导致",
 )
 # Between two figures of one thing: the second is where the first went (由45%下降至0.74%).
 CHANGE_FROM = ("由", "从")
