@@ -117,7 +117,11 @@ def subject(text, pos, tokens=None):
         i -= 1
     while (
         i >= 0
-        and (not _nominal(near[i]) or near[i].word in UNITS or near[i].word in GROWTH_ADVERBS)
+        and (
+            not _nominal(near[i])
+            or near[i].word.lstrip("万亿多余") in UNITS  # 2.9亿人/n: a figure's own unit
+            or near[i].word in GROWTH_ADVERBS
+        )
         and near[i].word not in "。！？；\n"
     ):
         i -= 1  # over a figure's own unit too (一线干部141人次，占比58.5%)
@@ -142,8 +146,8 @@ def before(text, start, doc_tokens=None, keep_growth=False):
         or tokens[i].tag in ("m", "q")
         or (tokens[i].word.isalpha() and tokens[i].tag.startswith(_SKIP_TAGS))
     ):
-        if tokens[i].word in ("到", "至") and i > 0 and tokens[i - 1].word in CHANGE_VERBS:
-            i -= 1  # 增加/v 到/v
+        if tokens[i].word in ("到", "至", "为") and i > 0 and tokens[i - 1].word in CHANGE_VERBS:
+            i -= 1  # 增加/v 到/v, 调整/v 为/p
         i -= 1  # 由, 从2013年的, 增加到, 七期
     run, size, noun_seen = [], 0, False
     while i >= 0 and size + len(tokens[i].word) <= LABEL_MAX:
@@ -272,6 +276,12 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
     return "".join(t.word for t in out)
 
 
+def _verb_at(phrase, k):
+    """Whether the k-th word of a phrase is a verb (县里拿出, 修建道路): who did it or what for, not what it is."""
+    t = tag(phrase)[k]
+    return t.tag.startswith("v") and not t.tag.startswith("vn") and t.word not in LABEL_NOUNS
+
+
 def _suffixed(rest):
     """Whether a verb after a noun ends in a one-character noun with it (云巡诊车, 搬迁户): one word."""
     return bool(rest) and len(rest[0].word) == 1 and _nominal(rest[0])
@@ -345,8 +355,10 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
         counted = ""  # 194户人
     if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)
         money = counted.endswith(MONEY_NOUNS)
-        if verb_only and not head.endswith(MONEY_VERBS):
-            return counted if money else ""  # 拿出两亿元发展优质小麦: not what it is
+        if head and not head.endswith(MONEY_VERBS) and (verb_only or _verb_at(head, -1)):
+            return (
+                "" if not counted or _verb_at(counted, 0) else counted
+            )  # 已有20131亿元退税款; 拿出两亿元发展小麦: none
         return counted if money or (counted and not head) else head or after(text, end, True, doc_tokens=tokens)
     if _generic(counted):
         return after(text, end, with_verbs=True, doc_tokens=tokens) or counted  # 37974名群众需要易地扶贫搬迁
