@@ -276,10 +276,11 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
     return "".join(t.word for t in out)
 
 
-def _verb_at(phrase, k):
-    """Whether the k-th word of a phrase is a verb (县里拿出, 修建道路): who did it or what for, not what it is."""
+def _verb_at(phrase, k, nominal="-"):
+    """Whether the k-th word of a phrase is a verb (县里拿出, 修建道路; with nominal="vn", 发展/vn 优质小麦 too):
+    who did it or what for, not what it is."""
     t = tag(phrase)[k]
-    return t.tag.startswith("v") and not t.tag.startswith("vn") and t.word not in LABEL_NOUNS
+    return t.tag.startswith("v") and (t.tag == nominal or not t.tag.startswith("vn")) and t.word not in LABEL_NOUNS
 
 
 def _suffixed(rest):
@@ -355,10 +356,9 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
         counted = ""  # 194户人
     if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)
         money = counted.endswith(MONEY_NOUNS)
-        if head and not head.endswith(MONEY_VERBS) and (verb_only or _verb_at(head, -1)):
-            return (
-                "" if not counted or _verb_at(counted, 0) else counted
-            )  # 已有20131亿元退税款; 拿出两亿元发展小麦: none
+        predicate = head and not head.endswith(MONEY_VERBS) and not growth_only(head[-2:])
+        if predicate and (verb_only or _verb_at(head, -1)):  # 已有20131亿元退税款; 拿出两亿元发展小麦: none
+            return counted if money or (counted and not _verb_at(counted, 0, "vn")) else ""
         return counted if money or (counted and not head) else head or after(text, end, True, doc_tokens=tokens)
     if _generic(counted):
         return after(text, end, with_verbs=True, doc_tokens=tokens) or counted  # 37974名群众需要易地扶贫搬迁
