@@ -219,6 +219,8 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
             tokens = tokens[k:]  # 6万多人的闽宁镇
     for j, t in enumerate(tokens):
         rest = tokens[j + 1 : j + 4]
+        if t.tag == "v" and t.word not in COMPOUND_VERBS and _has_object(out):
+            break  # 6亿多人摆脱贫困|值得世界各国称道
         if size + len(t.word) > limit or (t.word in LABEL_STOP_AFTER and not with_verbs):
             break
         if out and t.word in _JOINERS and any(_nominal(x) for x in rest):
@@ -249,7 +251,13 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
                 else len(t.word) > 1
                 and t.tag.startswith(LABEL_MODIFIER_TAGS)
                 and not t.tag.startswith(("d", "ad"))
-                and (not t.tag.startswith("v") or t.word in COMPOUND_VERBS or with_verbs or _suffixed(rest))
+                and (
+                    not t.tag.startswith("v")
+                    or t.word in COMPOUND_VERBS
+                    or with_verbs
+                    or _suffixed(rest)
+                    or (out[-1].tag == "v" and rest and _nominal(rest[0]))  # 创新/v 应用/v 项目
+                )
             )
         ):
             pass  # 未/d 摘帽/v 县; 深度/n 贫困/a 自然村, 易地/n 扶贫/v 搬迁/v 户; not 耕地/n 浇/v 不/d 上/v 水
@@ -276,6 +284,14 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
     return "".join(t.word for t in out)
 
 
+def after_predicate(head, verb_only):
+    """Whether the words before an amount of money end in what someone did with it (给予, 县里拿出), not in
+    what it is (投资, 减税降费, 增加): then only a noun after it labels it, never the clause's subject."""
+    if not head or any(v in head for v in MONEY_VERBS) or growth_only(head[-2:]) or head.endswith(COMPOUND_VERBS):
+        return False
+    return verb_only or _verb_at(head, -1)
+
+
 def _verb_at(phrase, k, nominal="-"):
     """Whether the k-th word of a phrase is a verb (县里拿出, 修建道路; with nominal="vn", 发展/vn 优质小麦 too):
     who did it or what for, not what it is."""
@@ -284,8 +300,30 @@ def _verb_at(phrase, k, nominal="-"):
 
 
 def _suffixed(rest):
-    """Whether a verb after a noun ends in a one-character noun with it (云巡诊车, 搬迁户): one word."""
-    return bool(rest) and len(rest[0].word) == 1 and _nominal(rest[0])
+    """Whether a verb after a noun is inside one noun phrase with what follows it: a one-character noun
+    (云巡诊车), a compound-forming verb (易地搬迁集中安置区), or a verb and a noun (创新应用项目)."""
+    if not rest:
+        return False
+    first = rest[0]
+    if len(first.word) == 1:
+        return _nominal(first)
+    if first.word.startswith(COMPOUND_VERBS):
+        return True
+    return first.tag == "v" and len(rest) > 1 and _nominal(rest[1])
+
+
+def _has_object(out):
+    """Whether a verb phrase has its verb and its object already (摆脱贫困): another verb starts a new one."""
+    k = next((j for j, x in enumerate(out) if x.tag == "v" and x.word not in COMPOUND_VERBS), None)
+    return k is not None and any(x.tag.startswith(("n", "a")) and x.tag != "an" or x.tag == "eng" for x in out[k + 1 :])
+
+
+def names_counted(head, verb_only):
+    """Whether a label read before a number names what it counts: not a verb alone that only says what was
+    done (给予, 已有, 形成, 开展), unless it is how a number changed (增长) or a verb that names it (减贫)."""
+    if not verb_only or not head or growth_only(head):
+        return bool(head)
+    return head.endswith(COMPOUND_VERBS + MONEY_VERBS + LABEL_NOUNS + SHARE_WORDS + _COVERING)
 
 
 def _unsaid(t, nxt):
@@ -347,7 +385,9 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
         counted = after(text, end + 1, doc_tokens=tokens) if text[end : end + 1] == "的" else ""
         if _generic(counted):
             counted = after(text, end + 1, with_verbs=True, doc_tokens=tokens) or counted  # 80%的人群因病返贫
-        return head + counted if head and counted and head.endswith(_COVERING) else counted or head
+        if head and counted and head.endswith(_COVERING):
+            return head + counted
+        return counted or (head if names_counted(head, verb_only) else "")  # not 给予50%的报销 -> 给予
     counted = after(text, end, doc_tokens=tokens, people=unit in PERSON_UNITS)
     if counted in UNIT_NOUNS_AFTER:  # 30多户人家; 119户人家的自然村 -> 自然村农户
         whose = after(text, end + len(counted) + 1, doc_tokens=tokens) if text.startswith(counted + "的", end) else ""
@@ -356,8 +396,7 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
         counted = ""  # 194户人
     if unit == "元":  # money: what it is, if printed after it (60万元收入); else what paid or earned it (出资100万元)
         money = counted.endswith(MONEY_NOUNS)
-        predicate = head and not head.endswith(MONEY_VERBS) and not growth_only(head[-2:])
-        if predicate and (verb_only or _verb_at(head, -1)):  # 已有20131亿元退税款; 拿出两亿元发展小麦: none
+        if after_predicate(head, verb_only):  # 已有20131亿元退税款; 拿出两亿元发展小麦: none
             return counted if money or (counted and not _verb_at(counted, 0, "vn")) else ""
         return counted if money or (counted and not head) else head or after(text, end, True, doc_tokens=tokens)
     if _generic(counted):
@@ -365,5 +404,5 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
     if counted:
         return counted
     if verb_only or not head or text[max(0, start - 4) : start].endswith(LIGHT_VERBS) or head.endswith(LIGHT_VERBS):
-        return after(text, end, with_verbs=True, doc_tokens=tokens) or head
+        return after(text, end, with_verbs=True, doc_tokens=tokens) or (head if names_counted(head, verb_only) else "")
     return head

@@ -90,3 +90,18 @@ def test_no_time_word_adverb_or_particle_in_a_label(text, quote, label):
 )
 def test_money_is_labelled_by_what_it_is(text, quote, label):
     assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("如今已有25个。", "25个", ""),  # 已有: what was done, not what is counted
+        ("将给予50%的报销。", "50%", ""),
+        ("全县累计减贫3000户。", "3000户", "减贫"),  # a verb that names what is counted
+        ("景区游客人数升至3万人。", "3万人", "景区游客人数"),  # not 人数升至
+        ("中国使6亿多人摆脱贫困值得世界称道。", "6亿多人", "摆脱贫困"),  # a second verb starts a new phrase
+        ("建设116个国家智慧农业创新应用项目。", "116个", "国家智慧农业创新应用项目"),  # verbs inside a noun phrase
+    ],
+)
+def test_a_verb_alone_or_a_second_predicate_is_no_label(text, quote, label):
+    assert labels(text)[quote] == label
