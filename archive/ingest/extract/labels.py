@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from archive.units import UNITS
 
-from .metric_patterns import (
+from .label_patterns import (
     AFTER_STOP_VERBS,
     CHANGE_VERBS,
     COMPARE_GAP,
@@ -27,12 +27,10 @@ from .metric_patterns import (
     GENERIC_PEOPLE,
     GROWTH_ADVERBS,
     GROWTH_WORDS,
-    LABEL_MAX,
     LABEL_MODIFIER_TAGS,
     LABEL_NOUN_TAGS,
     LABEL_NOUNS,
     LABEL_PREFIXES,
-    LABEL_STOP,
     LABEL_STOP_AFTER,
     LABEL_TIME_WORDS,
     LIGHT_VERBS,
@@ -48,6 +46,7 @@ from .metric_patterns import (
     UNIT_NOUNS_AFTER,
     UNSAID_WORDS,
 )
+from .metric_patterns import LABEL_MAX, LABEL_STOP
 from .tagger import tag
 
 _WINDOW = LABEL_MAX + 8
