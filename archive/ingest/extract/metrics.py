@@ -207,7 +207,13 @@ def _relate(text, figures, tokens=None):
             f.label = g.label
     for f in figures:
         growth = f.label and labels.growth_only(f.label)
-        if f.unit in ("元", "%", "个百分点") and (not f.label or growth):
+        if growth or (f.unit in ("元", "%", "个百分点") and not f.label and not _given_away(text, f, tokens)):
             # 全年…的收入，一年超过了一万元: an amount of the clause before; 人均可支配收入…，年均增长11.6%
             at = f.start - len(f.label) if growth and text[: f.start].endswith(f.label) else f.start
-            f.label = (labels.subject(text, at, tokens) + f.label)[: LABEL_MAX + 4] or f.label
+            head = labels.subject(text, at, tokens)
+            f.label = (head + f.label)[: LABEL_MAX + 4] if head or not growth else ""  # not how alone
+
+
+def _given_away(text, f, tokens):
+    """An amount of money after what someone did with it (给予300元, 县里拿出500万元): no subject labels it."""
+    return f.unit == "元" and labels.after_predicate(*labels.before(text, f.start, tokens))

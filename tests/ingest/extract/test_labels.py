@@ -1,0 +1,107 @@
+"""A figure's label is the counted thing as its sentence prints it, rule by rule (labels.py), with
+negatives: sentences of the corpus's kind, written for these tests, read as an upload reads them."""
+
+import pytest
+
+from archive.ingest.extract.metrics import find_metrics
+from archive.ingest.extract.tagger import Tokens
+
+
+def labels(text):
+    return {f.quote: f.label for f in find_metrics(text, tokens=Tokens(text))}
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        # what a change is measured against is cut out; the clause's subject stands before how it changed
+        ("全市社会消费品零售总额达到500亿元，同比增长8.5%。", "8.5%", "全市社会消费品零售总额增长"),
+        ("今年全市工业投资比去年同期增加30亿元。", "30亿元", "全市工业投资增加"),
+        ("制造业采购经理指数为52%，较上月回落1.2个百分点。", "1.2个百分点", "制造业采购经理指数回落"),
+        ("全省商品房待售面积比上月末减少120万平方米。", "120万平方米", "全省商品房待售面积减少"),
+        # a figure's own unit is no subject (10.5亿人, 同比增加)
+        ("全国参保职工为10.5亿人，同比增加2430万人。", "2430万人", "全国参保职工增加"),
+    ],
+)
+def test_a_change_is_labelled_by_its_subject(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("其中，同比增长8.5%。", "8.5%"),  # how it changed, and no subject: no label
+        ("比上月减少120万平方米。", "120万平方米"),
+    ],
+)
+def test_how_a_number_changed_alone_is_no_label(text, quote):
+    assert labels(text)[quote] == ""
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("全县已有300多家企业入驻园区。", "300多家", "企业"),  # 入驻 starts what they do
+        ("全镇有120名农村留守儿童。", "120名", "农村留守儿童"),  # 留守 is inside the noun phrase
+        ("去年建成5个易地扶贫搬迁安置点。", "5个", "易地扶贫搬迁安置点"),
+        ("今年将推出9场跨区域巡回招聘会。", "9场", "跨区域巡回招聘会"),
+        ("为村里30户年轻人划分了宅基地。", "30户", "年轻人"),  # 年轻人: who they are, not generic people
+    ],
+)
+def test_a_verb_after_the_counted_noun_ends_it_unless_it_forms_a_compound(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("来自20个国家的游客参加了活动。", "20个", "国家"),  # the number counts what stands before 的
+        ("他们救出了15名外国游客的大巴。", "15名", "外国游客"),
+        ("有3名贫困家庭的孩子考上大学。", "3名", "贫困家庭的孩子"),  # people of what they belong to
+        ("全市52个未摘帽的贫困县。", "52个", "未摘帽的贫困县"),  # a clause before 的
+    ],
+)
+def test_de_joins_a_clause_or_what_people_belong_to(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("5月份制造业采购经理指数为50.2%。", "50.2%", "制造业采购经理指数"),  # not 月份…
+        ("全县贫困户一共3600人。", "3600人", "全县贫困户"),  # not 贫困户一共
+        ("登机前的检测次数调整为1次。", "1次", "检测次数"),
+        ("全村还有300户村民没有脱贫。", "300户", "村民没有脱贫"),  # a negation stays
+        ("全乡有2000人都参加了培训。", "2000人", "参加培训"),  # 都, 了: not said
+    ],
+)
+def test_no_time_word_adverb_or_particle_in_a_label(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("河南拿出两亿元发展优质专用小麦。", "两亿元", ""),  # 拿出: not what the money is
+        ("已有200亿元退税款退到纳税人账户。", "200亿元", "退税款"),
+        ("公司投资100亿元建设新厂。", "100亿元", "公司投资"),
+        ("全县投入扶贫资金2亿元。", "2亿元", "全县投入扶贫资金"),
+    ],
+)
+def test_money_is_labelled_by_what_it_is(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        ("如今已有25个。", "25个", ""),  # 已有: what was done, not what is counted
+        ("将给予50%的报销。", "50%", ""),
+        ("全县累计减贫3000户。", "3000户", "减贫"),  # a verb that names what is counted
+        ("景区游客人数升至3万人。", "3万人", "景区游客人数"),  # not 人数升至
+        ("中国使6亿多人摆脱贫困值得世界称道。", "6亿多人", "摆脱贫困"),  # a second verb starts a new phrase
+        ("建设116个国家智慧农业创新应用项目。", "116个", "国家智慧农业创新应用项目"),  # verbs inside a noun phrase
+    ],
+)
+def test_a_verb_alone_or_a_second_predicate_is_no_label(text, quote, label):
+    assert labels(text)[quote] == label
