@@ -104,7 +104,7 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
     in_title = {key for s, _e, key, _entries in hits if s < title_end}
 
     def weak(place, kind, key):
-        return (kind == "short" or len(key) <= 2) and place.level != "province"
+        return (kind == "short" or len(key) <= 2 or key in ORDINARY_FULL_NAMES) and place.level != "province"
 
     def backed(place, start, key):
         common = _common_word(key)
