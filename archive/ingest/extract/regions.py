@@ -81,10 +81,15 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
     hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h, places)]
     if tokens is not None:  # a weak name only as a whole word; any name only where a word starts (万千|山区)
         spans = {(h[0], h[1]) for h in hits}
+        province_ends = {h[1] for h in hits if any(places[c].level == "province" for c, _k in h[3])}
         hits = [
             h
             for h in hits
-            if (_whole_word(h, tokens, nouns, spans, text) if _weak_key(h, places) else _starts_word(h, tokens, spans))
+            if (
+                _whole_word(h, tokens, nouns, spans, text, province_ends)
+                if _weak_key(h, places)
+                else _starts_word(h, tokens, spans)
+            )
         ]
     # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
     context, province_at, province_end = set(), [], {}  # province_at: (start, code), sorted
@@ -115,7 +120,7 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
         office = GOVERNMENT_AFTER.match(text, start + len(key))
         if office and (key == place.name or office.group()[:1] in DIVISION_CHARS):
             return True  # 洋县扶贫办, 平利县委: the place's own government or office (not 会同|扶贫办)
-        if common and _read_as_place(nouns, start, start + len(key)) is False:
+        if freq(key) >= COMMON_WORD_FREQ and _read_as_place(nouns, start, start + len(key)) is False:
             return False  # 菏泽's 牡丹/n: the flower, though the report names 菏泽
         if place.code in context or (place.level == "county" and place.prefecture in context):
             return True
@@ -163,7 +168,7 @@ def _word_starts(start, tokens):
     return start == 0 or tokens.is_boundary(start) or tokens.index_at(start) is not None
 
 
-def _whole_word(hit, tokens, nouns=None, spans=(), text=""):
+def _whole_word(hit, tokens, nouns=None, spans=(), text="", province_ends=()):
     """The segmenter cuts words at both ends of the name, or reads it inside one word made of places
     (山西太原, 福建厦门: every part of it a place found); and where the name is an ordinary word too
     (朝阳, 振兴) and the statistical tagger read the sentence, the tagger reads a place there (迎着朝阳/n:
@@ -171,13 +176,13 @@ def _whole_word(hit, tokens, nouns=None, spans=(), text=""):
     start, end, key, _entries = hit
     if not (_word_starts(start, tokens) and tokens.is_boundary(end)):
         i = _token_holding(tokens, start)
-        if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans):
+        if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans, text):
             return False  # 万千|山区, 雄安|新区, 重大|理论; 天山南北, 澜沧江: a word of their own
     word = nouns.word_at(start) if nouns is not None else None
     if word is None:
         return True
     w_start, w_end, tag = word
-    if tag == "LOC" or _made_of_places(w_start, w_end, spans) or any(e == start for _s, e in spans):
+    if tag == "LOC" or _made_of_places(w_start, w_end, spans, text) or start in province_ends:
         return True  # 广西融水/LOC; 山西平陆, 新疆尼勒克, 广西|融水/v (whatever the tag): places one after another
     if GOVERNMENT_AFTER.match(text, end) or MEDIA_AFTER.match(text, end):
         return True  # 中共平利县委/ORG, 江华新闻网/nz: the place's own government or news
@@ -209,8 +214,11 @@ def _starts_word(hit, tokens, spans):
     return i is not None and _made_of_places(tokens.starts[i], tokens.ends[i], spans)
 
 
-def _made_of_places(a, b, spans):
-    """text[a:b] is places found, one after another (山西|太原)."""
+def _made_of_places(a, b, spans, text=None):
+    """text[a:b] is places found, one after another (山西|太原), and no word of the dictionary (安居|乐业:
+    the idiom, not 安居区 and 乐业县)."""
+    if text and freq(text[a:b]) >= RARE_WORD_FREQ and word_tag(text[a:b]) != "ns":
+        return False
     ends_at = {s: e for s, e in spans}
     while a < b and a in ends_at:
         a = ends_at[a]
