@@ -10,11 +10,10 @@ from archive.text import HAN
 NOT_A_DIVISION_AFTER = re.compile(
     r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|江|站|寺|山庄|山区|山脉|山)"
 )
-# A name of any level followed by one of these is no division (北京时间, 新疆生产建设兵团, 河南博物院).
-NOT_A_PLACE_AFTER = re.compile(r"^(?:时间|生产建设兵团|博物院)")
-# Within the same name (no punctuation in between): a company or school name.
+# Within the same name (no punctuation in between): a company, school or museum name (河南博物院: not 河南; the
+# 新疆生产建设兵团 governs land in 新疆, as a government does, and stays 新疆's).
 INSTITUTION_AFTER = re.compile(
-    rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|实业)"
+    rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|研究所|实业|博物院|博物馆)"
 )
 # A county named by its short name (or a two-character full name, 和县) must be
 # backed: its prefecture or its own full name named in the report, or its
@@ -60,3 +59,25 @@ FOREIGN = re.compile(
     r"埃塞俄比亚|肯尼亚|坦桑尼亚|尼日利亚|南非|津巴布韦|安哥拉|刚果|汤加|斐济|欧盟|欧洲|非洲|拉美|"
     r"联合国|全球|海外|国外|境外)"
 )
+# A post of the party's or the state's centre ties its holder to no place, whatever place is printed before it
+# (云南全省牢记习近平总书记的嘱托: 习近平 is not 云南's).
+NATIONAL_POSTS = re.compile(
+    r"总书记|国家主席|国家副主席|总理|国务委员|政治局常委|政治局委员|中央书记处书记|委员长|全国政协主席|中央军委主席"
+)
+# What a report is not about (primary regions): the venue of a meeting (全国会议在贵州遵义召开: 在, the place,
+# then the meeting held there within its clause); a roundup of items from many places by its title; and a
+# report naming PRIMARY_SURVEY_PROVINCES provinces or more whose leading places' provinces hold less than
+# PRIMARY_HOME_SHARE of its weighted mentions (a survey that names one county twice among five provinces;
+# a pairing of two provinces, 京蒙, 闽宁, is no survey).
+VENUE_BEFORE = re.compile(r"在[^，。；！？,;\n]{0,6}$")
+VENUE_AFTER = re.compile(r"[^，。；！？,;\n]{0,12}?(?:召开|举行|举办|开幕|闭幕)")
+ROUNDUP_TITLE = re.compile(r"快讯|简讯|速览|一览|集锦|各地|多地")  # (…灵丘县奋力脱贫攻坚综述: one county's)
+PRIMARY_HOME_SHARE = 0.6
+PRIMARY_SURVEY_PROVINCES = 3
+# A name followed by one of these is no place at all, whatever its level: 北京时间 (the time zone).
+NOT_A_PLACE_AFTER = re.compile(r"^(时间)")
+# The statistical tagger's tags of a word that is no place when it is exactly the name (开江/v 以来, 双城/a):
+# verbs, adjectives, adverbs and function words (LAC's tag set).
+NOT_A_PLACE_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "xc", "f", "m", "q", "r", "t", "w"})
+# Full names that are common nouns too (the old town, the new town, a liberated area): read as short names.
+ORDINARY_FULL_NAMES = frozenset({"老城区", "新城区", "解放区", "城区", "郊区", "矿区"})

@@ -37,14 +37,21 @@ from .region_patterns import (
     MEDIA_AFTER,
     NOT_A_DIVISION_AFTER,
     NOT_A_PLACE_AFTER,
+    NOT_A_PLACE_TAGS,
+    ORDINARY_FULL_NAMES,
+    PRIMARY_HOME_SHARE,
     PRIMARY_MAX_PLACES,
     PRIMARY_MIN_COUNT,
     PRIMARY_MIN_RATIO,
     PRIMARY_PROVINCE_MIN,
     PRIMARY_SHARE,
+    PRIMARY_SURVEY_PROVINCES,
     PROVINCE_ADJACENT,
     PROVINCE_NEAR,
     RARE_WORD_FREQ,
+    ROUNDUP_TITLE,
+    VENUE_AFTER,
+    VENUE_BEFORE,
 )
 from .tagger import word_tag
 
@@ -64,7 +71,7 @@ def _plausible(text, hit, places):
     start, end, _key, entries = hit
     after = text[end : end + 16]
     if NOT_A_PLACE_AFTER.match(after) or _FOREIGN_BEFORE.search(text, max(0, start - 6), start):
-        return False  # 北京时间, 新疆生产建设兵团; 韩国平昌: a place abroad
+        return False  # 北京时间; 韩国平昌: a place abroad
     if any(places[code].level == "province" for code, _k in entries):
         return not INSTITUTION_AFTER.match(after)  # (甘肃河西走廊: no province names a river)
     return not NOT_A_DIVISION_AFTER.match(after) and not INSTITUTION_AFTER.match(after)
@@ -78,10 +85,15 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
     hits = [h for h in (gazetteer.scan(text) if hits is None else hits) if _plausible(text, h, places)]
     if tokens is not None:  # a weak name only as a whole word; any name only where a word starts (万千|山区)
         spans = {(h[0], h[1]) for h in hits}
+        province_ends = {h[1] for h in hits if any(places[c].level == "province" for c, _k in h[3])}
         hits = [
             h
             for h in hits
-            if (_whole_word(h, tokens, nouns, spans) if _weak_key(h, places) else _starts_word(h, tokens, spans))
+            if (
+                _whole_word(h, tokens, nouns, spans, text, province_ends)
+                if _weak_key(h, places)
+                else _starts_word(h, tokens, spans)
+            )
         ]
     # Context: what the report names unambiguously by a full name of 3+ characters, and provinces.
     context, province_at, province_end = set(), [], {}  # province_at: (start, code), sorted
@@ -93,7 +105,7 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
                 context.add(p.code)
                 province_at.append((start, p.code))
                 province_end[start] = end
-            elif kind == "full" and len(key) >= 3:
+            elif kind == "full" and len(key) >= 3 and key not in ORDINARY_FULL_NAMES:
                 context |= {p.code, p.province, p.prefecture}
     printed = {}
     for _s, _e, key, _entries in hits:
@@ -101,12 +113,10 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
     in_title = {key for s, _e, key, _entries in hits if s < title_end}
 
     def weak(place, kind, key):
-        return (kind == "short" or len(key) <= 2) and place.level != "province"
+        return (kind == "short" or len(key) <= 2 or key in ORDINARY_FULL_NAMES) and place.level != "province"
 
     def backed(place, start, key):
         common = _common_word(key)
-        if place.code in context or (place.level == "county" and place.prefecture in context):
-            return True
         i = bisect.bisect_left(province_at, (start - PROVINCE_NEAR, ""))
         near = [(s, code) for s, code in province_at[i : bisect.bisect_right(province_at, (start, "~"))]]
         if any(code == place.province and start - province_end.get(s, s) <= PROVINCE_ADJACENT for s, code in near):
@@ -114,6 +124,10 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
         office = GOVERNMENT_AFTER.match(text, start + len(key))
         if office and (key == place.name or office.group()[:1] in DIVISION_CHARS):
             return True  # 洋县扶贫办, 平利县委: the place's own government or office (not 会同|扶贫办)
+        if freq(key) >= COMMON_WORD_FREQ and _read_as_place(nouns, start, start + len(key)) is False:
+            return False  # 菏泽's 牡丹/n: the flower, though the report names 菏泽
+        if place.code in context or (place.level == "county" and place.prefecture in context):
+            return True
         if common and not _read_as_place(nouns, start, start + len(key)):
             return False  # 东北振兴 in a report on 辽宁: an ordinary word needs more than its province
         if place.level == "county" and place.parent_code == place.province and place.province in context:
@@ -135,9 +149,9 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
 
 
 def ambiguous_places(hits, places):
-    """Where a place name that is an ordinary word too is printed (the statistical tagger reads those
-    sentences: proper_nouns.tag_many's read_at)."""
-    return [h[0] for h in hits if _weak_key(h, places) and freq(h[2]) >= COMMON_WORD_FREQ]
+    """Where a short or two-character place name is printed (the statistical tagger reads those
+    sentences, proper_nouns.tag_many's read_at, for the whole-word rule: 牡丹花茶, 贡觉曲珍)."""
+    return [h[0] for h in hits if _weak_key(h, places)]
 
 
 def _weak_key(hit, places):
@@ -145,20 +159,20 @@ def _weak_key(hit, places):
     _s, _e, key, entries = hit
     if any(places[code].level == "province" for code, _k in entries):
         return False
-    return len(key) <= 2 or any(kind == "short" for _c, kind in entries)
+    return len(key) <= 2 or key in ORDINARY_FULL_NAMES or any(kind == "short" for _c, kind in entries)
 
 
 def _common_word(key):
     """An ordinary word of the language, not known as a place by the segmenter's dictionary (振兴/v,
-    大兴/b, 金山/nr, 莲花/n; 朝阳 and 太原 are ns)."""
-    return freq(key) >= COMMON_WORD_FREQ and word_tag(key) != "ns"
+    大兴/b, 金山/nr, 莲花/n; 朝阳 and 太原 are ns), or a district's name that is a common noun (老城区)."""
+    return key in ORDINARY_FULL_NAMES or (freq(key) >= COMMON_WORD_FREQ and word_tag(key) != "ns")
 
 
 def _word_starts(start, tokens):
     return start == 0 or tokens.is_boundary(start) or tokens.index_at(start) is not None
 
 
-def _whole_word(hit, tokens, nouns=None, spans=()):
+def _whole_word(hit, tokens, nouns=None, spans=(), text="", province_ends=()):
     """The segmenter cuts words at both ends of the name, or reads it inside one word made of places
     (山西太原, 福建厦门: every part of it a place found); and where the name is an ordinary word too
     (朝阳, 振兴) and the statistical tagger read the sentence, the tagger reads a place there (迎着朝阳/n:
@@ -166,15 +180,25 @@ def _whole_word(hit, tokens, nouns=None, spans=()):
     start, end, key, _entries = hit
     if not (_word_starts(start, tokens) and tokens.is_boundary(end)):
         i = _token_holding(tokens, start)
-        if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans):
+        if i is None or tokens.ends[i] < end or not _made_of_places(tokens.starts[i], tokens.ends[i], spans, text):
             return False  # 万千|山区, 雄安|新区, 重大|理论; 天山南北, 澜沧江: a word of their own
     word = nouns.word_at(start) if nouns is not None else None
     if word is None:
         return True
-    if word[2] == "PER" and word[0] < start:
-        return False  # 胡仁怀: a person, not 仁怀市
-    holds = word[0] <= start and word[1] >= end and word[1] - word[0] > end - start
-    return not (holds and word[2] not in ("LOC", "ORG", "PER"))  # 惠农贷款, 红山文化: a word of their own
+    w_start, w_end, tag = word
+    if tag == "LOC" or _made_of_places(w_start, w_end, spans, text) or start in province_ends:
+        return True  # 广西融水/LOC; 山西平陆, 新疆尼勒克, 广西|融水/v (whatever the tag): places one after another
+    if GOVERNMENT_AFTER.match(text, end) or MEDIA_AFTER.match(text, end):
+        return True  # 中共平利县委/ORG, 江华新闻网/nz: the place's own government or news
+    if tag == "ORG" and w_end - w_start <= end - start + 1:
+        return True  # (柳州螺蛳粉集团/ORG: a company)
+    if w_end < end:
+        return False  # 开/v 江/n 以来: the tagger cuts the name in two
+    if w_start < start:
+        return False  # 胡仁怀/PER, 云赏牡丹, 大凉山, 以西|安: a word that starts before the name holds it
+    if w_end > end + 1:
+        return False  # 惠农贷款, 牡丹花茶, 贡觉曲珍/PER, 华龙一号: a word of its own (平利县城: the place)
+    return not (w_end == end and tag in NOT_A_PLACE_TAGS)  # 开江/v 以来: the river opening, no county
 
 
 def _read_as_place(nouns, start, end):
@@ -194,8 +218,11 @@ def _starts_word(hit, tokens, spans):
     return i is not None and _made_of_places(tokens.starts[i], tokens.ends[i], spans)
 
 
-def _made_of_places(a, b, spans):
-    """text[a:b] is places found, one after another (山西|太原)."""
+def _made_of_places(a, b, spans, text=None):
+    """text[a:b] is places found, one after another (山西|太原), and no word of the dictionary (安居|乐业:
+    the idiom, not 安居区 and 乐业县)."""
+    if text and freq(text[a:b]) >= RARE_WORD_FREQ and word_tag(text[a:b]) != "ns":
+        return False
     ends_at = {s: e for s, e in spans}
     while a < b and a in ends_at:
         a = ends_at[a]
@@ -226,15 +253,18 @@ def _resolve(hits, places, context, weak, backed):
     return resolved
 
 
-def summarize_regions(mentions, gazetteer, title_end=0):
+def summarize_regions(mentions, gazetteer, title_end=0, text=None):
     """[{code, name, level, count, primary}], most mentioned first (see the module's docstring for
-    the primary regions; a mention in the title, before title_end, counts twice for them)."""
+    the primary regions; a mention in the title, before title_end, counts twice for them; with the
+    text, a meeting's venue counts for none and a roundup's title leaves no primary)."""
     counts = Counter(m.code for m in mentions)
     weight = Counter()
     for m in mentions:
-        weight[m.code] += 2 if m.start < title_end else 1
+        if text is None or not _venue(text, m):
+            weight[m.code] += 2 if m.start < title_end else 1
     places = gazetteer.places
-    primary = _primary(weight, places)
+    roundup = text is not None and ROUNDUP_TITLE.search(text, 0, title_end)
+    primary = set() if roundup else _primary(weight, places)
     return [
         {"code": c, "name": places[c].name, "level": places[c].level, "count": n, "primary": c in primary}
         for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -266,7 +296,16 @@ def _primary(weight, places):
             and (not others or w >= PRIMARY_MIN_RATIO * others[0])
         ):
             chosen.add(code)  # a report about a province: 福建 nine times, no county of it that leads
+    home = sum(w for c, w in weight.items() if any(places[c].province == places[o].province for o in chosen))
+    provinces_named = {places[c].province for c in weight}
+    if chosen and len(provinces_named) >= PRIMARY_SURVEY_PROVINCES and home < PRIMARY_HOME_SHARE * sum(weight.values()):
+        return set()  # a survey of many provinces that names one of their counties twice
     return chosen
+
+
+def _venue(text, m):
+    """The place is where a meeting was held (在贵州遵义召开, 在武汉召开座谈会)."""
+    return bool(VENUE_BEFORE.search(text, max(0, m.start - 8), m.start) and VENUE_AFTER.match(text, m.end))
 
 
 def _stem(place):

@@ -18,6 +18,7 @@ from .metrics import find_metrics
 from .people import find_people
 from .people_merge import merge_people
 from .people_patterns import PLACE_VISIT_VERBS
+from .region_patterns import NATIONAL_POSTS
 from .regions import find_regions, summarize_regions
 from .tagger import Tokens
 
@@ -37,16 +38,16 @@ class Reading:
     title_end: int  # where the title and subtitle end in text
     nouns: object = None  # proper_nouns' reading of text
     mentions: list = field(default_factory=list)  # the places found, in text order (regions fills it)
-    ends: list = field(default_factory=list)  # where each of them ends
+    starts: list = field(default_factory=list)  # where each of them starts
 
     def place_before(self, offset):
         """The place printed last before offset in its clause, at most PLACE_WINDOW characters before
         it, with no visit between (青海省委书记, 巫山县竹贤乡下庄村党支部书记, 凉山州扶贫情况的林书成;
         not 在兰考县调研的X)."""
-        i = bisect.bisect_right(self.ends, offset) - 1
+        i = bisect.bisect_left(self.starts, offset) - 1  # 上海市委书记: 上海市 shares its 市 with the title
         if i < 0 or offset - self.mentions[i].end > PLACE_WINDOW:
             return None
-        between = self.text[self.mentions[i].end : offset]
+        between = self.text[min(self.mentions[i].end, offset) : offset]
         if CLAUSE_BREAK.search(between) or VISIT.search(between):
             return None
         return self.mentions[i].code
@@ -57,8 +58,8 @@ class Reading:
 
 def regions(r: Reading):
     r.mentions = find_regions(r.text, r.gz, r.hits, r.tokens, r.nouns, r.title_end)
-    r.ends = [m.end for m in r.mentions]
-    return summarize_regions(r.mentions, r.gz, r.title_end)
+    r.starts = [m.start for m in r.mentions]
+    return summarize_regions(r.mentions, r.gz, r.title_end, r.text)
 
 
 def people(r: Reading):
@@ -69,6 +70,9 @@ def people(r: Reading):
     named = [(s, e) for s, e, key, entries in r.hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
     found = find_people(r.text, r.place_before, [(m.start, m.end) for m in r.mentions] + named, r.tokens, r.nouns)
     merged = merge_people(found, primary_county, r.text)
+    for p in merged:
+        if p["region"] and NATIONAL_POSTS.search(p["title"] or ""):
+            p["region"] = None  # 云南全省牢记习近平总书记: a post of the centre is no place's
     names = {p["name"] for p in merged}
     for name, role in doc.byline + doc.credits:
         if name not in names:

@@ -207,7 +207,8 @@ def test_a_list_a_route_several_provinces_or_a_place_abroad_give_no_place(body, 
     assert _region(body, quote) == (None, "")
 
 
-def test_beijing_time_and_the_corps_are_no_places():
+def test_beijing_time_is_no_place_and_the_corps_is_xinjiangs():
+    # The corps governs land in 新疆 as a government does (DECISIONS.md, places that are places).
     doc = extract_entities_many(
         [
             Document(
@@ -217,7 +218,7 @@ def test_beijing_time_and_the_corps_are_no_places():
             )
         ]
     )[0]
-    assert doc.regions == []
+    assert [r["code"] for r in doc.regions] == ["650000"]
 
 
 def test_the_primary_place_is_given_only_to_the_items_about_it():
