@@ -1,0 +1,74 @@
+"""Programmes that are no programmes (issue 24's judged errors, as kinds) and the rules that keep them out."""
+
+import pytest
+
+from archive.ingest.extract.initiative_patterns import NOT_PROGRAMMES
+from archive.ingest.extract.initiatives import find_initiatives
+from archive.programmes import NAMES, synonyms
+
+
+def names(text):
+    return [i["name"] for i in find_initiatives(text)]
+
+
+def test_target_areas_outcomes_and_people_are_no_programmes_but_still_expand_a_search():
+    text = "全省深度贫困地区和三区三州的贫困县全部脱贫摘帽，致富带头人和驻村干部功不可没。"
+    assert names(text) == []
+    for name in ("深度贫困地区", "三区三州", "脱贫摘帽", "集中连片特困地区", "国家扶贫开发工作重点县"):
+        assert name in NOT_PROGRAMMES and name in synonyms(NAMES[name])  # a query still finds the reports
+
+
+def test_a_longer_name_holding_a_target_or_outcome_still_counts():
+    assert "贫困退出机制" in names("省里建立贫困退出机制，对脱贫摘帽的县开展第三方评估。")
+    assert "旅游扶贫重点村" in names("全县有旅游扶贫重点村12个，贫困户在景区就业。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "站在“两个一百年”的交汇点上，全省巩固脱贫攻坚成果。",
+        "统筹推进“五位一体”总体布局，打赢脱贫攻坚战。",
+        "要统筹推进“三去一降一补”，也要打赢脱贫攻坚战。",  # nor 一降一补 inside it
+        "甘南州、临夏州和天祝县是“两州一县”，贫困程度深。",  # places counted
+    ],
+)
+def test_slogans_and_counted_places_are_no_models(text):
+    assert names(text) == [], names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡亲们一家围坐一起拉家常，说起脱贫以来的变化。",  # 一家…一起: common words
+        "干部们十年来一直对贫困户嘘寒问暖，百姓们一起在新村过年。",
+        "全村上下统一思想一鼓作气，打赢脱贫攻坚战。",  # 一思想一鼓作 cuts 一鼓作气
+    ],
+)
+def test_prose_with_numerals_is_no_number_model(text):
+    assert names(text) == [], names(text)
+
+
+def test_number_models_still_found():
+    assert "四跟四走" in names("平利县推行四跟四走产业扶贫模式，带动贫困户增收。")
+    assert "三联三帮" in names("党员干部开展三联三帮活动，帮助贫困户脱贫。")
+
+
+def test_a_launched_name_starts_at_a_word():
+    assert "光伏帮扶提质工程" in names("全县实施好光伏帮扶提质工程，贫困户增收。")  # not 好光伏…
+
+
+def test_an_office_that_plans_is_no_programme():
+    assert not any(n.endswith("扶贫办计划") for n in names("今年，县扶贫办计划选派干部驻村帮扶。"))
+
+
+def test_listed_measures_need_a_word_of_their_own():
+    assert names("当地采取科学治理、节水增效、创新模式等措施，百姓增收致富。") == []
+    assert set(names("推出社会化企业扶贫、光伏扶贫等办法，带动贫困户增收。")) >= {"社会化企业扶贫", "光伏扶贫"}
+
+
+def test_a_local_model_outside_a_poverty_report_needs_a_cue_in_its_sentence():
+    bulletin = (
+        "浙江展开了“最多跑一次”改革，市民办事更方便。外交部发言人今天回答了记者提问。另一则消息说，某县贫困户增收。"
+    )
+    assert names(bulletin) == []
+    assert "借芋还芋模式" in names("某县推行“借芋还芋”模式，贫困户增收。")
