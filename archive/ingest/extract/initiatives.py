@@ -87,6 +87,7 @@ from .initiative_patterns import (
     QUOTED_CUE_KINDS,
     QUOTED_CUE_MAX,
     QUOTED_MAX,
+    QUOTED_NEAR_KINDS,
     QUOTED_NOT_MODELS,
     QUOTED_NUMBER_MAX,
     QUOTED_OBJECT_MAX,
@@ -327,6 +328,10 @@ def find_initiatives(text):
             and name.endswith(QUOTED_CUE_KINDS)
         ):
             add(name, m.start())  # “扶贫园”
+        elif len(name) <= QUOTED_CUE_MAX and name.endswith(QUOTED_NEAR_KINDS) and "的" not in name:
+            lo, hi = (sentences or Sentences(text)).bounds(m.start())
+            if _CUE.search(text, lo, hi):
+                add(name, m.start())  # 开办“农民夜校”，助力脱贫攻坚
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):

@@ -72,3 +72,39 @@ def test_a_local_model_outside_a_poverty_report_needs_a_cue_in_its_sentence():
     )
     assert names(bulletin) == []
     assert "借芋还芋模式" in names("某县推行“借芋还芋”模式，贫困户增收。")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("四川省开办“农民夜校”，助力脱贫攻坚。", "农民夜校"),
+        ("当地干部组成“背包工作队”，帮助贫困户解决难题。", "背包工作队"),
+        ("这趟“慢火车”沿途停靠的都是贫困乡镇。", "慢火车"),
+    ],
+)
+def test_a_quoted_thing_of_a_kind_with_a_cue_in_its_sentence_is_a_model(text, name):
+    assert name in names(text), names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要确保完成“一个也不掉队”的脱贫攻坚目标。",  # a slogan ending in 队
+        "把临街商铺改造成“家门口的务工车间”，搬迁群众就近就业。",  # a description, not a name
+        "他乘坐“慢火车”去了省城，沿途风景很美。",  # no cue in its sentence
+    ],
+)
+def test_a_quoted_description_or_a_thing_far_from_poverty_is_no_model(text):
+    assert names(text) == [], names(text)
+
+
+@pytest.mark.parametrize(
+    "text,programme",
+    [
+        ("对无法集中安置的搬迁户采取插花安置，购买村里的闲置住房。", "分散安置"),
+        ("开展推普脱贫攻坚行动，让贫困群众学会普通话。", "推普脱贫"),
+        ("实施交通扶贫，修通了通往贫困村的公路。", "交通扶贫"),
+    ],
+)
+def test_programmes_the_thesaurus_gained(text, programme):
+    assert programme in [i["programme"] for i in find_initiatives(text)]
