@@ -18,7 +18,11 @@ MODEL_WORDS = (
     "制度",
     "治理模式",
     "产业联盟",
+    "评选",
+    "形式",
 )
+# Model words that follow the name without being part of it (“贷资入企”的形式, “八星励志”评选 is 八星励志).
+MODEL_WORDS_APART = ("做法", "经验", "办法", "形式", "评选")
 MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
 # After 的, this many characters before the model word still name the quoted thing's kind (“一水两用”的种养模式).
 OF_GAP = 3

@@ -66,6 +66,7 @@ from .initiative_patterns import (
     LIST_ITEM_MIN,
     LOCAL_CUE_IN_SENTENCE,
     MODEL_GAP,
+    MODEL_WORDS_APART,
     MODEL_WORDS,
     NOT_A_NAME,
     NOT_PROGRAMMES,
@@ -309,8 +310,10 @@ def find_initiatives(text):
             and (not gap.startswith(("的", "等")) or gap == "等" or of_kind)
         ):
             word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
+            if word in MODEL_WORDS_APART and "的" in name:
+                continue  # “中俄在对方最有影响的十部文学作品”评选: a description, no model's name
             add(
-                name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
+                name + (word if gap == "" and not name.endswith(word) and word not in MODEL_WORDS_APART else ""),
                 m.start(),
             )
         elif _ENDS_MODEL.search(name) and len(name) >= 4:

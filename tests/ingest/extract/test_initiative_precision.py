@@ -108,3 +108,9 @@ def test_a_quoted_description_or_a_thing_far_from_poverty_is_no_model(text):
 )
 def test_programmes_the_thesaurus_gained(text, programme):
     assert programme in [i["programme"] for i in find_initiatives(text)]
+
+
+def test_a_quoted_name_before_its_form_or_its_award_is_a_model_without_that_word():
+    assert "贷资入股" in names("让贫困户以“贷资入股”的形式加入合作社，按效益分红脱贫。")
+    assert "八星励志" in names("陕西通过“八星励志”评选，将扶贫与扶志结合。")
+    assert names("各地举办“我最喜欢的十部扶贫电影”评选活动。") == []  # a description holding 的
