@@ -321,3 +321,6 @@ QUOTED_NEAR_KINDS = (
     "火车",
     "专列",
 )
+# A thesaurus name followed by one of these is an office's name (国家乡村振兴局, 省扶贫开发办公室), not the
+# programme: 办 alone is also 办法, 办理, so only the office's own words.
+OFFICE_WORDS = ("局", "办公室", "厅", "署", "领导小组")

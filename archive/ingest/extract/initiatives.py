@@ -79,6 +79,7 @@ from .initiative_patterns import (
     NUMBER_PART_NOT,
     NUMERALS,
     OF_GAP,
+    OFFICE_WORDS,
     PLAN_ENDS,
     PLAN_MAX,
     PLAN_MIN,
@@ -257,6 +258,8 @@ def _programme_hits(text):
 
     def keep(hit):
         start, end, name = hit
+        if text.startswith(OFFICE_WORDS, end):
+            return False  # 国家乡村振兴局: an office named for the programme
         return name not in QUOTED_ONLY or (text[start - 1 : start] in '“"「' and text[end : end + 1] in '”"」')
 
     return leftmost_longest(((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)), keep)

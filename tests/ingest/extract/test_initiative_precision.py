@@ -114,3 +114,14 @@ def test_a_quoted_name_before_its_form_or_its_award_is_a_model_without_that_word
     assert "贷资入股" in names("让贫困户以“贷资入股”的形式加入合作社，按效益分红脱贫。")
     assert "八星励志" in names("陕西通过“八星励志”评选，将扶贫与扶志结合。")
     assert names("各地举办“我最喜欢的十部扶贫电影”评选活动。") == []  # a description holding 的
+
+
+def test_an_office_named_for_a_programme_is_no_programme():
+    assert "乡村振兴" not in names("国家乡村振兴局今天部署巩固脱贫成果工作。")
+    assert "乡村振兴" in names("全面推进乡村振兴，巩固脱贫成果。")
+
+
+def test_the_transition_is_read_in_full_as_printed():
+    text = "要巩固脱贫攻坚成果同乡村振兴有效衔接，防止规模性返贫。"
+    assert "巩固脱贫攻坚成果同乡村振兴有效衔接" in names(text)
+    assert "同乡村振兴有效衔接" not in names(text)
