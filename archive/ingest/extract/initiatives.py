@@ -280,6 +280,7 @@ def find_initiatives(text):
     found = {}
     poverty_report = _about_poverty_report(text)
     sentences = Sentences(text) if LOCAL_CUE_IN_SENTENCE and not poverty_report else None
+    headline_cue = bool(_CUE.search(text.partition("\n")[0]))  # 扶贫治沙: the whole report is about it
     excluded = [(m.start(), m.end()) for m in _NOT_PROGRAMME.finditer(text)]  # 一降一补 of 三去一降一补 is none
 
     def add(name, pos, programme=None):
@@ -289,7 +290,11 @@ def find_initiatives(text):
         if any(s <= pos and pos + len(name) <= e for s, e in excluded):
             return
         near = sentences if programme is None else None  # a thesaurus name keeps CUE_WINDOW
-        if not (programme and poverty_report) and not _about_poverty(text, name, pos, pos + len(name), near):
+        if (
+            not (programme and poverty_report)
+            and not (headline_cue and poverty_report)
+            and not _about_poverty(text, name, pos, pos + len(name), near)
+        ):
             return  # 军令状 of a reform, 放管服改革, 两国方案: no word about poverty alleviation near it
         programme = programme or programme_of(name)
         found[name] = {

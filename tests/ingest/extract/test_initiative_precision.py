@@ -125,3 +125,15 @@ def test_the_transition_is_read_in_full_as_printed():
     text = "要巩固脱贫攻坚成果同乡村振兴有效衔接，防止规模性返贫。"
     assert "巩固脱贫攻坚成果同乡村振兴有效衔接" in names(text)
     assert "同乡村振兴有效衔接" not in names(text)
+
+
+def test_a_local_model_counts_anywhere_in_a_report_whose_headline_is_about_poverty_alleviation():
+    body = "国家批复实施“防沙治沙和生态恢复工程”，严格划定植被保护红线。" + "民勤县的红枣林改成了滴灌。" * 8
+    found = names("扶贫治沙 绿色发展\n贫困户脱贫增收，扶贫产业兴旺。" + body)
+    assert "防沙治沙和生态恢复工程" in found
+    assert "防沙治沙和生态恢复工程" not in names("治沙 绿色发展\n贫困户脱贫增收，扶贫产业兴旺。" + body)
+
+
+def test_programmes_of_the_years_after_the_transition():
+    text = "实施常态化精准帮扶，推进乡村全面振兴，坚持摘帽不摘政策。"
+    assert {"常态化帮扶", "乡村振兴战略", "四个不摘"} <= {i["programme"] for i in find_initiatives(text)}
