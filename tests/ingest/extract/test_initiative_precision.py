@@ -128,10 +128,11 @@ def test_the_transition_is_read_in_full_as_printed():
 
 
 def test_a_local_model_counts_anywhere_in_a_report_whose_headline_is_about_poverty_alleviation():
-    body = "国家批复实施“防沙治沙和生态恢复工程”，严格划定植被保护红线。" + "民勤县的红枣林改成了滴灌。" * 8
-    found = names("扶贫治沙 绿色发展\n贫困户脱贫增收，扶贫产业兴旺。" + body)
-    assert "防沙治沙和生态恢复工程" in found
-    assert "防沙治沙和生态恢复工程" not in names("治沙 绿色发展\n贫困户脱贫增收，扶贫产业兴旺。" + body)
+    body = (
+        "贫困户脱贫增收，扶贫产业兴旺。" + "民勤县的红枣林改成了滴灌。" * 10 + "国家批复实施“防沙治沙和生态恢复工程”。"
+    )
+    assert "防沙治沙和生态恢复工程" in names("扶贫治沙 绿色发展\n" + body)
+    assert "防沙治沙和生态恢复工程" not in names("治沙 绿色发展\n" + body)  # no cue near it
 
 
 def test_programmes_of_the_years_after_the_transition():
