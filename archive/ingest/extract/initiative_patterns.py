@@ -44,7 +44,6 @@ POLICY_VERBS = (
     "创新",
     "建立",
     "开展",
-    "打造",
     "推广",
     "创建",
     "开设",
@@ -52,6 +51,7 @@ POLICY_VERBS = (
     "搭建",
 )
 QUOTED_OBJECT_MAX = 12
+# (打造 is none of them: what it takes in quotes is a brand or a scenic area, 打造“野玉海”大景区, “碧云花海”.)
 # Quoted terms that are periods, plans or slogans, never a local model's name.
 QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
 # Between a quote and its model word, these mean the word belongs to another phrase (“十三五”实施健康扶贫工程).
@@ -293,6 +293,8 @@ LOCAL_CUE_IN_SENTENCE = True
 # A part that, with its numeral, is a common word (一起, 一直, 一样, 一个, 十分, 百姓, 四川, 一系列: the
 # dictionary's frequency at least this) is prose, not a model's word (一户, 一村, 一品, 一事 are rarer).
 NUMBER_COMMON_FREQ = 1000
+# A run of numerals right before one of these is a place's name (百色百坭村), no model.
+NUMBER_PLACE_NEXT = set("村乡镇县市区州省")
 # Characters of prose a model's part never holds (百姓们一起在, 一家出几万块钱就).
 NUMBER_PART_NOT = set("们在都就我你他她它让把了着和与也还又很将被对从向给这那么几来去说要过得地的是有")
 # A launched name's first word, when it is one character of these tags (好, 了, 起: degree, aspect), is the

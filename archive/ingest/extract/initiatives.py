@@ -74,6 +74,7 @@ from .initiative_patterns import (
     NUMBER_JOINERS,
     NUMBER_MODEL_MAX,
     NUMBER_MODEL_MIN,
+    NUMBER_PLACE_NEXT,
     NUMBER_NOT_END,
     NUMBER_PART_MAX,
     NUMBER_PART_NOT,
@@ -187,10 +188,8 @@ def _word_start(text, start, end):
 
 def _prose_part(numeral, part):
     """A number model's part that is prose: a common word with its numeral (一起, 十分, 一系列) or a particle."""
-    return (
-        any(ch in NUMBER_PART_NOT for ch in part)
-        or max(freq(numeral + part[:1]), freq(numeral + part[:2])) >= NUMBER_COMMON_FREQ
-    )
+    words = (numeral + part[:1], numeral + part[:2])
+    return any(ch in NUMBER_PART_NOT for ch in part) or max(map(freq, words)) >= NUMBER_COMMON_FREQ
 
 
 def _number_models(text):
@@ -220,6 +219,7 @@ def _number_models(text):
             or name in QUOTED_NOT_MODELS
             or any(_prose_part(n, p) for n, p in zip(numerals, parts))  # 一家围坐一起, 十年来一直
             or not _whole_words(text, m.start(), pos)  # 一思想一鼓作 of 一鼓作气
+            or text[pos : pos + 1] in NUMBER_PLACE_NEXT  # 百色百坭|村: a place's name
         ):
             continue
         last = pos

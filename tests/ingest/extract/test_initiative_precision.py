@@ -138,3 +138,12 @@ def test_a_local_model_counts_anywhere_in_a_report_whose_headline_is_about_pover
 def test_programmes_of_the_years_after_the_transition():
     text = "实施常态化精准帮扶，推进乡村全面振兴，坚持摘帽不摘政策。"
     assert {"常态化帮扶", "乡村振兴战略", "四个不摘"} <= {i["programme"] for i in find_initiatives(text)}
+
+
+def test_a_place_named_with_numerals_is_no_number_model():
+    assert names("广西百色百坭村原驻村干部黄文秀帮助贫困户脱贫。") == []
+
+
+def test_what_打造_takes_in_quotes_is_a_brand_not_a_model():
+    assert names("当地把搬迁小区和森林公园一起打造“野玉海”大景区，带动贫困户增收。") == []
+    assert "借芋还芋" in names("依靠“借芋还芋”，贫困户户均增收3000元。")
