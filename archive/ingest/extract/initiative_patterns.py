@@ -23,9 +23,10 @@ MODEL_WORDS = (
 )
 # Model words that follow the name without being part of it (“贷资入企”的形式, “八星励志”评选 is 八星励志).
 MODEL_WORDS_APART = ("做法", "经验", "办法", "形式", "评选")
-MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
+MODEL_GAP = 5  # characters allowed between a closing quote and its model word: after 的 (“…”的生态建设体系)
 # After 的, this many characters before the model word still name the quoted thing's kind (“一水两用”的种养模式).
-OF_GAP = 3
+OF_GAP = 4
+PLAIN_GAP = 4  # without 的, this many (“社区工厂”就业脱贫模式)
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
 POLICY_VERBS = (

@@ -81,6 +81,7 @@ from .initiative_patterns import (
     NUMERALS,
     OF_GAP,
     OFFICE_WORDS,
+    PLAIN_GAP,
     PLAN_ENDS,
     PLAN_MAX,
     PLAN_MIN,
@@ -316,6 +317,7 @@ def find_initiatives(text):
             after
             and not any(w in gap for w in GAP_NOT)
             and (not gap.startswith(("的", "等")) or gap == "等" or of_kind)
+            and (of_kind or len(gap) <= PLAIN_GAP)
         ):
             word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
             if word in MODEL_WORDS_APART and "的" in name:

@@ -147,3 +147,8 @@ def test_a_place_named_with_numerals_is_no_number_model():
 def test_what_打造_takes_in_quotes_is_a_brand_not_a_model():
     assert names("当地把搬迁小区和森林公园一起打造“野玉海”大景区，带动贫困户增收。") == []
     assert "借芋还芋" in names("依靠“借芋还芋”，贫困户户均增收3000元。")
+
+
+def test_a_quoted_model_before_的_and_a_four_character_kind():
+    text = "民勤县探索出“外围封育、边缘治理、内部发展”的生态建设体系，带动百姓增收致富。"
+    assert "外围封育、边缘治理、内部发展" in names(text)
