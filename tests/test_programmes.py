@@ -54,7 +54,10 @@ def test_ordinary_phrases_name_a_programme_only_in_quotes_but_still_expand_a_sea
     # 每个人固定联系三到五个国家级贫困县: any poor county, not the programme of 重点县
     assert found("自治区采取省级干部“一对一”扶贫对接，每人联系三到五个国家级贫困县。") == []
     assert found("付光英加入乡村旅游专业合作社后，通过创业培训脱贫致富。") == ["旅游扶贫"]
-    assert "国家扶贫开发工作重点县" in found("592个国家扶贫开发工作重点县全部摘帽，贫困人口清零。")
+    # the programme's target counties and their outcome are no programme (issue 24's judged errors); a query
+    # for them still finds the programme's reports
+    assert found("592个国家扶贫开发工作重点县全部脱贫摘帽，贫困人口清零。") == []
+    assert "国家扶贫开发工作重点县" in synonyms(NAMES["国家扶贫开发工作重点县"])
 
 
 def test_programmes_by_the_words_reports_print_for_them():

@@ -18,10 +18,15 @@ MODEL_WORDS = (
     "制度",
     "治理模式",
     "产业联盟",
+    "评选",
+    "形式",
 )
-MODEL_GAP = 4  # characters allowed between a closing quote and its model word (“社区工厂”就业脱贫模式, “…”的模式)
+# Model words that follow the name without being part of it (“贷资入企”的形式, “八星励志”评选 is 八星励志).
+MODEL_WORDS_APART = ("做法", "经验", "办法", "形式", "评选")
+MODEL_GAP = 5  # characters allowed between a closing quote and its model word: after 的 (“…”的生态建设体系)
 # After 的, this many characters before the model word still name the quoted thing's kind (“一水两用”的种养模式).
-OF_GAP = 3
+OF_GAP = 4
+PLAIN_GAP = 4  # without 的, this many (“社区工厂”就业脱贫模式)
 QUOTED_MAX = 24
 # A quoted name is a model when a policy verb takes it as its object: 依靠“借芋还芋”, 推行“四社融合”.
 POLICY_VERBS = (
@@ -40,7 +45,6 @@ POLICY_VERBS = (
     "创新",
     "建立",
     "开展",
-    "打造",
     "推广",
     "创建",
     "开设",
@@ -48,6 +52,7 @@ POLICY_VERBS = (
     "搭建",
 )
 QUOTED_OBJECT_MAX = 12
+# (打造 is none of them: what it takes in quotes is a brand or a scenic area, 打造“野玉海”大景区, “碧云花海”.)
 # Quoted terms that are periods, plans or slogans, never a local model's name.
 QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
 # Between a quote and its model word, these mean the word belongs to another phrase (“十三五”实施健康扶贫工程).
@@ -155,7 +160,7 @@ NUMERALS = "一二三四五六七八九十两百千万"
 NUMBER_PART_MAX = 3
 NUMBER_MODEL_MIN, NUMBER_MODEL_MAX = 4, 8
 # Parts that all begin with these are counts, not a model's words (一亩地一次, 一天两次; 一户一策 is a model).
-COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头种")
+COUNT_WORDS = set("个位名人户家次回遍年月日天周岁亩元斤公里米吨件项条批期届栋座口只头种省市县区州乡镇村")
 # A part that is only one of these joins a range or a comparison (三到五个, 一对一的, 十种九不收).
 NUMBER_JOINERS = ("到", "至", "或", "比", "对", "之", "分之", "是", "的", "和", "与", "多", "点", "成", "不")
 NUMBER_NOT_END = "的了着可地得"  # 一年比一年好 aside, a name does not end in a particle
@@ -229,3 +234,96 @@ QUOTED_CUE_KINDS = (
     "书屋",
     "食堂",
 )
+
+# -- what a thesaurus name prints that is no programme (issue 24's judged errors) ----------------------
+# Names the thesaurus keeps for search and for the programme pages (a query for 三区三州 finds the reports
+# of 深度贫困地区), but that print a programme's target area, its outcome, the people it sends, or are
+# the Party's slogans, not the programme itself: never a report's programme on their own. A longer name
+# holding one (深度贫困地区脱贫攻坚, 贫困退出机制) still counts. (乡村旅游, 技能培训, 军令状 stay: generic,
+# but the programmes' own words, as the programmes round decided.)
+NOT_PROGRAMMES = (
+    # target areas
+    "集中连片特困地区",
+    "连片特困地区",
+    "集中连片特殊困难地区",
+    "深度贫困地区",
+    "三区三州",
+    "深度贫困县",
+    "深度贫困村",
+    "深度贫困",
+    "国家扶贫开发工作重点县",
+    "扶贫开发工作重点县",
+    "扶贫开发重点县",
+    "国家级贫困县",
+    "空壳村",
+    # outcomes
+    "脱贫摘帽",
+    "贫困县摘帽",
+    "贫困县退出",
+    "脱贫退出",
+    # people
+    "致富带头人",
+    "驻村干部",
+    # slogans of the Party's line and sayings, printed in quotes in poverty reports as anywhere
+    "两个一百年",
+    "五位一体",
+    "四个全面",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "不忘初心、牢记使命",
+    "两学一做",
+    "三严三实",
+    "一国两制",
+    "伟大工程",
+    "四梁八柱",
+    "放管服",
+    "放管服改革",
+    "三去一降一补",
+    "一方水土养不起一方人",
+    "一方水土养不活一方人",
+    "一方水土养不了一方人",
+    "中国梦",
+)
+# A cue word (POVERTY_CUES) must be this near a local model in a report that is not about poverty
+# alleviation (a news bulletin's other items: 高校搬迁 is no cue for 合作办学): the same sentence.
+LOCAL_CUE_IN_SENTENCE = True
+
+# -- number models: the words that make a run of numerals no model -------------------------------------
+# A part that, with its numeral, is a common word (一起, 一直, 一样, 一个, 十分, 百姓, 四川, 一系列: the
+# dictionary's frequency at least this) is prose, not a model's word (一户, 一村, 一品, 一事 are rarer).
+NUMBER_COMMON_FREQ = 1000
+# A run of numerals right before one of these is a place's name (百色百坭村), no model.
+NUMBER_PLACE_NEXT = set("村乡镇县市区州省")
+# Characters of prose a model's part never holds (百姓们一起在, 一家出几万块钱就).
+NUMBER_PART_NOT = set("们在都就我你他她它让把了着和与也还又很将被对从向给这那么几来去说要过得地的是有")
+# A launched name's first word, when it is one character of these tags (好, 了, 起: degree, aspect), is the
+# verb's, not the name's (实施好重大环保工程).
+LAUNCHED_NOT_FIRST = ("a", "d", "u", "ul", "uz", "uv", "ud", "ug", "p", "c", "q", "m", "r", "y")
+# A compound whose head ends in an office (扶贫办, 扶贫局) is the office acting: 扶贫办计划选派 plans, names none.
+COMPOUND_NOT_HEAD_END = ("办", "局", "部", "委", "厅", "处", "署", "站长")
+# A short quoted name ending in one of these kinds, with a cue word in its sentence though none in the name,
+# names a local model too (开办“农民夜校”，助力脱贫攻坚; “背包工作队”; 这趟“慢火车”…深度贫困地区).
+QUOTED_NEAR_KINDS = (
+    "存折",
+    "夜校",
+    "超市",
+    "银行",
+    "车间",
+    "工厂",
+    "书屋",
+    "食堂",
+    "小镇",
+    "专岗",
+    "讲习所",
+    "牧场",
+    "工作队",
+    "服务队",
+    "宣讲队",
+    "火车",
+    "专列",
+)
+# A thesaurus name followed by one of these is an office's name (国家乡村振兴局, 省扶贫开发办公室), not the
+# programme: 办 alone is also 办法, 办理, so only the office's own words.
+OFFICE_WORDS = ("局", "办公室", "厅", "署", "领导小组")

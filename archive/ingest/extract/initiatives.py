@@ -33,7 +33,7 @@ import ahocorasick
 from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
 from archive.text import HAN as _CJK
-from archive.text import is_han, leftmost_longest
+from archive.text import Sentences, is_han, leftmost_longest
 
 from .initiative_patterns import (
     BARE_COMMON_TAIL_FREQ,
@@ -44,6 +44,7 @@ from .initiative_patterns import (
     COMPOUND_KINDS,
     COMPOUND_KINDS_NEED_HEAD,
     COMPOUND_MAX,
+    COMPOUND_NOT_HEAD_END,
     COMPOUND_NOT_START,
     COMPOUND_PLACE_TAGS,
     COMPOUND_TAGS,
@@ -57,21 +58,30 @@ from .initiative_patterns import (
     LAUNCH_VERBS,
     LAUNCHED_MAX,
     LAUNCHED_MIN,
+    LAUNCHED_NOT_FIRST,
     LAUNCHED_WORDS,
     LIST_ENDS,
     LIST_HEADS,
     LIST_ITEM_MAX,
     LIST_ITEM_MIN,
+    LOCAL_CUE_IN_SENTENCE,
     MODEL_GAP,
     MODEL_WORDS,
+    MODEL_WORDS_APART,
     NOT_A_NAME,
+    NOT_PROGRAMMES,
+    NUMBER_COMMON_FREQ,
     NUMBER_JOINERS,
     NUMBER_MODEL_MAX,
     NUMBER_MODEL_MIN,
     NUMBER_NOT_END,
     NUMBER_PART_MAX,
+    NUMBER_PART_NOT,
+    NUMBER_PLACE_NEXT,
     NUMERALS,
     OF_GAP,
+    OFFICE_WORDS,
+    PLAIN_GAP,
     PLAN_ENDS,
     PLAN_MAX,
     PLAN_MIN,
@@ -81,6 +91,7 @@ from .initiative_patterns import (
     QUOTED_CUE_KINDS,
     QUOTED_CUE_MAX,
     QUOTED_MAX,
+    QUOTED_NEAR_KINDS,
     QUOTED_NOT_MODELS,
     QUOTED_NUMBER_MAX,
     QUOTED_OBJECT_MAX,
@@ -105,6 +116,7 @@ _LIST = re.compile(
 _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 _CUE = re.compile("|".join(POVERTY_CUES))
+_NOT_PROGRAMME = re.compile("|".join(map(re.escape, sorted(NOT_PROGRAMMES, key=len, reverse=True))))
 _COMPOUND_STOPS = frozenset((*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS))
 _NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
 _PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(][^）)]*[）)])?》")
@@ -141,9 +153,44 @@ def _own_category(name):
     return next((BY_KEY[NAMES[n]].category for _s, _e, n in _programme_hits(name) if BY_KEY[NAMES[n]].category), "")
 
 
-def _about_poverty(text, name, start, end):
-    """A cue word (POVERTY_CUES) in the name or within CUE_WINDOW characters of it."""
-    return bool(_CUE.search(name) or _CUE.search(text, max(0, start - CUE_WINDOW), end + CUE_WINDOW))
+def _about_poverty(text, name, start, end, sentences=None):
+    """A cue word (POVERTY_CUES) in the name or within CUE_WINDOW characters of it; with sentences (a report
+    not about poverty alleviation, LOCAL_CUE_IN_SENTENCE), in the name's own sentence."""
+    if _CUE.search(name):
+        return True
+    if sentences is not None:
+        lo, hi = sentences.bounds(start)
+        return bool(_CUE.search(text, lo, max(hi, end)))
+    return bool(_CUE.search(text, max(0, start - CUE_WINDOW), end + CUE_WINDOW))
+
+
+def _whole_words(text, start, end):
+    """Whether text[start:end] begins and ends where the segmenter's words do, read in its clause
+    (一思想一鼓作 of 统一思想、一鼓作气 does neither)."""
+    lo, hi = max(0, start - 12), min(len(text), end + 12)
+    tokens = tag(text[lo:hi])
+    bounds = {0, *(t.end for t in tokens)}
+    return start - lo in bounds and end - lo in bounds
+
+
+def _word_start(text, start, end):
+    """Where a launched name begins: at the segmenter's first word boundary from start, past a one-character
+    word of degree or aspect (实施好|国有企业改革三年行动, 2022年度|智能制造…行动)."""
+    lo = max(0, start - 6)
+    for t in tag(text[lo:end]):
+        if lo + t.start >= start:
+            start = lo + t.start
+            break
+    tokens = tag(text[start:end])
+    if tokens and len(tokens[0].word) == 1 and tokens[0].tag in LAUNCHED_NOT_FIRST:
+        start += 1
+    return start
+
+
+def _prose_part(numeral, part):
+    """A number model's part that is prose: a common word with its numeral (一起, 十分, 一系列) or a particle."""
+    words = (numeral + part[:1], numeral + part[:2])
+    return any(ch in NUMBER_PART_NOT for ch in part) or max(map(freq, words)) >= NUMBER_COMMON_FREQ
 
 
 def _number_models(text):
@@ -160,6 +207,7 @@ def _number_models(text):
             parts.append(word)
             pos += 1 + k
         name = text[m.start() : pos]
+        numerals = [name[i * (k + 1)] for i in range(len(parts))]
         if (
             len(parts) < 2
             or not NUMBER_MODEL_MIN <= len(name) <= NUMBER_MODEL_MAX
@@ -170,6 +218,9 @@ def _number_models(text):
             or freq(name)
             or freq(name[: k + 2])  # an idiom the dictionary knows: 三心二意, 千家万户; 一对一
             or name in QUOTED_NOT_MODELS
+            or any(_prose_part(n, p) for n, p in zip(numerals, parts))  # 一家围坐一起, 十年来一直
+            or not _whole_words(text, m.start(), pos)  # 一思想一鼓作 of 一鼓作气
+            or text[pos : pos + 1] in NUMBER_PLACE_NEXT  # 百色百坭|村: a place's name
         ):
             continue
         last = pos
@@ -196,8 +247,8 @@ def _compounds(text):
         ):
             i += 1  # the place before it (乌兰察布市兴和县), a verb that takes it (落实|健康扶贫工程), a cut word
         head = "".join(t.word for t in tokens[i:])
-        if not any(w in head for w in COMPOUND_CUE_WORDS):
-            continue
+        if not any(w in head for w in COMPOUND_CUE_WORDS) or head.endswith(COMPOUND_NOT_HEAD_END):
+            continue  # 广西扶贫办|计划选派: an office that plans
         if m.group() in COMPOUND_KINDS_NEED_HEAD and (head in NAMES or head in COMPOUND_CUE_WORDS):
             continue  # 生态扶贫工程, 精准扶贫工程: a programme's name and an ordinary word, no name of their own
         yield m.start() - len(head), head + m.group()
@@ -208,6 +259,8 @@ def _programme_hits(text):
 
     def keep(hit):
         start, end, name = hit
+        if text.startswith(OFFICE_WORDS, end):
+            return False  # 国家乡村振兴局: an office named for the programme
         return name not in QUOTED_ONLY or (text[start - 1 : start] in '“"「' and text[end : end + 1] in '”"」')
 
     return leftmost_longest(((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)), keep)
@@ -227,12 +280,22 @@ def find_initiatives(text):
     """[{name, programme, category}] in order of first appearance, one per name as printed."""
     found = {}
     poverty_report = _about_poverty_report(text)
+    sentences = Sentences(text) if LOCAL_CUE_IN_SENTENCE and not poverty_report else None
+    headline_cue = bool(_CUE.search(text.partition("\n")[0]))  # 扶贫治沙: the whole report is about it
+    excluded = [(m.start(), m.end()) for m in _NOT_PROGRAMME.finditer(text)]  # 一降一补 of 三去一降一补 is none
 
     def add(name, pos, programme=None):
         name = _clean(name)
-        if len(name) < 2 or name in found or any(ch in NOT_A_NAME for ch in name):
+        if len(name) < 2 or name in found or any(ch in NOT_A_NAME for ch in name) or name in NOT_PROGRAMMES:
             return
-        if not (programme and poverty_report) and not _about_poverty(text, name, pos, pos + len(name)):
+        if any(s <= pos and pos + len(name) <= e for s, e in excluded):
+            return
+        near = sentences if programme is None else None  # a thesaurus name keeps CUE_WINDOW
+        if (
+            not (programme and poverty_report)
+            and not (headline_cue and poverty_report)
+            and not _about_poverty(text, name, pos, pos + len(name), near)
+        ):
             return  # 军令状 of a reform, 放管服改革, 两国方案: no word about poverty alleviation near it
         programme = programme or programme_of(name)
         found[name] = {
@@ -254,15 +317,23 @@ def find_initiatives(text):
             after
             and not any(w in gap for w in GAP_NOT)
             and (not gap.startswith(("的", "等")) or gap == "等" or of_kind)
+            and (of_kind or len(gap) <= PLAIN_GAP)
         ):
             word = after.group("word")  # “三北”工程, “三变”改革, “总队长”制: the word is part of the name
+            if word in MODEL_WORDS_APART and "的" in name:
+                continue  # “中俄在对方最有影响的十部文学作品”评选: a description, no model's name
             add(
-                name + (word if gap == "" and not name.endswith(word) and word not in ("做法", "经验", "办法") else ""),
+                name + (word if gap == "" and not name.endswith(word) and word not in MODEL_WORDS_APART else ""),
                 m.start(),
             )
         elif _ENDS_MODEL.search(name) and len(name) >= 4:
             add(name, m.start())
-        elif len(name) <= QUOTED_NUMBER_MAX and _NUMBER_NAME.fullmatch(name) and "、" not in name:
+        elif (
+            len(name) <= QUOTED_NUMBER_MAX
+            and _NUMBER_NAME.fullmatch(name)
+            and "、" not in name
+            and not set(name) <= COUNT_WORDS | set(NUMERALS)  # “两州一县”: places counted
+        ):
             add(name, m.start())  # “百企联百村”, “五通八有”
         elif (
             len(name) <= QUOTED_CUE_MAX
@@ -270,17 +341,26 @@ def find_initiatives(text):
             and name.endswith(QUOTED_CUE_KINDS)
         ):
             add(name, m.start())  # “扶贫园”
+        elif len(name) <= QUOTED_CUE_MAX and name.endswith(QUOTED_NEAR_KINDS) and "的" not in name:
+            lo, hi = (sentences or Sentences(text)).bounds(m.start())
+            if _CUE.search(text, lo, hi):
+                add(name, m.start())  # 开办“农民夜校”，助力脱贫攻坚
         elif len(name) <= QUOTED_OBJECT_MAX and _VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             add(name, m.start())
     for m in _LAUNCHED.finditer(text):
-        name = m.group("name").rpartition("的")[2]
+        start = _word_start(text, m.end("name") - len(m.group("name").rpartition("的")[2]), m.end("name"))
+        name = text[start : m.end("name")]
         head = _WORD_END.sub("", name)
         if "等" not in name and len(head) >= 2 and not head.startswith(GENERIC_HEADS) and head not in NAMES:
-            add(name, m.start("name"))
+            add(name, start)
     for m in _LIST.finditer(text):
         for item in m.group("items").split("、"):
-            if LIST_ITEM_MIN <= len(_clean(item)) <= LIST_ITEM_MAX:
-                add(item, m.start("items"))
+            item = _clean(item)
+            own = _CUE.search(item) or (
+                _ENDS_MODEL.search(item) and not _ENDS_MODEL.sub("", item).startswith(BARE_MODEL_STOPWORDS)
+            )
+            if LIST_ITEM_MIN <= len(item) <= LIST_ITEM_MAX and own:
+                add(item, m.start("items"))  # 科学治理、节水增效、创新模式等措施: measures, no names
     for m in _BARE.finditer(text):
         name = m.group("name")
         if (
