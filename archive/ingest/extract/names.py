@@ -43,7 +43,7 @@ from .tagger import PERSON_TAGS, Tokens, word_tag
 _CJK = re.compile(f"[{HAN}]+")
 NAME_DOTS = "·•."  # 阿依·木呷; 吐尔孙.赛买提 (a full stop where the page had no middle dot)
 _DOTTED = re.compile(f"[{HAN}]{{1,4}}[{NAME_DOTS}][{HAN}]{{1,8}}(?:[{NAME_DOTS}][{HAN}]{{1,6}})?")
-DOTTED_STOP = set("和与及、等的在是说也都还就")
+DOTTED_STOP = set("和与及、等的在是说也都还就将互对")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
 MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
@@ -240,6 +240,8 @@ class Names:
             return False
         if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS:
             return False  # 王某, 张某某: no one's name; 王主任, 张妈妈: an address
+        if not lac_person and (name[sl:] in SPEECH or name[sl : sl + 2] in SPEECH):
+            return False  # (委员)时强调, (…)万表示: a surname-like character and a speech verb
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
         if (

@@ -27,7 +27,7 @@ from collections import Counter
 from archive.text import HAN as _CJK
 
 from .lexicon import freq
-from .names import NAME_DOTS, Names
+from .names import CROSS_WORD_FREQ, NAME_DOTS, Names
 from .people_patterns import (
     BIO_CLAUSE_MAX,
     BIO_VERBS,
@@ -51,11 +51,13 @@ from .people_patterns import (
     REPEATED_NAME_MIN,
     REPEATED_NOT_BEFORE,
     ROLE_NOUN_ENDS,
+    SPEAKER_ADVERBS,
     SPEECH,
     SURNAMES,
     TITLE_NAME_GAP,
     UNANCHORED_BAD_END,
 )
+from .people_things import fragments, is_thing
 from .people_titles import TITLE_RE, PersonMention, qualifier_of, title_hits, titled
 from .tagger import PERSON_TAGS
 
@@ -66,7 +68,9 @@ _BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
 _POSTS = sorted(POST_TITLES, key=len, reverse=True)
 _NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?P<title>{'|'.join(_POSTS)})")
 _APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{TITLE_RE})(?:[，,]|的)(?=[{_CJK}]{{2}})")
-_SPEAKER = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})")
+_SPEAKER = re.compile(
+    rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(SPEAKER_ADVERBS)})?(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})"
+)  # 陈封学说, 安南还说: an adverb between the name and the verb is neither
 _PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})摄(?=$|[\s。）)])", re.M)
 _AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,4}})[）)]\s*$", re.M)
 _CREDIT_ROLE = "|".join(sorted(CREDIT_ROLE_TITLES, key=len, reverse=True))
@@ -142,6 +146,8 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     found += _lac_named(names, text, {pm.start for pm in found})
     found += _repeated_names(names, text, {pm.name for pm in found})
     found = [pm for pm in found if _stands(names, pm)]
+    cut = fragments(names, found)  # 米舒斯京 … 舒斯京, 丁薛祥 … 薛祥
+    found = [pm for pm in found if pm.start not in cut]
     found += _group_lists(text, found)
     found += _stated_titles(names, text, found, region_at)
     found += _role_nouns(names, text, found, region_at)
@@ -177,7 +183,11 @@ def _stands(names, pm):
     """A mention the statistical tagger does not refute: where it read the sentence, a name found
     by a tagger's reading alone must be its person too, and no name starts inside one of its words
     or on a one-character word that is no name (曾/d到 after 总书记); credits stand as printed."""
-    if pm.kind == "journalist" or names.nouns is None or not names.nouns.tagged(pm.start):
+    if pm.kind == "journalist":
+        return True
+    if not pm.anchored and is_thing(names, pm.name):
+        return False  # 巴方, 埃博拉(疫情), 巴赫穆特(方向): people_things.py
+    if names.nouns is None or not names.nouns.tagged(pm.start):
         return True
     if names.lac_contradicts(pm.start):
         return False
@@ -193,6 +203,7 @@ def _lac_named(names, text, taken=()):
         return out
     persons = names.nouns.spans("PER")
     starts, ends = {a for a, _b in persons}, {b for _a, b in persons}
+    read = {text[a:b] for a, b in persons}
     for a, b in persons:
         dotted = _dotted_before(names, text, a, b)
         if dotted:
@@ -203,6 +214,13 @@ def _lac_named(names, text, taken=()):
         name = None
         if (
             b - a >= 3
+            and text[a : b - 1] in read
+            and (text[b - 1] in LAC_TRIM or freq(text[b - 1 : b + 1]) >= CROSS_WORD_FREQ)
+        ):  # 普京还(表示), 李克强强(调): the tagger reads the name alone elsewhere, a word runs on
+            name = text[a : b - 1]
+        if (
+            not name
+            and b - a >= 3
             and text[b - 1] in LAC_TRIM
             and (text[b - 1] in NAME_END_BEFORE or text.count(text[a : b - 1]) > text.count(text[a:b]))
         ):  # 肖捷作, 吕有金家 (吕有金 printed alone elsewhere): a verb or 家 glued on
@@ -310,13 +328,14 @@ def _listed(names, text, end, make):
     out = []
     while text[end : end + 1] in LIST_SEPARATORS:
         name = names.at(end + 1)
-        if not name or _TITLE_NAME.match(text, end + 1):
-            break
+        if not name or _TITLE_NAME.match(text, end + 1) or _OWN_TITLE.match(text, end + 1):
+            break  # (亚美尼亚总统萨尔基相、)阿富汗总统加尼: the next name has its own title
         out.append(make(name, end + 1))
         end += 1 + len(name)
     return out
 
 
+_OWN_TITLE = re.compile(rf"[^、，,。；;\s]{{1,8}}?{TITLE_RE}")
 _SURNAME_AT = re.compile(f"[{''.join(sorted(SURNAMES))}]")
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
 
@@ -336,6 +355,9 @@ def _tagged(names, text):
         if i and before[-1:] not in BOUNDARY_CHARS and not before.endswith(PERSON_BEFORE_WORDS):
             continue
         name = names.at(t.start, anchored=False)
+        lac_end = names.nouns.person_at(t.start) if names.nouns is not None else None
+        if name and lac_end == t.end < t.start + len(name):
+            name = t.word  # 汪洋|还: both taggers end the name here
         if not name or name[-1] in UNANCHORED_BAD_END:
             continue
         q = bisect.bisect_right(qstarts, t.start) - 1

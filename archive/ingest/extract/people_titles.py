@@ -99,7 +99,8 @@ def qualifier_of(names, start, title):
         if (
             t.tag.startswith(QUALIFIER_TAGS)
             and t.tag not in ("nr", "ns")
-            and not (t.tag.startswith("v") and (len(t.word) < 2 or t.word in QUALIFIER_STOP_VERBS))
+            and t.word not in QUALIFIER_STOP_VERBS  # (jieba tags 会见 a noun too)
+            and not (t.tag.startswith("v") and len(t.word) < 2)
         ):
             a = t.start
         elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
@@ -109,8 +110,12 @@ def qualifier_of(names, start, title):
         else:
             break
         i -= 1
-    while a < start and (tok := tokens.at(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
-        a = tok.end  # it starts with a noun
+    while (
+        a < start
+        and (tok := tokens.at(a)) is not None
+        and (tok.tag.startswith("v") or tok.word == "、" or tok.word in QUALIFIER_JOINERS)
+    ):
+        a = tok.end  # it starts with a noun (…局长杨晓渡和中共中央组织部副部长齐玉: not 和)
     phrase = text[a:start]
     places = [b for _s, b in names.places_ending_in(a, start)] + [
         a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)

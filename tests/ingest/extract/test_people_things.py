@@ -1,0 +1,49 @@
+"""People the tagger reads where a report shows a thing, a fragment or a verb glued on, and titles
+printed with an organisation or a country before them (people_things.py, people_titles.py)."""
+
+import pytest
+
+from .test_people import read
+
+
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        ("埃博拉疫情在西非蔓延，埃博拉病毒传播很快。", "埃博拉"),  # a disease
+        ("乌方18日称，乌军在巴赫穆特方向发动进攻。", "乌军"),  # a country's army
+        ("乌方18日称，乌军在巴赫穆特方向发动进攻。", "巴赫穆特"),  # a place, by what follows it
+        ("伊朗外长阿拉格齐表示，伊中友谊长久牢固，伊方高度重视。", "伊中"),  # two countries
+        ("在家门口就能过上好日子，这是很多辉山人想都不敢想的事。", "辉山人"),  # a place's folk
+        ("汪洋还看望了委员。汪洋在昆明调研。", "汪洋还"),  # an adverb glued on
+        ("安南还说，访问期间，双方均表示满意。", "安南还"),
+        ("习近平在看望参加政协会议的农工党委员时强调，要主动担当。", "时强调"),  # 时 and a speech verb
+    ],
+)
+def test_things_and_glued_words_are_no_people(text, bad):
+    found = read(text)
+    assert not any(bad == n or n.startswith(bad) for n in found), found
+
+
+def test_the_tagger_names_the_person_an_adverb_follows():
+    assert "汪洋" in read("汪洋还看望了委员。汪洋在昆明调研。")
+
+
+def test_a_name_starting_inside_a_longer_one_is_a_fragment():
+    found = read("国务院总理李克强同俄罗斯总理米舒斯京会谈。米舒斯京说，愿意合作。米舒斯京表示欢迎。")
+    assert "米舒斯京" in found and "舒斯京" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("外交部部长助理刘建超会见了代表团。", "刘建超", "外交部部长助理"),  # a post on no list, its ministry before it
+        ("俄总统新闻秘书佩斯科夫表示，俄方欢迎。", "佩斯科夫", "俄总统新闻秘书"),  # a country's short name before it
+        ("乌克兰总统泽连斯基25日称，反攻已经开始。", "泽连斯基", "总统"),
+        ("梁琰委员认为，要加大投入。", "梁琰", "委员"),  # a post after the name
+        ("国家预防腐败局局长杨晓渡和中共中央组织部副部长齐玉介绍情况。", "齐玉", "中共中央组织部副部长"),  # not 和…
+    ],
+)
+def test_titles_as_printed(text, name, title):
+    found = read(text)
+    assert name in found, found
+    assert found[name]["title"] == title, found[name]
