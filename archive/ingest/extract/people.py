@@ -328,7 +328,12 @@ def _listed(names, text, end, make):
     out = []
     while text[end : end + 1] in LIST_SEPARATORS:
         name = names.at(end + 1)
-        if not name or _TITLE_NAME.match(text, end + 1) or _OWN_TITLE.match(text, end + 1):
+        own = _OWN_TITLE.match(text, end + 1)
+        if (
+            not name
+            or _TITLE_NAME.match(text, end + 1)
+            or (own and (names.at(own.end()) or (names.nouns and names.nouns.person_at(own.end()))))
+        ):
             break  # (亚美尼亚总统萨尔基相、)阿富汗总统加尼: the next name has its own title
         out.append(make(name, end + 1))
         end += 1 + len(name)

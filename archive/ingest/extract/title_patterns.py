@@ -187,6 +187,17 @@ TITLES = {
     "总裁": "entrepreneur",
     "首席执行官": "entrepreneur",
     "企业家": "entrepreneur",
+    "委员长": "official",
+    "副委员长": "official",
+    "国务委员": "official",
+    "主任委员": "official",
+    "副主任委员": "official",
+    "领导人": "official",
+    "被告人": "other",
+    # what a person won, stated after the name (李冬梅获得女子组冠军)
+    "冠军": "other",
+    "亚军": "other",
+    "季军": "other",
     # people of a trade or a place reports name by it (编剧钱林森, 门将卡瓦列罗, 镇扶贫专干刘成坤)
     "导演": "other",
     "编剧": "other",

@@ -40,6 +40,8 @@ def test_a_name_starting_inside_a_longer_one_is_a_fragment():
         ("俄总统新闻秘书佩斯科夫表示，俄方欢迎。", "佩斯科夫", "俄总统新闻秘书"),  # a country's short name before it
         ("乌克兰总统泽连斯基25日称，反攻已经开始。", "泽连斯基", "总统"),
         ("梁琰委员认为，要加大投入。", "梁琰", "委员"),  # a post after the name
+        ("李冬梅获得女子组冠军。", "李冬梅", "女子组冠军"),  # what she won, stated after the name
+        ("全国人大常委会副委员长王晨、曹建明、张春贤出席。", "张春贤", "全国人大常委会副委员长"),  # one title, a list
         ("国家预防腐败局局长杨晓渡和中共中央组织部副部长齐玉介绍情况。", "齐玉", "中共中央组织部副部长"),  # not 和…
     ],
 )
@@ -47,3 +49,9 @@ def test_titles_as_printed(text, name, title):
     found = read(text)
     assert name in found, found
     assert found[name]["title"] == title, found[name]
+
+
+def test_a_list_ends_where_the_next_name_has_its_own_title():
+    found = read("会见亚美尼亚总统萨尔基相、阿富汗总统加尼、白俄罗斯总统卢卡申科。")
+    assert found["萨尔基相"]["title"] == "总统" and found["卢卡申科"]["title"] == "总统", found
+    assert not any(n.startswith("阿富") for n in found), found  # (阿富汗: a country)
