@@ -62,6 +62,7 @@ GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given n
 # LAC's tags of a one-character word that is never a surname there: adverb, preposition, conjunction,
 # particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
 LAC_NOT_NAME_TAGS = ("d", "p", "c", "u", "v", "r", "f", "m", "q", "w", "ad", "vd", "xc")
+LAC_WORD_NOT_NAME_TAGS = ("v", "vd", "vn", "a", "ad", "d")  # a word of two or more characters that is no name
 
 
 class Names:
@@ -147,9 +148,10 @@ class Names:
         """The statistical tagger reads text[start:end] as one person (LAC's PER)."""
         return self.nouns is not None and self.nouns.person_at(start) == end
 
-    def lac_contradicts(self, start):
+    def lac_contradicts(self, start, end=None):
         """The statistical tagger read this place and found no person starting here: the first
-        character is inside another word (国|工作) or a word of its own that is no name (曾/d到)."""
+        character is inside another word (国|工作), a word of its own that is no name (曾/d到), or
+        the name up to end is a verb or an adjective of its (群众|乔迁/v新居)."""
         if self.nouns is None:
             return False
         word = self.nouns.word_at(start)
@@ -157,6 +159,14 @@ class Names:
             return False
         a, b, tag = word
         if a < start:
+            return True
+        if (
+            end is not None
+            and b - a >= 2
+            and b <= end
+            and tag in LAC_WORD_NOT_NAME_TAGS
+            and freq(self.text[a:b])
+        ):  # (not 吐尔孙/v.赛买提: no word of the dictionary)
             return True
         return b - a == 1 and tag in LAC_NOT_NAME_TAGS
 

@@ -55,6 +55,7 @@ from .people_patterns import (
     SPEECH,
     SURNAMES,
     TITLE_NAME_GAP,
+    TITLES,
     UNANCHORED_BAD_END,
 )
 from .people_things import fragments, is_thing
@@ -103,6 +104,8 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     names = Names(text, places, tokens, nouns)
     found = []
     for t_start, t_end, printed in title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
+        if TITLES.get(printed) == "journalist" and t_start and not names.tokens.is_boundary(t_start):
+            continue  # (文艺工)作者: no credit inside a word
         start = t_end + (text[t_end : t_end + 1] in TITLE_NAME_GAP)  # 记者 王辉, 联系人：王斐
         if start > t_end and text[t_end] != " ":
             start = _after_unit(names, text, start)  # 联系人：医政医管局王斐
@@ -189,7 +192,7 @@ def _stands(names, pm):
         return False  # 巴方, 埃博拉(疫情), 巴赫穆特(方向): people_things.py
     if names.nouns is None or not names.nouns.tagged(pm.start):
         return True
-    if names.lac_contradicts(pm.start):
+    if names.lac_contradicts(pm.start, pm.start + len(pm.name)):
         return False
     return pm.anchored or names.nouns.person_at(pm.start) is not None
 

@@ -10,6 +10,7 @@ import ahocorasick
 
 from archive.text import leftmost_longest
 
+from .lexicon import freq
 from .people_patterns import (
     HONORIFICS,
     PLACE_SUFFIXES,
@@ -18,6 +19,7 @@ from .people_patterns import (
     QUALIFIER_STOP_VERBS,
     QUALIFIER_TAGS,
     TITLES,
+    TWO_CHAR_WORD_FREQ,
 )
 
 
@@ -126,3 +128,13 @@ def qualifier_of(names, start, title):
             cut -= 1  # 福建省委副书记: 省委副书记, the place's level kept with its party committee
         phrase = text[cut:start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
     return canonical_title(phrase) if "*" in phrase else phrase
+
+
+def doubtful_after_titles(text):
+    """Where a title is followed by what may be a word rather than a name (群众乔迁新居, 工作者应坚定):
+    the statistical tagger is to read those sentences too (proper_nouns.tag_many's read_at)."""
+    out = []
+    for _s, end, _t in title_hits(text):
+        if any(freq(text[k : k + 2]) >= TWO_CHAR_WORD_FREQ for k in (end, end + 1)):
+            out.append(end)
+    return out

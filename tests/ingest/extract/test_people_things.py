@@ -55,3 +55,32 @@ def test_a_list_ends_where_the_next_name_has_its_own_title():
     found = read("会见亚美尼亚总统萨尔基相、阿富汗总统加尼、白俄罗斯总统卢卡申科。")
     assert found["萨尔基相"]["title"] == "总统" and found["卢卡申科"]["title"] == "总统", found
     assert not any(n.startswith("阿富") for n in found), found  # (阿富汗: a country)
+
+
+def read_as_ingest(text):
+    """People as the ingest finds them: the tagger also reads the sentences where a word may follow a title."""
+    from archive.ingest.extract import proper_nouns
+    from archive.ingest.extract.people import find_people
+    from archive.ingest.extract.people_merge import merge_people
+    from archive.ingest.extract.people_titles import doubtful_after_titles
+    from archive.ingest.extract.tagger import Tokens
+
+    tokens = Tokens(text)
+    nouns = proper_nouns.tag(text, tokens, doubtful_after_titles(text))
+    return {p["name"] for p in merge_people(find_people(text, None, (), tokens, nouns), None, text)}
+
+
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        ("这个藏历新年，很多农牧民群众乔迁新居。", "乔迁"),  # a verb after a title
+        ("大家一致表示，广大文艺工作者应坚定立场。", "应坚定"),  # (no credit inside 工作者)
+        ("时间紧迫，七百个工人齐上阵。", "齐上阵"),
+    ],
+)
+def test_a_word_after_a_title_is_no_name(text, bad):
+    assert bad not in read_as_ingest(text)
+
+
+def test_a_name_after_a_title_stands():
+    assert "张冠军" in read_as_ingest("墨玉县委书记张冠军坦言：要让群众过上好日子。")
