@@ -43,7 +43,7 @@ from .tagger import PERSON_TAGS, Tokens, word_tag
 _CJK = re.compile(f"[{HAN}]+")
 NAME_DOTS = "·•."  # 阿依·木呷; 吐尔孙.赛买提 (a full stop where the page had no middle dot)
 _DOTTED = re.compile(f"[{HAN}]{{1,4}}[{NAME_DOTS}][{HAN}]{{1,8}}(?:[{NAME_DOTS}][{HAN}]{{1,6}})?")
-DOTTED_STOP = set("和与及、等的在是说也都还就将互对")
+DOTTED_STOP = set("和与及、等的在是说也都还就将互对自称")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
 MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
@@ -62,7 +62,7 @@ GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given n
 # LAC's tags of a one-character word that is never a surname there: adverb, preposition, conjunction,
 # particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
 LAC_NOT_NAME_TAGS = ("d", "p", "c", "u", "v", "r", "f", "m", "q", "w", "ad", "vd", "xc")
-LAC_WORD_NOT_NAME_TAGS = ("v", "vd", "vn", "a", "ad", "d")  # a word of two or more characters that is no name
+LAC_WORD_NOT_NAME_TAGS = ("v", "vd", "vn", "a", "ad", "d", "n")  # a word of two or more characters that is no name
 
 
 class Names:
@@ -161,11 +161,7 @@ class Names:
         if a < start:
             return True
         if (
-            end is not None
-            and b - a >= 2
-            and b <= end
-            and tag in LAC_WORD_NOT_NAME_TAGS
-            and freq(self.text[a:b])
+            end is not None and b - a >= 2 and b <= end and tag in LAC_WORD_NOT_NAME_TAGS and freq(self.text[a:b])
         ):  # (not 吐尔孙/v.赛买提: no word of the dictionary)
             return True
         return b - a == 1 and tag in LAC_NOT_NAME_TAGS
@@ -310,6 +306,7 @@ class Names:
             freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ)
             and not known_name
             and not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ)
+            and not (lac_person and (word_tag(name) or "").startswith("n"))  # 总统普京: ns in the dictionary
         ):
             return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
         return True

@@ -76,6 +76,7 @@ def read_as_ingest(text):
         ("这个藏历新年，很多农牧民群众乔迁新居。", "乔迁"),  # a verb after a title
         ("大家一致表示，广大文艺工作者应坚定立场。", "应坚定"),  # (no credit inside 工作者)
         ("时间紧迫，七百个工人齐上阵。", "齐上阵"),
+        ("当天，在东京首相官邸外和福岛县都有民众举行集会。", "官邸外"),  # a noun after a title
     ],
 )
 def test_a_word_after_a_title_is_no_name(text, bad):
@@ -84,3 +85,15 @@ def test_a_word_after_a_title_is_no_name(text, bad):
 
 def test_a_name_after_a_title_stands():
     assert "张冠军" in read_as_ingest("墨玉县委书记张冠军坦言：要让群众过上好日子。")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("俄罗斯总统普京和美国总统特朗普18日通话。", "普京"),  # a name the dictionary holds as a place, then 和
+        ("得州居民迪安德尔·阿普肖自2月份以来的电费账单很高。", "迪安德尔·阿普肖"),  # not …阿普肖自
+        ("1928年4月，朱德与毛泽东部队井冈山会师后。", "毛泽东"),  # a person's troops, no body's name
+    ],
+)
+def test_the_name_as_printed(text, name):
+    assert name in read_as_ingest(text)
