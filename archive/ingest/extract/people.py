@@ -120,7 +120,8 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
         if name:
             make = titled(printed, region_at(t_start) if region_at else None, qualifier_of(names, t_start, printed))
             found.append(make(name, start))
-            found += _listed(names, text, start + len(name), make)
+            if not names.lac_contradicts(start, start + len(name)):  # (助理)农艺师、农技师: no list of words
+                found += _listed(names, text, start + len(name), make)
     for m in _NAME_TITLE.finditer(text):
         name = names.at(m.start("name"), m.end("name"), closed=True)
         if name:
