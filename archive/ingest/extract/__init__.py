@@ -13,6 +13,7 @@ from ..document import Document
 from ..normalize import t2s
 from . import proper_nouns
 from .gazetteer_index import default_gazetteer
+from .people_titles import doubtful_after_titles
 from .regions import ambiguous_places
 from .stages import Reading
 from .tagger import Tokens
@@ -39,4 +40,5 @@ def _read(doc, gz):
     text = t2s(original)
     hits = gz.scan(text)
     tokens = Tokens(text)  # tagged once: places, people and figures read the same tokens
-    return Reading(doc, gz, original, text, hits, tokens, len(head)), ambiguous_places(hits, gz.places)
+    read_at = ambiguous_places(hits, gz.places) + doubtful_after_titles(text)
+    return Reading(doc, gz, original, text, hits, tokens, len(head)), read_at

@@ -43,7 +43,7 @@ from .tagger import PERSON_TAGS, Tokens, word_tag
 _CJK = re.compile(f"[{HAN}]+")
 NAME_DOTS = "·•."  # 阿依·木呷; 吐尔孙.赛买提 (a full stop where the page had no middle dot)
 _DOTTED = re.compile(f"[{HAN}]{{1,4}}[{NAME_DOTS}][{HAN}]{{1,8}}(?:[{NAME_DOTS}][{HAN}]{{1,6}})?")
-DOTTED_STOP = set("和与及、等的在是说也都还就")
+DOTTED_STOP = set("和与及、等的在是说也都还就将互对自称")
 DOTTED_STOP_TAGS = ("v", "d", "c", "p", "u", "r")
 CROSS_WORD_FREQ = 20  # a dictionary word this common running across a name's end says the name ends earlier
 MAX_GIVEN = 3  # characters after the surname (吉子尔古: 吉 + 子尔古)
@@ -62,6 +62,7 @@ GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given n
 # LAC's tags of a one-character word that is never a surname there: adverb, preposition, conjunction,
 # particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
 LAC_NOT_NAME_TAGS = ("d", "p", "c", "u", "v", "r", "f", "m", "q", "w", "ad", "vd", "xc")
+LAC_WORD_NOT_NAME_TAGS = ("v", "vd", "vn", "a", "ad", "d", "n")  # a word of two or more characters that is no name
 
 
 class Names:
@@ -147,9 +148,10 @@ class Names:
         """The statistical tagger reads text[start:end] as one person (LAC's PER)."""
         return self.nouns is not None and self.nouns.person_at(start) == end
 
-    def lac_contradicts(self, start):
+    def lac_contradicts(self, start, end=None):
         """The statistical tagger read this place and found no person starting here: the first
-        character is inside another word (国|工作) or a word of its own that is no name (曾/d到)."""
+        character is inside another word (国|工作), a word of its own that is no name (曾/d到), or
+        the name up to end is a verb or an adjective of its (群众|乔迁/v新居)."""
         if self.nouns is None:
             return False
         word = self.nouns.word_at(start)
@@ -157,6 +159,10 @@ class Names:
             return False
         a, b, tag = word
         if a < start:
+            return True
+        if (
+            end is not None and b - a >= 2 and b <= end and tag in LAC_WORD_NOT_NAME_TAGS and freq(self.text[a:b])
+        ):  # (not 吐尔孙/v.赛买提: no word of the dictionary)
             return True
         return b - a == 1 and tag in LAC_NOT_NAME_TAGS
 
@@ -240,6 +246,8 @@ class Names:
             return False
         if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS:
             return False  # 王某, 张某某: no one's name; 王主任, 张妈妈: an address
+        if not lac_person and (name[sl:] in SPEECH or name[sl : sl + 2] in SPEECH):
+            return False  # (委员)时强调, (…)万表示: a surname-like character and a speech verb
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
         if (
@@ -298,6 +306,7 @@ class Names:
             freq(name) >= (TWO_CHAR_WORD_FREQ if n == 2 else COMMON_WORD_FREQ)
             and not known_name
             and not (word_tag(name) in PERSON_TAGS and freq(name) < COMMON_WORD_FREQ)
+            and not (lac_person and (word_tag(name) or "").startswith("n"))  # 总统普京: ns in the dictionary
         ):
             return False  # 万众, 安居, 祝贺: a word (a name the dictionary holds, 汪洋, stays)
         return True

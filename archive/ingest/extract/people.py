@@ -23,16 +23,11 @@ place the gazetteer found, or followed by 村/镇/乡/山..., is dropped.
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-
-import ahocorasick
 
 from archive.text import HAN as _CJK
-from archive.text import leftmost_longest
 
 from .lexicon import freq
-from .names import NAME_DOTS, Names
+from .names import CROSS_WORD_FREQ, NAME_DOTS, Names
 from .people_patterns import (
     BIO_CLAUSE_MAX,
     BIO_VERBS,
@@ -41,7 +36,6 @@ from .people_patterns import (
     CREDIT_ROLE_TITLES,
     GROUP_LIST_OPENERS,
     GROUP_ROLE_ENDS,
-    HONORIFICS,
     LAC_TRIM,
     LIST_SEPARATORS,
     NAME_END_BEFORE,
@@ -53,60 +47,31 @@ from .people_patterns import (
     PERSON_AFTER_WORDS,
     PERSON_BEFORE,
     PERSON_BEFORE_WORDS,
-    PLACE_SUFFIXES,
     POST_TITLES,
-    QUALIFIER_JOINERS,
-    QUALIFIER_MAX,
-    QUALIFIER_STOP_VERBS,
-    QUALIFIER_TAGS,
     REPEATED_NAME_MIN,
     REPEATED_NOT_BEFORE,
     ROLE_NOUN_ENDS,
+    SPEAKER_ADVERBS,
     SPEECH,
     SURNAMES,
     TITLE_NAME_GAP,
     TITLES,
     UNANCHORED_BAD_END,
 )
+from .people_things import fragments, is_thing
+from .people_titles import TITLE_RE, PersonMention, qualifier_of, title_hits, titled
 from .tagger import PERSON_TAGS
 
-
-def _title_regex():
-    alts = []
-    for t in sorted(TITLES, key=len, reverse=True):
-        alts.append("".join("[党*]" if ch == "党" else "[政*]" if ch == "政" else re.escape(ch) for ch in t))
-    return "(?:" + "|".join(alts) + ")"
-
-
-_TITLE_RE = _title_regex()
 _CJK_RE = re.compile(rf"[{_CJK}]+")
 
-
-@lru_cache(maxsize=1)
-def _title_automaton():
-    """Every title and its censored forms (村*委书记: 党 or 政 printed as *), in one Aho-Corasick automaton."""
-    auto = ahocorasick.Automaton()
-    for title in TITLES:
-        forms = {""}
-        for ch in title:
-            forms = {f + c for f in forms for c in ((ch, "*") if ch in "党政" else (ch,))}
-        for form in forms:
-            auto.add_word(form, form)
-    auto.make_automaton()
-    return auto
-
-
-def _title_hits(text):
-    """(start, end, title as printed), leftmost and longest first, not overlapping (as a regex finds them)."""
-    return leftmost_longest((end + 1 - len(w), end + 1, w) for end, w in _title_automaton().iter(text))
-
-
-_TITLE_NAME = re.compile(rf"(?P<title>{_TITLE_RE}) ?(?=[{_CJK}]{{2}})")
+_TITLE_NAME = re.compile(rf"(?P<title>{TITLE_RE}) ?(?=[{_CJK}]{{2}})")
 _BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
 _POSTS = sorted(POST_TITLES, key=len, reverse=True)
 _NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?P<title>{'|'.join(_POSTS)})")
-_APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{_TITLE_RE})(?:[，,]|的)(?=[{_CJK}]{{2}})")
-_SPEAKER = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})")
+_APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{TITLE_RE})(?:[，,]|的)(?=[{_CJK}]{{2}})")
+_SPEAKER = re.compile(
+    rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(SPEAKER_ADVERBS)})?(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})"
+)  # 陈封学说, 安南还说: an adverb between the name and the verb is neither
 _PHOTO = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})摄(?=$|[\s。）)])", re.M)
 _AUTHOR = re.compile(rf"[（(](?P<name>[{_CJK}]{{2,4}})[）)]\s*$", re.M)
 _CREDIT_ROLE = "|".join(sorted(CREDIT_ROLE_TITLES, key=len, reverse=True))
@@ -119,88 +84,17 @@ _SPACED_NAME = re.compile(
 )
 
 
-@dataclass
-class PersonMention:
-    name: str
-    title: str | None
-    kind: str
-    start: int
-    title_printed: str | None = None
-    region: str | None = None
-    anchored: bool = True  # found beside a title, a speech verb or a credit (False: a tagger's reading alone)
-
-
-def _canonical_title(printed):
-    if "*" in printed:
-        for real in TITLES:
-            if len(real) == len(printed) and all(a == b or a == "*" for a, b in zip(printed, real)):
-                return real
-    return printed
-
-
-def _titled(title_printed, region=None, qualifier=""):
-    """A maker of mentions under this title: kind by the title, the title shown as printed with what
-    qualifies it, censored characters restored; an honorific (同志) anchors a name but is no title."""
-    title = _canonical_title(title_printed)
-    if title in HONORIFICS:
-        return lambda name, at: PersonMention(name, None, "other", at)
-    shown = qualifier + title
-    kind = TITLES.get(title.split("、", 1)[0], "other")
-    return lambda name, at: PersonMention(name, shown, kind, at, title_printed, region)
-
-
-_TITLE_AT_END = re.compile(rf"{_TITLE_RE}$")
 _GROUP_LIST = re.compile(
     rf"(?P<role>(?:(?![的了在是和与及有还])[{_CJK}]){{0,4}}?(?:{'|'.join(GROUP_ROLE_ENDS)}))(?:{'|'.join(GROUP_LIST_OPENERS)})[：:]?(?=[{_CJK}]{{2}})"
 )
 LIST_JOINERS = "、和及与"
 _OFFICE = re.compile(rf"[{_CJK}]{{1,8}}?[{''.join(OFFICE_ENDS)}](?=[{_CJK}]{{2}})")
-_TITLE_CHAIN = re.compile(rf"(?:、[^，。；！？,;!?\n、]{{0,12}}?{_TITLE_RE}(?=[、，。；！？,;!?\n]|$))+")
+_TITLE_CHAIN = re.compile(rf"(?:、[^，。；！？,;!?\n、]{{0,12}}?{TITLE_RE}(?=[、，。；！？,;!?\n]|$))+")
 _BIO = re.compile(
     rf"(?:[，,][^，,。；\n]{{1,{BIO_CLAUSE_MAX}}}){{0,3}}?[，,](?:{'|'.join(BIO_VERBS)})"
-    rf"(?P<qual>[^，。；！？,;!?\n]{{0,24}}?)(?P<title>{_TITLE_RE})(?=[、，。；！？,;!?\n]|$)"
+    rf"(?P<qual>[^，。；！？,;!?\n]{{0,24}}?)(?P<title>{TITLE_RE})(?=[、，。；！？,;!?\n]|$)"
 )
-_COPULA = re.compile(rf"{COPULA}(?P<qual>[^，。；！？,;!?\n]{{0,20}}?)(?P<title>{_TITLE_RE})(?=[，。；！？,;!?\n的]|$)")
-
-
-def _qualifier(names, start, title):
-    """The words qualifying the title printed at start (QUALIFIER_TAGS), places left out."""
-    tokens, text = names.tokens, names.text
-    if title[:1] in PLACE_SUFFIXES and text[start - 1 : start] != "、":
-        return ""  # 平利县委书记, 白崖峪村民: what stands before is the place's name (not 县委副书记、县长)
-    i = tokens.index_ending_at(start)
-    a = start
-    if i is None:  # the title starts inside a word of the segmenter's (执行|主席, 财政|部长, 国务院扶贫办|主任)
-        j = tokens.index_holding(start)
-        if j is not None and tokens.tags[j].startswith(QUALIFIER_TAGS) and tokens.tags[j] not in ("nr", "ns"):
-            a, i = tokens.starts[j], j - 1
-    while i is not None and i >= 0 and start - tokens[i].start <= QUALIFIER_MAX:
-        t = tokens[i]
-        if (
-            t.tag.startswith(QUALIFIER_TAGS)
-            and t.tag not in ("nr", "ns")
-            and not (t.tag.startswith("v") and (len(t.word) < 2 or t.word in QUALIFIER_STOP_VERBS))
-        ):
-            a = t.start
-        elif t.word in QUALIFIER_JOINERS and a < start and i > 0 and tokens[i - 1].tag.startswith(QUALIFIER_TAGS):
-            a = t.start
-        elif t.word == "、" and _TITLE_AT_END.search(text, max(0, t.start - QUALIFIER_MAX), t.start):
-            a = t.start  # another title before this one, joined by 、 (县委副书记、县长)
-        else:
-            break
-        i -= 1
-    while a < start and (tok := tokens.at(a)) is not None and (tok.tag.startswith("v") or tok.word == "、"):
-        a = tok.end  # it starts with a noun
-    phrase = text[a:start]
-    places = [b for _s, b in names.places_ending_in(a, start)] + [
-        a + k + 1 for k, ch in enumerate(phrase) if ch in PLACE_SUFFIXES and tokens.is_boundary(a + k + 1)
-    ]
-    if places:
-        cut = max(places)
-        if (text[cut : cut + 1] or title[:1]) == "委" and text[cut - 1 : cut] in PLACE_SUFFIXES:
-            cut -= 1  # 福建省委副书记: 省委副书记, the place's level kept with its party committee
-        phrase = text[cut:start]  # 安康市博元实业有限公司总经理 -> 博元实业有限公司总经理
-    return _canonical_title(phrase) if "*" in phrase else phrase
+_COPULA = re.compile(rf"{COPULA}(?P<qual>[^，。；！？,;!?\n]{{0,20}}?)(?P<title>{TITLE_RE})(?=[，。；！？,;!?\n的]|$)")
 
 
 def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
@@ -209,35 +103,38 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     statistical tagger's reading of the text (proper_nouns.py)."""
     names = Names(text, places, tokens, nouns)
     found = []
-    for t_start, t_end, printed in _title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
+    for t_start, t_end, printed in title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
+        if TITLES.get(printed) == "journalist" and t_start and not names.tokens.is_boundary(t_start):
+            continue  # (文艺工)作者: no credit inside a word
         start = t_end + (text[t_end : t_end + 1] in TITLE_NAME_GAP)  # 记者 王辉, 联系人：王斐
         if start > t_end and text[t_end] != " ":
             start = _after_unit(names, text, start)  # 联系人：医政医管局王斐
         if text[t_end : t_end + 1] == "的":  # 时任福建省委副书记的习近平: the post, 的, the tagger's person
             name = names.at(t_end + 1, anchored=False)
             if name and names.is_lac_person(t_end + 1, t_end + 1 + len(name)):
-                found.append(_titled(printed, None, _qualifier(names, t_start, printed))(name, t_end + 1))
+                found.append(titled(printed, None, qualifier_of(names, t_start, printed))(name, t_end + 1))
             continue
         if not _CJK_RE.fullmatch(text, start, start + 2):
             continue
         name = names.at(start)
         if name:
-            make = _titled(printed, region_at(t_start) if region_at else None, _qualifier(names, t_start, printed))
+            make = titled(printed, region_at(t_start) if region_at else None, qualifier_of(names, t_start, printed))
             found.append(make(name, start))
-            found += _listed(names, text, start + len(name), make)
+            if not names.lac_contradicts(start, start + len(name)):  # (助理)农艺师、农技师: no list of words
+                found += _listed(names, text, start + len(name), make)
     for m in _NAME_TITLE.finditer(text):
         name = names.at(m.start("name"), m.end("name"), closed=True)
         if name:
-            found.append(_titled(m.group("title"))(name, m.start("name")))
+            found.append(titled(m.group("title"))(name, m.start("name")))
     for t in map(names.tokens.__getitem__, names.tokens.with_tags(PERSON_TAGS)):  # 以习近平同志为核心: the tagger's
         post = next((p for p in _POSTS if text.startswith(p, t.end)), None)  # name right before a post-title
         if post and names.at(t.start, t.end, closed=True):
-            found.append(_titled(post)(t.word, t.start))
+            found.append(titled(post)(t.word, t.start))
     for m in _APPOSITION.finditer(text):
         name = names.at(m.end())
         if name:
             found.append(
-                _titled(m.group("title"), None, _qualifier(names, m.start("title"), m.group("title")))(name, m.end())
+                titled(m.group("title"), None, qualifier_of(names, m.start("title"), m.group("title")))(name, m.end())
             )
     for m in _SPEAKER.finditer(text):
         name = names.at(m.start("name"), m.end("name"), closed=True, word_given=False)
@@ -253,6 +150,8 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     found += _lac_named(names, text, {pm.start for pm in found})
     found += _repeated_names(names, text, {pm.name for pm in found})
     found = [pm for pm in found if _stands(names, pm)]
+    cut = fragments(names, found)  # 米舒斯京 … 舒斯京, 丁薛祥 … 薛祥
+    found = [pm for pm in found if pm.start not in cut]
     found += _group_lists(text, found)
     found += _stated_titles(names, text, found, region_at)
     found += _role_nouns(names, text, found, region_at)
@@ -288,9 +187,13 @@ def _stands(names, pm):
     """A mention the statistical tagger does not refute: where it read the sentence, a name found
     by a tagger's reading alone must be its person too, and no name starts inside one of its words
     or on a one-character word that is no name (曾/d到 after 总书记); credits stand as printed."""
-    if pm.kind == "journalist" or names.nouns is None or not names.nouns.tagged(pm.start):
+    if pm.kind == "journalist":
         return True
-    if names.lac_contradicts(pm.start):
+    if not pm.anchored and is_thing(names, pm.name):
+        return False  # 巴方, 埃博拉(疫情), 巴赫穆特(方向): people_things.py
+    if names.nouns is None or not names.nouns.tagged(pm.start):
+        return True
+    if names.lac_contradicts(pm.start, pm.start + len(pm.name)):
         return False
     return pm.anchored or names.nouns.person_at(pm.start) is not None
 
@@ -304,6 +207,7 @@ def _lac_named(names, text, taken=()):
         return out
     persons = names.nouns.spans("PER")
     starts, ends = {a for a, _b in persons}, {b for _a, b in persons}
+    read = {text[a:b] for a, b in persons}
     for a, b in persons:
         dotted = _dotted_before(names, text, a, b)
         if dotted:
@@ -314,6 +218,13 @@ def _lac_named(names, text, taken=()):
         name = None
         if (
             b - a >= 3
+            and text[a : b - 1] in read
+            and (text[b - 1] in LAC_TRIM or freq(text[b - 1 : b + 1]) >= CROSS_WORD_FREQ)
+        ):  # 普京还(表示), 李克强强(调): the tagger reads the name alone elsewhere, a word runs on
+            name = text[a : b - 1]
+        if (
+            not name
+            and b - a >= 3
             and text[b - 1] in LAC_TRIM
             and (text[b - 1] in NAME_END_BEFORE or text.count(text[a : b - 1]) > text.count(text[a:b]))
         ):  # 肖捷作, 吕有金家 (吕有金 printed alone elsewhere): a verb or 家 glued on
@@ -329,7 +240,7 @@ def _lac_named(names, text, taken=()):
             continue
         post = next((p for p in _POSTS if text.startswith(p, a + len(name))), None)  # 刘希德老人
         if post:
-            out.append(_titled(post)(name, a))
+            out.append(titled(post)(name, a))
         else:
             out.append(PersonMention(name, None, "other", a, anchored=False))
     return out
@@ -352,7 +263,7 @@ def _group_lists(text, found):
     out = []
     at = {pm.start: pm.name for pm in found}
     for m in _GROUP_LIST.finditer(text):
-        pos, make = m.end(), _titled(m.group("role"))
+        pos, make = m.end(), titled(m.group("role"))
         while pos in at:
             name = at[pos]
             out.append(make(name, pos))
@@ -381,10 +292,10 @@ def _stated_titles(names, text, found, region_at=None):
             m = _BIO.match(text, end)
         if m:
             region = region_at(m.start("title")) if region_at else None
-            qualifier = _qualifier(names, m.start("title"), m.group("title"))
+            qualifier = qualifier_of(names, m.start("title"), m.group("title"))
             chain = _TITLE_CHAIN.match(text, m.end("title"))  # 党支部书记、校长: the posts listed after it
             title = m.group("title") + (chain.group() if chain else "")
-            out.append(_titled(title, region, qualifier)(pm.name, pm.start))
+            out.append(titled(title, region, qualifier)(pm.name, pm.start))
     return out
 
 
@@ -412,7 +323,7 @@ def _role_nouns(names, text, found, region_at=None):
         if role[-1] not in ROLE_NOUN_ENDS or role in NOT_ROLE_NOUNS:
             continue
         region = region_at(word[0]) if region_at else None
-        out.append(PersonMention(pm.name, _qualifier(names, word[0], role) + role, "other", pm.start, role, region))
+        out.append(PersonMention(pm.name, qualifier_of(names, word[0], role) + role, "other", pm.start, role, region))
     return out
 
 
@@ -421,13 +332,19 @@ def _listed(names, text, end, make):
     out = []
     while text[end : end + 1] in LIST_SEPARATORS:
         name = names.at(end + 1)
-        if not name or _TITLE_NAME.match(text, end + 1):
-            break
+        own = _OWN_TITLE.match(text, end + 1)
+        if (
+            not name
+            or _TITLE_NAME.match(text, end + 1)
+            or (own and (names.at(own.end()) or (names.nouns and names.nouns.person_at(own.end()))))
+        ):
+            break  # (亚美尼亚总统萨尔基相、)阿富汗总统加尼: the next name has its own title
         out.append(make(name, end + 1))
         end += 1 + len(name)
     return out
 
 
+_OWN_TITLE = re.compile(rf"[^、，,。；;\s]{{1,8}}?{TITLE_RE}")
 _SURNAME_AT = re.compile(f"[{''.join(sorted(SURNAMES))}]")
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
 
@@ -447,6 +364,9 @@ def _tagged(names, text):
         if i and before[-1:] not in BOUNDARY_CHARS and not before.endswith(PERSON_BEFORE_WORDS):
             continue
         name = names.at(t.start, anchored=False)
+        lac_end = names.nouns.person_at(t.start) if names.nouns is not None else None
+        if name and lac_end == t.end < t.start + len(name):
+            name = t.word  # 汪洋|还: both taggers end the name here
         if not name or name[-1] in UNANCHORED_BAD_END:
             continue
         q = bisect.bisect_right(qstarts, t.start) - 1

@@ -2,6 +2,8 @@
 
 from archive.text import HAN, JOURNALIST_ROLES
 
+from .title_patterns import TITLES  # noqa: F401 (the titles before a name, kept in their own module)
+
 # Common Chinese surnames (single character), by frequency; double surnames after.
 SURNAMES = set(
     "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄计索宣晋相初门云容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡尧闭由"
@@ -24,166 +26,6 @@ DOUBLE_SURNAMES = (
     "司徒",
 )
 
-# Titles that come right before (or after) a name, longest first at match time.
-# (title, kind). '党' and '政' may be printed censored as '*'.
-TITLES = {
-    "总书记": "official",
-    "国家主席": "official",
-    "总理": "official",
-    "副总理": "official",
-    "省委书记": "official",
-    "省长": "official",
-    "副省长": "official",
-    "市委书记": "official",
-    "市长": "official",
-    "副市长": "official",
-    "州委书记": "official",
-    "州长": "official",
-    "副州长": "official",
-    "县委书记": "official",
-    "县长": "official",
-    "副县长": "official",
-    "县委副书记": "official",
-    "区委书记": "official",
-    "区长": "official",
-    "副区长": "official",
-    "旗委书记": "official",
-    "旗长": "official",
-    "县人大常委会主任": "official",
-    "人大常委会主任": "official",
-    "县政协主席": "official",
-    "政协主席": "official",
-    "县扶贫办主任": "official",
-    "扶贫办主任": "official",
-    "扶贫办副主任": "official",
-    "县委常委": "official",
-    "组织部长": "official",
-    "宣传部长": "official",
-    "局长": "official",
-    "副局长": "official",
-    "镇长": "official",
-    "副镇长": "official",
-    "乡长": "official",
-    "副乡长": "official",
-    "镇党委书记": "official",
-    "乡党委书记": "official",
-    "党委书记": "official",
-    "党委副书记": "official",
-    "主任": "official",
-    "副主任": "official",
-    "主席": "official",
-    "书记": "official",
-    "厅长": "official",
-    "第一书记": "cadre",
-    "驻村第一书记": "cadre",
-    "村党支部书记": "cadre",
-    "村党委书记": "cadre",
-    "党支部书记": "cadre",
-    "支部书记": "cadre",
-    "村支书": "cadre",
-    "村主任": "cadre",
-    "村委会主任": "cadre",
-    "村干部": "cadre",
-    "工作队队长": "cadre",
-    "驻村工作队队长": "cadre",
-    "队长": "cadre",
-    "村委委员": "cadre",
-    "社区书记": "cadre",
-    "网格员": "cadre",
-    "护林员": "resident",
-    "工作人员": "official",
-    "贫困户": "resident",
-    "搬迁户": "resident",
-    "脱贫户": "resident",
-    "村民": "resident",
-    "农民": "resident",
-    "群众": "resident",
-    "养殖户": "resident",
-    "种植户": "resident",
-    "残疾人": "resident",
-    "低保户": "resident",
-    "干部": "official",
-    "副科级干部": "official",
-    "驻村干部": "cadre",
-    "总经理": "entrepreneur",
-    "董事长": "entrepreneur",
-    "负责人": "entrepreneur",
-    "理事长": "entrepreneur",
-    "创始人": "entrepreneur",
-    "经理": "entrepreneur",
-    "老板": "entrepreneur",
-    "厂长": "entrepreneur",
-    "致富带头人": "entrepreneur",
-    "返乡创业者": "entrepreneur",
-    "校长": "official",
-    "院长": "official",
-    "教授": "other",
-    "专家": "other",
-    "医生": "other",
-    "教师": "other",
-    "记者": "journalist",
-    "通讯员": "journalist",
-    "编辑": "journalist",
-    "责任编辑": "journalist",
-    "摄影": "journalist",
-    "作者": "journalist",
-    # role nouns reports put before a name (村民罗志, 贫困户谭登周, 领队陆菁, 队员任红梅)
-    "副书记": "official",
-    "副组长": "official",
-    "组长": "official",
-    "副厅长": "official",
-    "部长": "official",
-    "副部长": "official",
-    "司长": "official",
-    "副司长": "official",
-    "处长": "official",
-    "科长": "official",
-    "所长": "official",
-    "站长": "official",
-    "秘书长": "official",
-    "委员": "official",
-    "常委": "official",
-    "村支部书记": "cadre",
-    "村党总支书记": "cadre",
-    "支书": "cadre",
-    "村长": "cadre",
-    "村医": "other",
-    "领队": "cadre",
-    "带头人": "entrepreneur",
-    "能手": "resident",
-    "党员": "resident",
-    "老党员": "resident",
-    "移民": "resident",
-    "老人": "resident",
-    "户主": "resident",
-    "村民代表": "resident",
-    "工人": "resident",
-    "员工": "resident",
-    "职工": "resident",
-    "管护员": "resident",
-    "保洁员": "resident",
-    "队员": "other",
-    "调度员": "other",
-    "讲解员": "other",
-    "技术员": "other",
-    "农技员": "other",
-    "志愿者": "other",
-    "大学生": "other",
-    "乡村医生": "other",
-    "护士": "other",
-    "院士": "other",
-    "研究员": "other",
-    "工程师": "other",
-    "会长": "other",
-    "社长": "entrepreneur",
-    "场长": "entrepreneur",
-    "店主": "entrepreneur",
-    "主持人": "other",
-    "人大代表": "official",
-    "全国人大代表": "official",
-    "党代表": "official",
-    "联系人": "other",
-}
 # Titles printed after the name (习近平总书记, 李斌同志, 李斌主任).
 POST_TITLES = (
     "总书记",
@@ -199,6 +41,10 @@ POST_TITLES = (
     "夫妇",
     "老人",
     "老汉",
+    "委员",  # 梁琰委员认为
+    "将军",
+    "先生",
+    "女士",
 )
 # Between a place and a person, these mean the person went there, and is not of it (在兰考县调研的X).
 PLACE_VISIT_VERBS = (
@@ -300,6 +146,8 @@ SPEECH = (
     "谈到",
     "带领",
 )
+# Between a speaker's name and the speech verb (安南还说, 普京也表示).
+SPEAKER_ADVERBS = ("随后", "同时", "当天", "还", "也", "都", "又", "则", "再次", "曾", "已", "亦", "均")
 # The tagger's personal names (tagger.py) stand where a person does: after a clause boundary or one of
 # these words, and before punctuation, a verb or adverb (its tag), or one of these words.
 PERSON_BEFORE_WORDS = (
@@ -347,7 +195,7 @@ UNANCHORED_BAD_END = set(
 )  # (not 峰 岭 城 坪 亭 洲: given names end so, 何立峰)
 # The statistical tagger's person ending in one of these had a word glued on: the name is without it
 # (肖捷作, 吕有金家, 王小兵深).
-LAC_TRIM = set("说的在是等了对也摄作家将还就又才都曾已和与深")
+LAC_TRIM = set("说的在是等了对也摄作家将还就又才都曾已和与深互")
 # A "given name" that is a title or a kinship word is an address, not a name (王主任, 张妈妈, 李大爷).
 ADDRESS_WORDS = (
     "主任",
@@ -387,11 +235,11 @@ ADDRESS_WORDS = (
     "队",
 )
 # Characters never inside a name (they end a place or an organisation, or are particles).
-NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所的了是在不说着过们这那个年副总氏儿")
+NAME_BAD_CHARS = set("镇乡村县市区省州局委部厅办会社队组站所团的了是在不说着过们这那个年副总氏儿")
 # Of those, the particles are never inside a name, even one the tagger reads and a title anchors (郭省军 has 省).
 NAME_PARTICLES = set("的了是在不说着过们这那个")
 # A third character that is these ends the name before it (陈俊说 -> 陈俊).
-NAME_END_BEFORE = set("说的在是等了对也摄作家")
+NAME_END_BEFORE = set("说的在是等了对也摄作家互")
 # A name repeated this often with no title is taken when nothing argues against it (袁仕应).
 REPEATED_NAME_MIN = 2
 # An untitled repeated name needs one occurrence in a person's context.
@@ -436,17 +284,30 @@ QUALIFIER_STOP_VERBS = (
     "鼓励",
     "号召",
     "邀请",
+    "会见",
+    "会晤",
+    "会谈",
+    "接见",
+    "致电",
+    "致信",
+    "致函",
+    "复信",
+    "出席",
+    "参加",
+    "主持",
+    "宣读",
+    "欢迎",
 )
 QUALIFIER_JOINERS = ("与", "和", "及")
 QUALIFIER_MAX = 32
 PLACE_SUFFIXES = set("村镇乡县市区州省旗盟")
 # Honorifics that anchor a name but are no title (李斌同志).
-HONORIFICS = ("同志",)
+HONORIFICS = ("同志", "先生", "女士")
 # A title stated after the name in its clause: 陆菁，现在挂职任固原市副市长 / 王帅也成为了…一名车辆调度员 /
 # 以习近平同志为总书记的 / 张凤宝，临危受命担任…村党支部书记.
 COPULA = (
     r"(?:同志)?(?:[，,]?\s*(?:现在|如今|目前|现|已经|已|也|还|又|后来|曾)?(?:挂职)?(?:成为了?|当上了?|是|任|为)"
-    rf"|[，,]?[{HAN}]{{0,6}}?(?:担任|出任|当选为?|挂职任))"
+    rf"|[，,]?[{HAN}]{{0,6}}?(?:担任|出任|当选为?|挂职任|获得|夺得|摘得))"
 )
 
 # The characters of names transliterated from other languages (乌穆尔扎科夫, 米尔济约耶夫, 古特雷斯): a
@@ -463,3 +324,59 @@ TRANSLITERATED_MIN = 5  # characters: shorter ones are read as Chinese names, su
 # A group noun before a list of names gives each of them their part (出席会议的党外人士还有陈竺、万钢、…).
 GROUP_ROLE_ENDS = ("人士", "代表", "委员")
 GROUP_LIST_OPENERS = ("还有", "分别是", "分别为", "包括", "有")
+
+# What the statistical tagger reads as a person where the report shows a thing (people_things.py).
+# Two characters that are a country's short name and its side, its army or another country (巴方, 乌军, 欧中).
+COUNTRY_SHORT = set("中美俄英法德日韩朝印巴阿伊欧非澳加越老柬泰缅菲马哈乌土叙以埃沙索古委墨意荷瑞挪芬丹葡希波捷匈蒙孟")
+COUNTRY_SIDE = set("方军")
+# After a name the tagger alone found, in any of its occurrences: a disease, a place or a body (埃博拉疫情,
+# 巴赫穆特方向, 基拉韦厄火山, 卢甘斯克民间武装, 苏家坡村).
+THING_AFTER = (
+    "疫情",
+    "病毒",
+    "病例",
+    "疫苗",
+    "火山",
+    "地区",
+    "方向",
+    "郊区",
+    "市中心",
+    "城市",
+    "机场",
+    "民间武装",
+    "武装",
+    "战役",
+    "前线",
+    "一带",
+    "附近",
+    "境内",
+    "以东",
+    "以西",
+    "以南",
+    "以北",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "铁路",
+    "公路",
+    "高速",
+    "大桥",
+    "客机",
+    "航班",
+    "油田",
+    "港口",
+    "山火",
+    "林火",
+    "组织",
+    "集团",
+    "公司",
+    "战线",
+    "产油国",
+)
+# Before it: what one does to a place (攻入苏赫奈, 收复代尔祖尔, 重镇阿盖尔巴特).
+# The same after 的 (雷德蒙德的山火): a place's, never a person's.
+PLACE_AFTER_OF = ("山火", "林火", "郊区", "市中心", "城区", "境内", "街头", "上空")
+THING_BEFORE = ("攻入", "收复", "夺取", "控制了", "包围", "位于", "重镇", "城市", "飞往", "前往")
+# A name ending in these is a people or a place's folk, not a person (辉山人, 磴口人).
+NOT_NAME_ENDS = set("人")
