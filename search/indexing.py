@@ -13,6 +13,7 @@ import threading
 import time
 from contextlib import contextmanager
 
+from django.dispatch import Signal
 from haystack import connections
 from haystack.query import SearchQuerySet
 from whoosh.index import LockError
@@ -25,6 +26,11 @@ RETRIES = 8
 BATCH = 5000  # reports per index update (big batches use every core)
 QUERY_CHUNK = 500
 REBUILD_COMMIT_EVERY = 10000  # reports per commit of a rebuild (one segment per core each, pools in memory)
+
+# Sent after this process committed the index (an ingest, a correction, a deletion, a rebuild): the
+# summary pages' cache builds again what readers asked for since the commit before
+# (archive.views.cache.warm), so the first request after a commit does not wait for it.
+committed = Signal()
 
 
 def _backend_and_index():
@@ -69,12 +75,16 @@ def index_reports(pks):
         return
     backend, index = _backend_and_index()
     pks = list(pks)
+    wrote = False
     for i in range(0, len(pks), BATCH):
         batch = []
         for j in range(i, min(i + BATCH, len(pks)), QUERY_CHUNK):  # SQLite caps the size of one query
             batch += index.index_queryset().filter(pk__in=pks[j : min(j + QUERY_CHUNK, i + BATCH)])
         if batch:
             _retry(lambda batch=batch: backend.update(index, batch))
+            wrote = True
+    if wrote:
+        committed.send(sender=None)
 
 
 def uses_local_analyzer():
@@ -107,6 +117,7 @@ class Stream:
         if self.writer is not None:
             if ok:
                 _retry(self.writer.commit)
+                committed.send(sender=None)
             else:
                 self.writer.cancel()
 
@@ -134,6 +145,8 @@ def remove_reports(pks):
     for pk in pks:
         ident = f"archive.report.{pk}"
         _retry(lambda ident=ident: backend.remove(ident))
+    if pks:
+        committed.send(sender=None)
 
 
 def rebuild():

@@ -11,6 +11,7 @@ expand=False turns it off. A query that finds nothing gets help (search/help.py)
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.urls import reverse
 from haystack import connections
@@ -46,7 +47,9 @@ class Place:
         return _region_url(self.code)
 
 
+@lru_cache(maxsize=8192)
 def _region_url(code):
+    """A region's page, reversed once per code (a search page names every hit's regions)."""
     return reverse("archive:region", args=[code])
 
 

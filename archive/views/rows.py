@@ -1,26 +1,13 @@
 """The rows the pages share: one dict per report, region, person, programme or figure, with its link,
 so a report looks the same on every page and in every format; and the few queries several pages ask."""
 
-from functools import cache
-
 from django.db.models import Count
 from django.urls import reverse
 
-from ..models import Region, RegionMention, Report, exact_number, format_number
+from ..models import Region, RegionMention, Report, exact_number, format_number, url_of  # noqa: F401 (url_of: the pages import it from here)
 from ..taxonomy import CATEGORIES
 
 LISTED_REPORTS = 50  # the newest reports a region, programme or category page lists (all are in its search link)
-
-
-@cache
-def _url_pattern(name):
-    return reverse(name, args=[987654321]).replace("987654321", "{}")
-
-
-def url_of(name, arg):
-    """reverse(name, args=[arg]) for a URL with one argument, reversed once per process: a page of
-    thousands of links (the map's dots, the figures) spent most of its time in reverse()."""
-    return _url_pattern(name).format(arg)
 
 
 def report_row(r):
