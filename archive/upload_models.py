@@ -1,4 +1,4 @@
-"""The files users upload and the batches that ingest them (archive/ingest/intake.py, archive/tasks.py),
+"""The files users upload and the batches that ingest them (archive/intake/, archive/tasks.py),
 beside archive/models.py, which imports them (so `from archive.models import Upload` holds); the
 report they became is named by its model's name, as the two modules do not import each other."""
 

@@ -45,7 +45,7 @@ def main():
     import jieba
     from django.test import Client
 
-    from archive.ingest.batch import ingest_many
+    from archive.intake.batch import ingest_many
     from archive.models import Report
 
     t = time.perf_counter()

@@ -35,7 +35,7 @@ def main():
     require_corpus("xwlb.jsonl.gz")
     setup_django(args.var)
     from archive import curation
-    from archive.ingest.batch import ingest_many
+    from archive.intake.batch import ingest_many
     from archive.models import Report
 
     if not Report.objects.exists():

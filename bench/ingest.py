@@ -44,7 +44,7 @@ def main():
     import jieba
     from django.conf import settings
 
-    from archive.ingest.batch import ingest_many
+    from archive.intake.batch import ingest_many
     from archive.models import Report
     from search.analysis import segment
 

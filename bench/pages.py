@@ -34,7 +34,7 @@ def main():
     from django.db.models import Count
     from django.test import Client
 
-    from archive.ingest.batch import ingest_many
+    from archive.intake.batch import ingest_many
     from archive.models import Initiative, Person, Region, RegionMention, Report
     from search.indexing import index_reports, rebuild, schema_is_current, version
 

@@ -35,8 +35,8 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from archive.ingest.batch import ingest_many
     from archive.ingest.normalize import t2s
+    from archive.intake.batch import ingest_many
     from archive.models import Region, Report
     from search.indexing import rebuild, schema_is_current
     from search.query import matching_ids, search

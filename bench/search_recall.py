@@ -31,7 +31,7 @@ def main():
     require_corpus("xwlb_poverty_html.jsonl.gz")
     setup_django()
     from archive.ingest.normalize import s2t, t2s
-    from archive.ingest.service import ingest_bytes
+    from archive.intake.service import ingest_bytes
     from archive.models import Report
     from search.indexing import deferred
     from search.query import matching_ids

@@ -87,7 +87,7 @@ def one_run(scale, docs, repeat):
     from django.conf import settings
     from django.test import Client
 
-    from archive.ingest.batch import ingest_many
+    from archive.intake.batch import ingest_many
     from archive.models import Report
 
     def real():

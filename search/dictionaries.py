@@ -1,6 +1,6 @@
 """The segmenters' dictionaries, loaded when this module is imported.
 
-The fork server of a bulk ingest imports this module (archive.ingest.workers.PRELOAD),
+The fork server of a bulk ingest imports this module (archive.intake.workers.PRELOAD),
 so jieba's dictionary and rjieba's are loaded once, before it starts any worker or
 index sub-writer, and every process it starts shares their pages instead of loading
 its own copy (about 120 MB a worker, measured). Nothing writes to them afterwards but

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.urls import get_resolver
 
 from archive import curation, entities, marking, serializers
+from archive.admin import inlines
 from archive.admin import reports as review
 from archive.admin.inlines import CuratedInline
 from archive.admin.reports import ReportAdmin
@@ -20,6 +21,7 @@ from archive.ingest.document import Document
 from archive.ingest.extract import stages
 from archive.models import Curated, Report
 from archive.views import reports as report_page
+from archive.views import rows
 
 PARTS = ("extractor", "rows", "serializer", "inline", "page_rows", "marker")
 
@@ -92,3 +94,16 @@ class _Request:
         @staticmethod
         def has_perm(_perm, _obj=None):
             return True
+
+
+def test_the_figures_pages_and_inline_take_their_columns_from_the_registry(report_of):
+    """A figure's column added to the registry reaches the page's CSV/JSON columns and the review inline
+    (those left out are named beside each), and every page column is one a figure's row gives."""
+    kind = entities.BY_KEY["metrics"]
+    fields = [c.removesuffix("_id") for c in kind.columns]
+    assert [c for c in fields if c not in rows.NOT_SHOWN] == [c for c in rows.METRIC_COLUMNS if c in fields]
+    assert [c for c in fields if c not in inlines.NOT_REVIEWED] == [
+        c for c in inlines.MetricInline.fields if c in fields
+    ]
+    figure = kind.records(report_of(0))[0]
+    assert set(rows.METRIC_COLUMNS) <= set(rows.metric_row(figure))

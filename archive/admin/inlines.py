@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import curation
+from ..entities import BY_KEY
 from ..models import Curated, InitiativeMention, Metric, PersonMention, RegionMention, ReportCategory, format_number
 
 
@@ -118,22 +119,18 @@ class MetricForm(CuratedForm):
         }
 
 
+NOT_REVIEWED = ("label_key", "quote", "sentence", "position")  # derived from the label, or the text itself
+
+
 class MetricInline(CuratedInline):
     model = Metric
     form = MetricForm
+    # the registry's columns a reviewer corrects, in its order; the quote and sentence shown in quote_in_text
     fields = [
         "decided",
         "accept",
         "quote_in_text",
-        "label",
-        "value",
-        "unit",
-        "approx",
-        "vague",
-        "year",
-        "change",
-        "scope",
-        "region",
+        *(c.removesuffix("_id") for c in BY_KEY["metrics"].columns if c not in NOT_REVIEWED),
     ]
     readonly_fields = ["decided", "quote_in_text"]
     autocomplete_fields = ["region"]

@@ -1,8 +1,8 @@
 """Uploads and their batches: the upload page, a batch's progress page (hooked into ReportAdmin.get_urls),
 the list of uploaded files (download, run again) and the list of batches.
 
-The upload request only checks and keeps (archive/ingest/intake.py); the files are parsed by the batch's
-background job (archive/tasks.py). The progress page is one dict rendered as HTML and as JSON
+The upload request only checks and keeps (archive/intake/accept.py); the files are parsed by the batch's
+background job (archive/intake/jobs.py). The progress page is one dict rendered as HTML and as JSON
 (?format=json), which static/upload-progress.js polls to update the page without a reload; without
 JavaScript the page refreshes itself until the batch is done.
 """
@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from ..formats import Page, respond
-from ..ingest import intake
+from ..intake import accept as intake
 from ..models import BatchItem, Upload, UploadBatch
 from ..views.downloads import download
 

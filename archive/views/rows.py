@@ -4,6 +4,7 @@ so a report looks the same on every page and in every format; and the few querie
 from django.db.models import Count
 from django.urls import reverse
 
+from ..entities import BY_KEY
 from ..models import Region, RegionMention, Report, exact_number, format_number, url_of  # noqa: F401 (url_of: the pages import it from here)
 from ..taxonomy import CATEGORIES
 
@@ -64,20 +65,16 @@ def scope_name(scope):
     return "全国" if scope == "national" else None
 
 
+NOT_SHOWN = ("label_key", "position")  # a figure's matching key and offset: for the code, not for a reader
+# the registry's columns of a figure, with its region as code and name (metric_row)
 METRIC_COLUMNS = [
     "report",
-    "label",
-    "value",
-    "unit",
-    "approx",
-    "vague",
-    "year",
-    "change",
-    "scope",
-    "region",
-    "region_name",
-    "quote",
-    "sentence",
+    *(
+        name
+        for column in BY_KEY["metrics"].columns
+        if column not in NOT_SHOWN
+        for name in (("region", "region_name") if column == "region_id" else (column,))
+    ),
 ]
 
 

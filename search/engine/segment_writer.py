@@ -35,7 +35,7 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from archive.ingest import workers
+from archive.intake import workers
 
 from .fields import PresegmentedPositions
 

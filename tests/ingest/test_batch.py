@@ -3,7 +3,9 @@
 import pytest
 from django.db import IntegrityError
 
-from archive.ingest import batch, run_pipeline, service
+from archive.ingest import run_pipeline
+from archive.intake import batch, service, uploads
+from archive.intake.record import Entry
 from archive.models import Report, Upload
 from search import indexing
 from search.engine import backend as backends
@@ -82,13 +84,15 @@ def test_a_document_that_cannot_be_stored_fails_alone(monkeypatch):
 
     monkeypatch.setattr(service, "store_documents", picky)
     data = [("a.txt", "甲报告\n岚皋县新建社区工厂三家。".encode()), ("b.txt", "乙报告\n坏数据一行。".encode())]
-    uploads = service.keep_uploads(data)
-    out = service.store_prepared_many([(u, run_pipeline(n, d), None, None) for u, (n, d) in zip(uploads, data)])
-    assert [o.status for o, _s in out] == ["created", "failed"]
-    assert "无法存入" in out[1][0].message
-    bad = Upload.objects.get(pk=uploads[1].pk)
+    entries = uploads.keep_uploads([Entry(n, d) for n, d in data])
+    for e in entries:
+        e.doc = run_pipeline(e.name, e.data)
+    stored = service.store_entries(entries)
+    assert [e.outcome.status for e in entries] == ["created", "failed"] and list(stored) == entries[:1]
+    assert "无法存入" in entries[1].outcome.message
+    bad = Upload.objects.get(pk=entries[1].upload_id)
     assert bad.status == Upload.FAILED and "重新处理" in bad.error
-    indexing.remove_reports([out[0][0].report_id])
+    indexing.remove_reports([entries[0].outcome.report_id])
 
 
 def test_the_multi_process_writer_indexes_the_postings_a_worker_sent(report_of):
@@ -117,7 +121,7 @@ POOL = (
 
 
 def test_a_parallel_ingest_hands_its_settings_to_the_fresh_workers(tmp_path, settings, monkeypatch):
-    """Workers start from the fork server, not as copies of this process (archive/ingest/workers.py):
+    """Workers start from the fork server, not as copies of this process (archive/intake/workers.py):
     the settings the stages read must reach them, here a user dictionary that makes 扶贫车间 one word."""
     import random
 
@@ -157,7 +161,7 @@ def test_the_fork_server_loads_the_dictionaries_its_processes_share():
     """Workers and sub-writers are started by the fork server, which has loaded jieba's and rjieba's
     dictionaries and the name tagger's model already: each process shares them instead of loading
     its own (120 MB and 20 MB a worker)."""
-    from archive.ingest.workers import context
+    from archive.intake.workers import context
 
     with context().Pool(1) as pool:  # no initializer: what a process has before it does anything
         loaded = pool.apply(
@@ -173,7 +177,7 @@ def test_the_fork_server_loads_the_dictionaries_its_processes_share():
 def test_the_processes_of_an_ingest_run_numpys_matrix_products_on_one_thread():
     """A worker per core already: BLAS threads of their own (one more per core, spinning while they
     wait) multiplied the tagger's CPU time. The fork server's processes get one BLAS thread each."""
-    from archive.ingest.workers import context
+    from archive.intake.workers import context
 
     product = (
         "(__import__('numpy').ones((700, 700), 'float32') @ __import__('numpy').ones((700, 700), 'float32')).shape"

@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 
-from archive.ingest import intake
+from archive.intake import accept as intake
+from archive.intake import jobs
+from archive.intake.jobs import run_batch
 from archive.models import BatchItem, Report, Upload, UploadBatch
-from archive.tasks import resume_batches, run_batch
+from archive.tasks import resume_batches
 from search.query import search
 
 pytestmark = pytest.mark.django_db
@@ -100,22 +102,20 @@ def test_a_batch_left_by_a_killed_worker_is_resumed(index_rollback):
 
 
 def test_run_batch_records_each_outcome_as_its_chunk_is_stored(index_rollback, monkeypatch):
-    import archive.tasks as tasks
-
-    monkeypatch.setattr(tasks, "STORE_EVERY", 2)
+    monkeypatch.setattr(jobs, "STORE_EVERY", 2)
     files = [
         SimpleUploadedFile(f"r{i}.txt", f"镇安县第{i}个产业园\n镇安县新建产业园{i + 1}个，带动{i + 10}户。".encode())
         for i in range(5)
     ]
     batch = intake.accept(files)
     seen = []
-    real = tasks._finish
+    real = jobs._finish
 
     def spy(item, status, report_id=None, message=""):
         seen.append(BatchItem.objects.filter(batch=batch, status=BatchItem.QUEUED).count())
         real(item, status, report_id, message)
 
-    monkeypatch.setattr(tasks, "_finish", spy)
+    monkeypatch.setattr(jobs, "_finish", spy)
     run_batch(batch.pk, workers=1)
     assert seen == [5, 4, 3, 2, 1]  # one at a time, in order, while the rest wait
     assert set(batch.items.values_list("status", flat=True)) == {BatchItem.CREATED}

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from archive.ingest import run_pipeline
-from archive.ingest.service import ingest_bytes, process_upload
 from archive.ingest.store import Item, store_documents
+from archive.intake.service import ingest_bytes, process_upload
 from archive.models import Metric, Person, Report, Upload
 from tests.conftest import FIXTURES, seed, seed_text
 

@@ -73,7 +73,7 @@ PAGE = """<html><head><title>[视频]测试县的扶贫车间_新闻频道_央�
 @pytest.fixture
 def broadcast(db):
     from archive.ingest import store
-    from archive.ingest.service import ingest_bytes
+    from archive.intake.service import ingest_bytes
     from archive.models import Report, Source
 
     store._SOURCES.clear()  # the per-process cache of source ids outlives a test's rolled-back transaction

@@ -210,7 +210,7 @@ def test_summary_pages_are_cached_until_the_index_commits(
 ):
     from django.core.cache import cache
 
-    from archive.ingest.service import ingest_bytes
+    from archive.intake.service import ingest_bytes
     from search.indexing import version
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}

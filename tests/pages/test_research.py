@@ -56,7 +56,7 @@ def text_of(html):
 def dated(db):
     """Four dated reports (three counties, 2016-2019, one in traditional), gone with the test's rollback."""
     from archive.ingest import store
-    from archive.ingest.service import ingest_bytes
+    from archive.intake.service import ingest_bytes
     from search.indexing import index_reports
 
     store._SOURCES.clear()

@@ -14,7 +14,7 @@ import pytest
 
 from tests.live import ROOT, Admin, LiveArchive, alive, corpus_files, descendants
 
-FILES = 600  # three stored chunks of 250 (archive/ingest/batch.py: STORE_BATCH)
+FILES = 600  # three stored chunks of 250 (archive/intake/batch.py: STORE_BATCH)
 
 
 @pytest.fixture

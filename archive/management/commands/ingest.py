@@ -3,8 +3,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from archive.ingest.batch import ingest_many
 from archive.ingest.files import collect_paths
+from archive.intake.batch import ingest_many
 from search.indexing import sync
 
 

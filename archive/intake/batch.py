@@ -15,7 +15,11 @@ from itertools import chain, islice
 
 from django import db
 
-from .service import Outcome, already_ingested, keep_uploads, store_prepared_many
+from search.indexing import stream, uses_local_analyzer
+
+from .record import Entry, Outcome, entries_of
+from .service import store_entries
+from .uploads import keep_uploads
 from .workers import context, prepare_many, prepare_many_segmented, settings_for_workers, start
 
 PARALLEL_MIN_FILES = 40
@@ -28,15 +32,14 @@ COMMIT_EVERY = 4000  # reports per index commit: one segment per core each, thei
 
 
 def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
-    """Outcomes for (name, bytes) entries, in order. progress(outcomes) is called with each stored
-    chunk's outcomes (in order) as it is stored; store_every: files per stored chunk.
+    """Outcomes for the entries (Entry records, or (name, bytes or Exception) pairs), in order.
+    progress(entries) is called with each stored chunk's entries (in order, each with its outcome)
+    as it is stored; store_every: files per stored chunk.
 
     The worker processes come from multiprocessing's fork server, which imports the calling
     script as each one starts (manage.py is safe): a script of one's own that calls this
     must keep its work under `if __name__ == "__main__":`, as multiprocessing asks."""
-    from search.indexing import stream, uses_local_analyzer
-
-    entries = iter(entries)  # read as the workers take them: a year of news is not held in memory
+    entries = entries_of(entries)  # read as the workers take them: a year of news is not held in memory
     head = list(islice(entries, PARALLEL_MIN_FILES))
     entries = chain(head, entries)
     workers = workers or os.cpu_count() or 1
@@ -47,9 +50,9 @@ def ingest_many(entries, workers=None, progress=None, store_every=STORE_BATCH):
     with stream(COMMIT_EVERY, parallel) as index:
 
         def flush():
-            done = _store(buffer, index)
-            outcomes.extend(done)
-            progress and progress(done)
+            _store(buffer, index)
+            outcomes.extend(e.outcome for e in buffer)
+            progress and progress(list(buffer))
             buffer.clear()
 
         if parallel:
@@ -84,38 +87,31 @@ def _chunks(entries, size):
         yield chunk
 
 
-def _store(prepared, index):
-    """Outcomes of one batch: originals kept, reports stored in one transaction, then indexed."""
+def _store(entries: list[Entry], index):
+    """One chunk: its originals kept, its reports stored in one transaction (each entry's outcome
+    filled in), then indexed."""
     db.reset_queries()  # with DEBUG on, Django keeps every query of the process: not for 70,000 files
-    readable = [p for p in prepared if p[1] is not None]
-    uploads = dict(zip(map(id, readable), keep_uploads([(p[0], p[1]) for p in readable])))
-    results, todo, again = {}, {}, []  # todo: upload pk -> the entry that stores it
-    for p in prepared:
-        name, data, doc = p[:3]
-        if data is None:
-            results[id(p)] = Outcome(name, "failed", message=doc)
-            continue
-        upload = uploads[id(p)]
-        done = already_ingested(name, upload)
-        if done:
-            results[id(p)] = done
-        elif upload.pk in todo:  # the same bytes twice in this batch: the second is the first's copy
-            again.append(p)
+    keep_uploads([e for e in entries if not e.failed and e.upload_id is None])
+    first, todo, again = {}, [], []  # first: upload id -> the entry that stores its bytes
+    for e in entries:
+        if e.failed:
+            e.outcome = Outcome(e.name, "failed", message=e.failed)
+        elif known := e.known():
+            e.outcome = known
+        elif e.upload_id in first:  # the same bytes twice in this chunk: the second is the first's copy
+            again.append(e)
         else:
-            todo[upload.pk] = p
-    stored = store_prepared_many([(uploads[id(p)], p[2], p[3], p[4]) for p in todo.values()], index=False)
-    created = []
-    for p, (outcome, s) in zip(todo.values(), stored):
-        results[id(p)] = outcome
-        if s is not None and s.created:
-            created.append((s.report.pk, p[5]))
-    for p in again:
-        first = results[id(todo[uploads[id(p)].pk])]
-        results[id(p)] = (
-            Outcome(p[0], "duplicate", first.report_id)
-            if first.report_id
-            else Outcome(p[0], first.status, message=first.message)
+            first[e.upload_id] = e
+            todo.append(e)
+    created = [e for e, s in store_entries(todo, index=False).items() if s.created]
+    for e in again:
+        done = first[e.upload_id].outcome
+        e.outcome = (
+            Outcome(e.name, "duplicate", done.report_id)
+            if done.report_id
+            else Outcome(e.name, done.status, message=done.message)
         )
     if created:
-        index.add([pk for pk, _segs in created], dict(pair for _pk, segs in created if segs for pair in segs))
-    return [results[id(p)] for p in prepared]
+        index.add(
+            [e.outcome.report_id for e in created], dict(pair for e in created if e.segments for pair in e.segments)
+        )

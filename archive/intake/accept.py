@@ -12,16 +12,15 @@ committed. Two admins sending the same file at the same instant both get the
 one Upload (the unique sha256 decides; the loser's copy is removed).
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.files.base import File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
+from archive.ingest.document import Rejected
+from archive.ingest.files import clean_name, inspect_zip, is_zip
 from archive.models import BatchItem, Upload, UploadBatch
+from archive.tasks import process_batch
 
-from .document import Rejected
-from .files import clean_name, inspect_zip, is_zip
+from .uploads import keep_file, known_fields
 
 
 def size_words(n):
@@ -33,52 +32,9 @@ def size_words(n):
     return ""
 
 
-def _digest(fh):
-    h, size = hashlib.sha256(), 0
-    fh.seek(0)
-    for chunk in iter(lambda: fh.read(1024 * 1024), b""):
-        h.update(chunk)
-        size += len(chunk)
-    fh.seek(0)
-    return h.hexdigest(), size
-
-
-def keep_file(name, fh):
-    """The Upload holding these bytes (fh: a file object, read in chunks): found by content, or
-    stored now in a transaction of its own."""
-    digest, size = _digest(fh)
-    found = Upload.objects.filter(sha256=digest).first()
-    if found:
-        return found
-    upload = Upload(original_name=name, sha256=digest, size=size)
-    upload.file.save(name.rsplit("/", 1)[-1][-100:] or "upload", File(fh), save=False)
-    try:
-        with transaction.atomic():
-            upload.save()
-    except IntegrityError:  # the same bytes kept by another request a moment ago: one copy stays
-        upload.file.storage.delete(upload.file.name)
-        return Upload.objects.get(sha256=digest)
-    return upload
-
-
-def keep_bytes(name, data):
-    from io import BytesIO
-
-    return keep_file(name, BytesIO(data))
-
-
-def known_outcome(upload):
-    """(status, report id, message) for bytes whose fate is already known, or None."""
-    if upload.status in (Upload.CREATED, Upload.DUPLICATE) and upload.report_id:
-        return BatchItem.DUPLICATE, upload.report_id, f"与已有报道 #{upload.report_id} 相同"
-    return None
-
-
 def accept(files, user=None):
     """A batch for the uploaded files (Django UploadedFile objects): each kept and checked, the
     batch's job enqueued when something is left to do. Returns the batch."""
-    from archive.tasks import process_batch
-
     batch = UploadBatch.objects.create(created_by=user if user and user.is_authenticated else None)
     queued = 0
     cap = settings.UPLOAD_MAX_BYTES
@@ -97,7 +53,7 @@ def accept(files, user=None):
             )
         else:
             item.upload = keep_file(name, f)
-            known = known_outcome(item.upload)
+            known = known_fields(name, item.upload)
             if known:
                 item.status, item.report_id, item.message = known
             elif item.upload.status == Upload.FAILED and item.upload.error and is_zip(name, _head(item.upload)):
@@ -132,8 +88,6 @@ def _head(upload, n=4096):
 
 def retry(uploads, user=None):
     """A batch that runs these kept uploads through the pipeline again (after a fix)."""
-    from archive.tasks import process_batch
-
     batch = UploadBatch.objects.create(created_by=user if user and user.is_authenticated else None)
     ids = []
     for upload in uploads:

@@ -1,4 +1,4 @@
-"""The worker side of a bulk ingest: the pure stages, run in processes started fresh.
+"""The worker side of a bulk ingest: the pure stages, run in processes started fresh, over Entries.
 
 Workers are not forked from the ingesting process. A forked worker starts out
 sharing that process's whole heap, and every page either side writes afterwards
@@ -11,8 +11,22 @@ A fresh process knows only the settings module, so the few settings the stages
 read are handed over as they are in this process (a test may have changed them).
 """
 
+import gc
+import hashlib
 import multiprocessing
 import os
+
+import django
+from django.apps import apps
+from django.conf import settings
+
+from archive.ingest import run_pipeline_many
+from archive.ingest.dedupe import minhash, text_hash
+from archive.ingest.normalize import t2s
+from archive.lifeline import die_with_parent, mark_parent
+from search.analysis import packed_postings, segment
+
+from .record import Entry
 
 WORKER_SETTINGS = ("SEARCH_SEGMENTER", "SEARCH_USER_DICT")  # what the stages below read
 # imported once by the fork server, so each process it starts has them already (no settings needed)
@@ -34,8 +48,6 @@ ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THRE
 
 def context():
     """The multiprocessing context of every process a bulk ingest starts (workers, index sub-writers)."""
-    from archive.lifeline import mark_parent
-
     mark_parent()  # the fork server, when this starts it, is to die with this process
     for name, value in ONE_THREAD.items():  # read by numpy's BLAS as the fork server imports it
         os.environ.setdefault(name, value)
@@ -49,94 +61,64 @@ def freeze_inherited():
     and dictionaries) is left out of garbage collection, whose passes would write to those
     shared pages and make them private copies. Only here: frozen objects are never collected.
     And such a process dies with the fork server, which dies with the ingest (archive/lifeline.py)."""
-    import gc
-
-    from archive.lifeline import die_with_parent
-
     die_with_parent()
     gc.freeze()
 
 
 def settings_for_workers():
-    from django.conf import settings
-
     return {name: getattr(settings, name) for name in WORKER_SETTINGS if hasattr(settings, name)}
 
 
 def start(segment_text, overrides):
     """Pool initializer in a fresh process: Django, the given settings, then warm()."""
     freeze_inherited()
-    import django
-    from django.apps import apps
-
     if not apps.ready:
         django.setup()
-    from django.conf import settings
-
     for name, value in overrides.items():
         setattr(settings, name, value)
     warm(segment_text)
 
 
 def warm(segment_text):
-    from .extract.gazetteer_index import default_gazetteer
+    # here: extract's modules load the tagger's model, which a web process importing this never needs
+    from archive.ingest.extract.gazetteer_index import default_gazetteer
 
     default_gazetteer()
     if segment_text:
-        from search.analysis import segment
-
         segment("预热")  # jieba's dictionary: once per process
 
 
-def prepare(entry, segment_text=False):
-    """(name, data, doc or error, signature, digest, ((index text, its packed postings), ...) or None)."""
-    return prepare_many([entry], segment_text)[0]
+def prepare_many(entries: list[Entry], segment_text=False) -> list[Entry]:
+    """The entries with what the stages made of them: the Document or the reason it was refused,
+    its duplicate fingerprints, its hash when not known yet, and with segment_text its index
+    tokens. Stage 6 reads their documents together (the statistical tagger shares its matrix
+    products across the batch: run_pipeline_many)."""
+    readable = [e for e in entries if not e.failed]
+    for e, doc in zip(readable, run_pipeline_many([(e.name, e.data) for e in readable])):
+        e.sha256 = e.sha256 or hashlib.sha256(e.data).hexdigest()
+        if e.upload_id is not None:
+            e.data = None  # kept already: the bytes need not travel back
+        if isinstance(doc, Exception):
+            e.rejected = str(doc)
+            continue
+        doc.data = b""  # the bytes travel once, with the entry
+        e.doc, e.signature, e.digest = doc, minhash(doc.normalized_text), text_hash(doc.normalized_text)
+        if segment_text:
+            e.segments = _segments(doc)
+    return entries
 
 
-def prepare_many(entries, segment_text=False):
-    """prepare() for a batch of entries: stage 6 reads their documents together (the statistical
-    tagger shares its matrix products across the batch: run_pipeline_many)."""
-    from . import Document, run_pipeline_many
+def _segments(doc):
+    """The report's text, and the short text fields the index holds (its source's name, its script),
+    each with its packed postings."""
+    from search.search_indexes import indexed_text  # here: a search index needs the app registry
 
-    out, readable = [], []
-    for name, data in entries:
-        if isinstance(data, Exception):
-            out.append((name, None, str(data), None, None, None))
-        else:
-            out.append(None)
-            readable.append((len(out) - 1, name, data))
-    for (i, name, data), doc in zip(readable, run_pipeline_many([(n, d) for _i, n, d in readable])):
-        out[i] = (
-            _prepared(name, data, doc, segment_text)
-            if isinstance(doc, Document)
-            else (name, data, str(doc), None, None, None)
-        )
-    return out
-
-
-def _prepared(name, data, doc, segment_text):
-    from .dedupe import minhash, text_hash
-
-    doc.data = b""  # the bytes travel once, with the entry
-    segments = None
-    if segment_text:
-        from search.analysis import packed_postings, segment
-        from search.search_indexes import indexed_text
-
-        from .normalize import t2s
-
-        # the report's text, and the short text fields the index holds (its source's name, its script)
-        texts = (
-            indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text),
-            doc.script,
-            t2s(doc.source) if doc.source else None,
-        )
-        segments = tuple((text, packed_postings(segment(text))) for text in texts if text)
-    return name, data, doc, minhash(doc.normalized_text), text_hash(doc.normalized_text), segments
-
-
-def prepare_segmented(entry):
-    return prepare(entry, segment_text=True)
+    texts = (
+        indexed_text(doc.title_or_fallback, doc.subtitle, doc.clean_text),
+        doc.script,
+        t2s(doc.source) if doc.source else None,
+    )
+    return tuple((text, packed_postings(segment(text))) for text in texts if text)
 
 
 def prepare_many_segmented(entries):
