@@ -93,7 +93,13 @@ def test_a_name_after_a_title_stands():
         ("俄罗斯总统普京和美国总统特朗普18日通话。", "普京"),  # a name the dictionary holds as a place, then 和
         ("得州居民迪安德尔·阿普肖自2月份以来的电费账单很高。", "迪安德尔·阿普肖"),  # not …阿普肖自
         ("1928年4月，朱德与毛泽东部队井冈山会师后。", "毛泽东"),  # a person's troops, no body's name
+        ("已经昏迷8年之久的以色列前总理阿里埃勒·沙龙去世，享年85岁。", "阿里埃勒·沙龙"),  # as the tagger reads it
     ],
 )
 def test_the_name_as_printed(text, name):
     assert name in read_as_ingest(text)
+
+
+def test_no_name_starts_after_a_names_dot():
+    found = read_as_ingest("已经昏迷8年之久的以色列前总理阿里埃勒·沙龙去世，享年85岁。")
+    assert found == {"阿里埃勒·沙龙"}, found
