@@ -119,6 +119,9 @@ class Names:
         if not m:
             return None
         end = m.end()
+        whole = self.nouns.person_at(start) if self.nouns is not None else None
+        if whole and start < whole <= min(end, end_max) and any(d in self.text[start:whole] for d in NAME_DOTS):
+            return self.text[start:whole]  # the tagger reads the whole name, dot and all (阿里埃勒·沙龙|去世)
         last = max(self.text.rfind(d, start, end) for d in NAME_DOTS) + 1
         lac_end = self.nouns.person_at(last) if self.nouns is not None else None
         if lac_end and lac_end <= end_max:

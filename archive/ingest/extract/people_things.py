@@ -4,9 +4,10 @@ A name found by a tagger alone (no title, speech verb or credit beside it) is no
 report prints it as a country's side or army (巴方, 乌军), as a people (辉山人), or, anywhere, with a
 place's, a disease's or a body's word beside it (埃博拉疫情, 巴赫穆特方向, 攻入苏赫奈), or where the
 tagger reads the same string as a place or an organisation elsewhere. Any name is a fragment when it
-starts inside a longer person the tagger read (米舒斯京: not 舒斯京) or another mention of the report
+starts inside a longer person the tagger read (米舒斯京: not 舒斯京) or right after a name's dot or another mention of the report
 ends with it where it stands (丁薛祥 … 薛祥)."""
 
+from .names import NAME_DOTS
 from .people_patterns import COUNTRY_SHORT, COUNTRY_SIDE, NOT_NAME_ENDS, PLACE_AFTER_OF, THING_AFTER, THING_BEFORE
 
 _THING_WINDOW = max(map(len, THING_BEFORE))
@@ -41,6 +42,9 @@ def fragments(names, found):
     text = names.text
     for pm in found:
         if pm.kind == "journalist":
+            continue
+        if text[pm.start - 1 : pm.start] in NAME_DOTS and pm.start:
+            out.add(pm.start)  # (贾卡亚·绍里姆·)基奎特: no name starts after a name's dot
             continue
         if names.nouns is not None:
             w = names.nouns.word_at(pm.start)

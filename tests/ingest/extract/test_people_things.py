@@ -40,6 +40,7 @@ def test_a_name_starting_inside_a_longer_one_is_a_fragment():
         ("俄总统新闻秘书佩斯科夫表示，俄方欢迎。", "佩斯科夫", "俄总统新闻秘书"),  # a country's short name before it
         ("乌克兰总统泽连斯基25日称，反攻已经开始。", "泽连斯基", "总统"),
         ("梁琰委员认为，要加大投入。", "梁琰", "委员"),  # a post after the name
+        ("张伯军常委提出，要深入推进规则对接。", "张伯军", "常委"),
         ("李冬梅获得女子组冠军。", "李冬梅", "女子组冠军"),  # what she won, stated after the name
         ("全国人大常委会副委员长王晨、曹建明、张春贤出席。", "张春贤", "全国人大常委会副委员长"),  # one title, a list
         ("国家预防腐败局局长杨晓渡和中共中央组织部副部长齐玉介绍情况。", "齐玉", "中共中央组织部副部长"),  # not 和…
@@ -93,7 +94,13 @@ def test_a_name_after_a_title_stands():
         ("俄罗斯总统普京和美国总统特朗普18日通话。", "普京"),  # a name the dictionary holds as a place, then 和
         ("得州居民迪安德尔·阿普肖自2月份以来的电费账单很高。", "迪安德尔·阿普肖"),  # not …阿普肖自
         ("1928年4月，朱德与毛泽东部队井冈山会师后。", "毛泽东"),  # a person's troops, no body's name
+        ("已经昏迷8年之久的以色列前总理阿里埃勒·沙龙去世，享年85岁。", "阿里埃勒·沙龙"),  # as the tagger reads it
     ],
 )
 def test_the_name_as_printed(text, name):
     assert name in read_as_ingest(text)
+
+
+def test_no_name_starts_after_a_names_dot():
+    found = read_as_ingest("已经昏迷8年之久的以色列前总理阿里埃勒·沙龙去世，享年85岁。")
+    assert found == {"阿里埃勒·沙龙"}, found
