@@ -76,6 +76,7 @@ SKIP_BEFORE = (
     "维持",
     "维持在",
     "控制在",
+    "等",
 )
 # Characters that end a measure, never a personal name the tagger thinks it sees (巩固率/nr).
 MEASURE_ENDS = set("率量数额费金款值比")

@@ -320,8 +320,8 @@ def _has_object(out):
 def names_counted(head, verb_only):
     """Whether a label read before a number names what it counts: not a verb alone that only says what was
     done (给予, 已有, 形成, 开展), unless it is how a number changed (增长) or a verb that names it (减贫)."""
-    if not verb_only or not head or growth_only(head):
-        return bool(head)
+    if not verb_only or not head or growth_only(head) or sum(t.tag == "v" for t in tag(head)) > 1:
+        return bool(head)  # 揽收/v 快递/v 包裹/v: a phrase the tagger reads as verbs
     return head.endswith(COMPOUND_VERBS + MONEY_VERBS + LABEL_NOUNS + SHARE_WORDS + _COVERING)
 
 

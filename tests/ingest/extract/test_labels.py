@@ -101,6 +101,8 @@ def test_money_is_labelled_by_what_it_is(text, quote, label):
         ("景区游客人数升至3万人。", "3万人", "景区游客人数"),  # not 人数升至
         ("中国使6亿多人摆脱贫困值得世界称道。", "6亿多人", "摆脱贫困"),  # a second verb starts a new phrase
         ("建设116个国家智慧农业创新应用项目。", "116个", "国家智慧农业创新应用项目"),  # verbs inside a noun phrase
+        ("其中，揽收快递包裹19.99亿件。", "19.99亿件", "揽收快递包裹"),  # a phrase read as verbs stays
+        ("整治重点水域、场所等5100余处。", "5100余处", "场所"),  # 等 closes a list, not the label
     ],
 )
 def test_a_verb_alone_or_a_second_predicate_is_no_label(text, quote, label):
