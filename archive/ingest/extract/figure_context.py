@@ -309,14 +309,21 @@ class Places:
         return code.startswith(stem)
 
     def _own(self, pos, level):
-        """The place printed right before a level word when the word is its own (诸暨全市: the county-level
-        city; 陕西全省), else None."""
+        """The place a level word is the own word of: printed right before it (陕西全省, 诸暨全市), or for
+        全市 a county-level city named before it in its sentence (舞钢市把全市190个行政村: not 平顶山市);
+        else None."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or self.mentions[i].end != pos:
+        if i < 0:
             return None
-        place = self.places.get(self.mentions[i].code)
+        m = self.mentions[i]
+        place = self.places.get(m.code)
+        if place is None:
+            return None
+        if m.end != pos:
+            city = level == "prefecture" and place.level == "county" and place.name.endswith("市")
+            return place.code if city and m.start >= self._sentence_start(pos) else None
         own = {"county": "县旗", "prefecture": "市州盟", "province": "省", "district": "区"}.get(level, "")
-        return place.code if place and place.name[-1:] in own else None
+        return place.code if place.name[-1:] in own else None
 
     def _lifted(self, pos, level):
         """The region of that level the text is about at pos: the last place named before pos at or below
