@@ -11,10 +11,18 @@ change's first end, the report's present: its publication year (共设13个赛�
 A figure inside a long quotation takes only the times printed inside it (the 2014 plan a 2017
 report quotes dates what it says, not the report's figures, and the other way round).
 
-The scope: a level's own word before the figure in its sentence (全国, 我国, 全省, 全市, 全县)
-makes it that level's figure: a national figure has no place, a provincial one the province the
-report names (or the province of its place), never the county the report is about. Otherwise the
-place named last before it, in its sentence or the one before, else the report's primary place.
+The scope and the region: the evidence printed last before the figure in its sentence, else in the
+sentence before it within the same roundup item (a body line short and without a sentence end opens an
+item: 国内联播快讯). A level's own word (全国, 我国, 全省, 全市, 全县, 县里) makes it that level's figure: a
+national figure has no place, a provincial one the province the report names (or the province of its
+place), never the county the report is about; a national body (国家统计局, 农业农村部, 中央), every province
+at once (31个省（自治区、直辖市）, 省区市) or 14亿中国人 is national too. A place gives its code, unless it is
+one of a list or a route of places (福州、北京两地; 成都至西宁) or the evidence is a place abroad (美国,
+海外) or a region of several provinces (京津冀, 中西部, 各地): then no place. 当地 and 该县 point back at
+the place named last in the item. With no evidence, the report's primary place, when the report names
+it more often than it speaks of the country or abroad and the figure's item names it (or is the
+whole report). The words are data: scope_patterns.py, metric_patterns.py (SCOPE_WORDS), FOREIGN in
+region_patterns.py.
 """
 
 import bisect
@@ -309,14 +317,21 @@ class Places:
         return code.startswith(stem)
 
     def _own(self, pos, level):
-        """The place printed right before a level word when the word is its own (诸暨全市: the county-level
-        city; 陕西全省), else None."""
+        """The place a level word is the own word of: printed right before it (陕西全省, 诸暨全市), or for
+        全市 a county-level city named before it in its sentence (舞钢市把全市190个行政村: not 平顶山市);
+        else None."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or self.mentions[i].end != pos:
+        if i < 0:
             return None
-        place = self.places.get(self.mentions[i].code)
+        m = self.mentions[i]
+        place = self.places.get(m.code)
+        if place is None:
+            return None
+        if m.end != pos:
+            city = level == "prefecture" and place.level == "county" and place.name.endswith("市")
+            return place.code if city and m.start >= self._sentence_start(pos) else None
         own = {"county": "县旗", "prefecture": "市州盟", "province": "省", "district": "区"}.get(level, "")
-        return place.code if place and place.name[-1:] in own else None
+        return place.code if place.name[-1:] in own else None
 
     def _lifted(self, pos, level):
         """The region of that level the text is about at pos: the last place named before pos at or below

@@ -238,6 +238,10 @@ def test_local_words_point_back_at_the_place_and_level_words_lift():
     assert found["3000人"].region == "610926" and found["1000万人"].region is None
     found = figures("平利县位于陕西省安康市。县里新建服务站11个。", date(2020, 5, 6))
     assert (found["11个"].region, found["11个"].scope) == ("610926", "county")
+    found = figures("诸暨市位于浙江省绍兴市。诸暨全市已有476个村设立关爱基金。", date(2020, 5, 6))
+    assert found["476个"].region == "330681"
+    found = figures("舞钢市位于河南省平顶山市。舞钢市把全市190个行政村整合到17个社区。", date(2020, 5, 6))
+    assert found["17个"].region == "410481"
     found = figures("重庆市位于西南。全市地区生产总值达2.79万亿元。", date(2022, 5, 6))
     assert found["2.79万亿元"].region == "500000"
 
