@@ -117,7 +117,7 @@ _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=T
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 _CUE = re.compile("|".join(POVERTY_CUES))
 _NOT_PROGRAMME = re.compile("|".join(map(re.escape, sorted(NOT_PROGRAMMES, key=len, reverse=True))))
-_COMPOUND_STOPS = frozenset((*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS))
+_COMPOUND_STOPS = tuple({*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS})  # a word ending in one: 大力开展
 _NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
 _PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(][^）)]*[）)])?》")
 _PLAN_END = re.compile(rf"(?:{'|'.join(PLAN_ENDS)})$")
@@ -238,7 +238,7 @@ def _compounds(text):
         tokens = tag(text[start : m.start()])
         i = len(tokens)
         while i and (
-            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in _COMPOUND_STOPS)
+            (tokens[i - 1].tag in COMPOUND_TAGS and not tokens[i - 1].word.endswith(_COMPOUND_STOPS))
             or tokens[i - 1].word in COMPOUND_CUE_WORDS
         ):
             i -= 1
