@@ -177,13 +177,11 @@ def _word_start(text, start, end):
     """Where a launched name begins: at the segmenter's first word boundary from start, past a one-character
     word of degree or aspect (实施好|国有企业改革三年行动, 2022年度|智能制造…行动)."""
     lo = max(0, start - 6)
-    for t in tag(text[lo:end]):
-        if lo + t.start >= start:
-            start = lo + t.start
-            break
-    tokens = tag(text[start:end])
-    if tokens and len(tokens[0].word) == 1 and tokens[0].tag in LAUNCHED_NOT_FIRST:
-        start += 1
+    tokens = [t for t in tag(text[lo:end]) if lo + t.start >= start]
+    if tokens:
+        start = lo + tokens[0].start
+        if len(tokens[0].word) == 1 and tokens[0].tag in LAUNCHED_NOT_FIRST:
+            start += 1
     return start
 
 
