@@ -304,12 +304,12 @@ LAUNCHED_NOT_FIRST = ("a", "d", "u", "ul", "uz", "uv", "ud", "ug", "p", "c", "q"
 # A compound whose head ends in an office (扶贫办, 扶贫局) is the office acting: 扶贫办计划选派 plans, names none.
 COMPOUND_NOT_HEAD_END = ("办", "局", "部", "委", "厅", "处", "署", "站长")
 # A short quoted name ending in one of these kinds, with a cue word in its sentence though none in the name,
-# names a local model too (开办“农民夜校”，助力脱贫攻坚; “背包工作队”; 这趟“慢火车”…深度贫困地区).
+# names a local model too (开办“农民夜校”，助力脱贫攻坚; “背包工作队”; 这趟“慢火车”…深度贫困地区); not 银行,
+# a metaphor without a cue of its own (村民的“绿色银行”: the forest).
 QUOTED_NEAR_KINDS = (
     "存折",
     "夜校",
     "超市",
-    "银行",
     "车间",
     "工厂",
     "书屋",

@@ -117,7 +117,7 @@ _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=T
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 _CUE = re.compile("|".join(POVERTY_CUES))
 _NOT_PROGRAMME = re.compile("|".join(map(re.escape, sorted(NOT_PROGRAMMES, key=len, reverse=True))))
-_COMPOUND_STOPS = frozenset((*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS))
+_COMPOUND_STOPS = tuple({*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS})  # a word ending in one: 大力开展
 _NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
 _PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(][^）)]*[）)])?》")
 _PLAN_END = re.compile(rf"(?:{'|'.join(PLAN_ENDS)})$")
@@ -177,13 +177,11 @@ def _word_start(text, start, end):
     """Where a launched name begins: at the segmenter's first word boundary from start, past a one-character
     word of degree or aspect (实施好|国有企业改革三年行动, 2022年度|智能制造…行动)."""
     lo = max(0, start - 6)
-    for t in tag(text[lo:end]):
-        if lo + t.start >= start:
-            start = lo + t.start
-            break
-    tokens = tag(text[start:end])
-    if tokens and len(tokens[0].word) == 1 and tokens[0].tag in LAUNCHED_NOT_FIRST:
-        start += 1
+    tokens = [t for t in tag(text[lo:end]) if lo + t.start >= start]
+    if tokens:
+        start = lo + tokens[0].start
+        if len(tokens[0].word) == 1 and tokens[0].tag in LAUNCHED_NOT_FIRST:
+            start += 1
     return start
 
 
@@ -238,7 +236,7 @@ def _compounds(text):
         tokens = tag(text[start : m.start()])
         i = len(tokens)
         while i and (
-            (tokens[i - 1].tag in COMPOUND_TAGS and tokens[i - 1].word not in _COMPOUND_STOPS)
+            (tokens[i - 1].tag in COMPOUND_TAGS and not tokens[i - 1].word.endswith(_COMPOUND_STOPS))
             or tokens[i - 1].word in COMPOUND_CUE_WORDS
         ):
             i -= 1

@@ -152,3 +152,11 @@ def test_what_打造_takes_in_quotes_is_a_brand_not_a_model():
 def test_a_quoted_model_before_的_and_a_four_character_kind():
     text = "民勤县探索出“外围封育、边缘治理、内部发展”的生态建设体系，带动百姓增收致富。"
     assert "外围封育、边缘治理、内部发展" in names(text)
+
+
+def test_a_compound_stops_at_a_word_ending_in_a_launching_verb():
+    assert not any(n.startswith("大力开展") for n in names("要大力开展消费扶贫行动，强化产销对接。"))
+
+
+def test_a_metaphor_in_quotes_is_no_model():
+    assert names("文朝荣：经营好村民的“绿色银行”，带领群众脱贫。") == []
