@@ -15,7 +15,7 @@ def locmem(settings):
 
 
 def _ingest(name, text):
-    from archive.ingest.service import ingest_bytes
+    from archive.intake.service import ingest_bytes
 
     return ingest_bytes(name, (text + "\n").encode() * 3)
 

@@ -1,6 +1,6 @@
 """The name tagger's model, loaded when this module is imported.
 
-The fork server of a bulk ingest imports this module (archive.ingest.workers.PRELOAD), as it does
+The fork server of a bulk ingest imports this module (archive.intake.workers.PRELOAD), as it does
 search.dictionaries for the segmenters, so the model's dictionaries (about 20 MB of Python objects:
 its vocabulary and the automaton of its segmentation dictionary) are built once and every worker
 shares their pages; the weights are mapped from MODEL_DIR, shared anyway. Where the model is
