@@ -81,3 +81,6 @@ NOT_A_PLACE_AFTER = re.compile(r"^(时间)")
 NOT_A_PLACE_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "xc", "f", "m", "q", "r", "t", "w"})
 # Full names that are common nouns too (the old town, the new town, a liberated area): read as short names.
 ORDINARY_FULL_NAMES = frozenset({"老城区", "新城区", "解放区", "城区", "郊区", "矿区"})
+# A short name inside a longer word (a product: 盐源苹果) stays a place when its own prefecture or province
+# ends at most this many characters before it (凉山州的盐源苹果).
+PARENT_BEFORE = 2

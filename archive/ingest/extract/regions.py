@@ -39,6 +39,7 @@ from .region_patterns import (
     NOT_A_PLACE_AFTER,
     NOT_A_PLACE_TAGS,
     ORDINARY_FULL_NAMES,
+    PARENT_BEFORE,
     PRIMARY_HOME_SHARE,
     PRIMARY_MAX_PLACES,
     PRIMARY_MIN_COUNT,
@@ -86,11 +87,14 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
     if tokens is not None:  # a weak name only as a whole word; any name only where a word starts (万千|山区)
         spans = {(h[0], h[1]) for h in hits}
         province_ends = {h[1] for h in hits if any(places[c].level == "province" for c, _k in h[3])}
+        parents_end = {}  # where a province or prefecture name ends: its codes (凉山州的|盐源苹果)
+        for h in hits:
+            parents_end.setdefault(h[1], set()).update(c for c, _k in h[3] if places[c].level != "county")
         hits = [
             h
             for h in hits
             if (
-                _whole_word(h, tokens, nouns, spans, text, province_ends)
+                _whole_word(h, tokens, nouns, spans, text, province_ends, _parent_before(h, parents_end, places))
                 if _weak_key(h, places)
                 else _starts_word(h, tokens, spans)
             )
@@ -172,7 +176,14 @@ def _word_starts(start, tokens):
     return start == 0 or tokens.is_boundary(start) or tokens.index_at(start) is not None
 
 
-def _whole_word(hit, tokens, nouns=None, spans=(), text="", province_ends=()):
+def _parent_before(hit, parents_end, places):
+    """Its own prefecture or province printed right before the name (凉山州的盐源苹果, 凉山盐源)."""
+    start, _end, _key, entries = hit
+    codes = set().union(*(parents_end.get(e, ()) for e in range(max(0, start - PARENT_BEFORE), start + 1)))
+    return any(places[c].prefecture in codes or places[c].province in codes for c, _k in entries)
+
+
+def _whole_word(hit, tokens, nouns=None, spans=(), text="", province_ends=(), parent_before=False):
     """The segmenter cuts words at both ends of the name, or reads it inside one word made of places
     (山西太原, 福建厦门: every part of it a place found); and where the name is an ordinary word too
     (朝阳, 振兴) and the statistical tagger read the sentence, the tagger reads a place there (迎着朝阳/n:
@@ -197,6 +208,8 @@ def _whole_word(hit, tokens, nouns=None, spans=(), text="", province_ends=()):
     if w_start < start:
         return False  # 胡仁怀/PER, 云赏牡丹, 大凉山, 以西|安: a word that starts before the name holds it
     if w_end > end + 1:
+        if parent_before and tag != "PER" and freq(key) < RARE_WORD_FREQ:
+            return True  # 凉山州的盐源苹果/nz: a product of the place its prefecture names (not 牡丹花茶, 贡觉曲珍/PER)
         return False  # 惠农贷款, 牡丹花茶, 贡觉曲珍/PER, 华龙一号: a word of its own (平利县城: the place)
     return not (w_end == end and tag in NOT_A_PLACE_TAGS)  # 开江/v 以来: the river opening, no county
 

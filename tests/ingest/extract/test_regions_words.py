@@ -30,6 +30,7 @@ def test_a_place_inside_another_word_is_no_place(text, wrong):
         ("中共平利县委召开会议，平利县脱贫摘帽。", "610926"),
         ("广西融水、隆林等县。", "450225"),  # the province right before a name the tagger reads as a verb
         ("四川省达州市开江县的干部说。", "511723"),
+        ("受疫情影响，四川凉山州的盐源苹果一度滞销。", "513423"),  # a product of the county its prefecture names
     ],
 )
 def test_a_place_as_a_word_stays(text, code):
