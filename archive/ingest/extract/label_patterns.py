@@ -104,23 +104,10 @@ LABEL_NOUNS = (
     "车",
     "站",
 )
+# The verbs of change both lists below share (增长, 减少, 扩大 …).
+CHANGES = ("增长", "增加", "提高", "提升", "下降", "降低", "减少", "上升", "跃升", "扩大", "缩小")
 # Verbs of change before 到/至: with it, they stand between a label and its number (资金增加到1561亿元).
-CHANGE_VERBS = (
-    "增加",
-    "增长",
-    "提高",
-    "提升",
-    "下降",
-    "降低",
-    "减少",
-    "上升",
-    "跃升",
-    "扩大",
-    "缩小",
-    "调整",
-    "发展",
-    "蔓延",
-)
+CHANGE_VERBS = CHANGES + ("调整", "发展", "蔓延")
 # Predicates that end a noun phrase after a number (37974名群众需要…, 84.8万户的住房进行…).
 AFTER_STOP_VERBS = (
     "需要",
@@ -178,39 +165,10 @@ MONEY_VERBS = (
 )  # fmt: skip
 # Words before a number that say how it changed, not what it counts (同比分别增长9.9%, 比2015年的2600元翻了):
 # a label ending in them is the noun before them (城乡低保标准), else the clause's subject.
-GROWTH_WORDS = (
-    "增长",
-    "增加",
-    "提高",
-    "提升",
-    "下降",
-    "降低",
-    "减少",
-    "上升",
-    "跃升",
-    "攀升",
-    "翻",
-    "翻了",
-    "减到",
-    "降到",
-    "升至",
-    "升到",
-    "涨至",
-    "增至",
-    "降至",
-    "跌至",
-    "回升",
-    "回落",
-    "加快",
-    "放缓",
-    "下滑",
-    "下跌",
-    "上涨",
-    "萎缩",
-    "猛涨",
-    "扩大",
-    "缩小",
-)
+GROWTH_WORDS = CHANGES + (
+    "攀升", "翻", "翻了", "减到", "降到", "升至", "升到", "涨至", "增至", "降至", "跌至", "回升", "回落",
+    "加快", "放缓", "下滑", "下跌", "上涨", "萎缩", "猛涨",
+)  # fmt: skip
 GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅", "转为")
 # What a change is measured against, between its subject and how it changed (投资规模比去年同期增加252亿元,
 # 较上月回升2.7个百分点, 同比分别增长): the label is the subject before it and the change.
