@@ -5,12 +5,11 @@ from datetime import date
 
 import pytest
 
-from archive.ingest.document import Document
-from archive.ingest.extract import extract_entities_many
+from tests.ingest.extract.conftest import extract_text
 
 
 def figures(body, published=None, title="脱贫攻坚见闻"):
-    doc = extract_entities_many([Document(name="t.txt", title=title, clean_text=body, published=published)])[0]
+    doc = extract_text(body, title=title, published=published, normalized_text="")
     return {f.quote: f for f in doc.metrics}
 
 
@@ -209,15 +208,11 @@ def test_a_list_a_route_several_provinces_or_a_place_abroad_give_no_place(body, 
 
 def test_beijing_time_is_no_place_and_the_corps_is_xinjiangs():
     # The corps governs land in 新疆 as a government does (DECISIONS.md, places that are places).
-    doc = extract_entities_many(
-        [
-            Document(
-                name="t.txt",
-                title="疫情通报",
-                clean_text="截至北京时间今天16时，美国累计确诊病例超过8169万例。新疆生产建设兵团报告新增病例3例。",
-            )
-        ]
-    )[0]
+    doc = extract_text(
+        "截至北京时间今天16时，美国累计确诊病例超过8169万例。新疆生产建设兵团报告新增病例3例。",
+        title="疫情通报",
+        normalized_text="",
+    )
     assert [r["code"] for r in doc.regions] == ["650000"]
 
 

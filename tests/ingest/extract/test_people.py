@@ -91,11 +91,8 @@ def test_the_taggers_names_where_a_person_stands():
         ("石柱县委书记蹇泽西说", "石柱"),
     ],
 )
-def test_never_a_place_a_term_or_a_slogan(text, bad):
-    from archive.ingest.document import Document
-    from archive.ingest.extract import extract_entities_many
-
-    doc = extract_entities_many([Document(name="x.txt", clean_text=text, normalized_text=text)])[0]
+def test_never_a_place_a_term_or_a_slogan(text, bad, extract_one):
+    doc = extract_one(text, name="x.txt")
     assert not any(bad in p["name"] for p in doc.people), doc.people
 
 
