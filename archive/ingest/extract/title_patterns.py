@@ -242,3 +242,10 @@ TITLES = {
     "菜农": "resident",
     "绣娘": "resident",
 }
+
+# A household named by what it grows or raises (种烟户周代发, 养蜂户, 养鸡大户): the trade, then 户 or 大户.
+HOUSEHOLD_TRADES = (
+    "种烟", "种粮", "种茶", "种菜", "种果", "种药", "种桑", "种菇", "种瓜", "种稻",
+    "养蜂", "养鸡", "养鸭", "养鹅", "养猪", "养牛", "养羊", "养鱼", "养蚕", "养兔",
+)  # fmt: skip
+TITLES.update({trade + ending: "resident" for trade in HOUSEHOLD_TRADES for ending in ("户", "大户")})

@@ -260,3 +260,16 @@ def test_names_of_lists_transliterations_and_posts(text, name, title):
 )
 def test_words_and_glued_characters_are_not_names(text, bad):
     assert bad not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("种烟户周代发今年收入3万元。", "周代发", "种烟户"),
+        ("养蜂大户王德胜说，蜂蜜好卖。", "王德胜", "养蜂大户"),
+        ("养鸡户刘春花介绍，鸡蛋供不应求。", "刘春花", "养鸡户"),
+    ],
+)
+def test_a_household_named_by_its_trade_is_a_title(text, name, title, extract_one):
+    people = {p["name"]: p["title"] for p in extract_one(text).people}
+    assert people.get(name) == title, people
