@@ -378,6 +378,23 @@ THING_AFTER = (
 # Before it: what one does to a place (攻入苏赫奈, 收复代尔祖尔, 重镇阿盖尔巴特).
 # The same after 的 (雷德蒙德的山火): a place's, never a person's.
 PLACE_AFTER_OF = ("山火", "林火", "郊区", "市中心", "城区", "境内", "街头", "上空")
-THING_BEFORE = ("攻入", "收复", "夺取", "控制了", "包围", "位于", "重镇", "城市", "飞往", "前往")
+THING_BEFORE = (
+    "攻入",
+    "收复",
+    "夺取",
+    "控制了",
+    "包围",
+    "位于",
+    "重镇",
+    "城市",
+    "飞往",
+    "前往",
+    "抵达",
+    "到达",
+    "飞抵",
+    "途经",
+)
+# What happens at a venue: 在 X 会见 names a place X, not a person (习近平在阿布贾会见 …).
+VENUE_AFTER = ("会见", "会晤", "举行", "召开", "开幕", "闭幕", "出席")
 # A name ending in these is a people or a place's folk, not a person (辉山人, 磴口人).
 NOT_NAME_ENDS = set("人")

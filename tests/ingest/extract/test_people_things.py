@@ -17,6 +17,8 @@ from .test_people import read
         ("汪洋还看望了委员。汪洋在昆明调研。", "汪洋还"),  # an adverb glued on
         ("安南还说，访问期间，双方均表示满意。", "安南还"),
         ("习近平在看望参加政协会议的农工党委员时强调，要主动担当。", "时强调"),  # 时 and a speech verb
+        ("习近平在阿布贾会见尼日利亚总统。", "阿布贾"),  # a venue: 在 X 会见
+        ("代表团当天抵达梅图拉，受到热烈欢迎。", "梅图拉"),  # where one arrives
     ],
 )
 def test_things_and_glued_words_are_no_people(text, bad):
