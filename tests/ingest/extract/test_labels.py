@@ -107,3 +107,14 @@ def test_money_is_labelled_by_what_it_is(text, quote, label):
 )
 def test_a_verb_alone_or_a_second_predicate_is_no_label(text, quote, label):
     assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        # a bound and 的 after a figure: the noun after has that many; the counted thing is before
+        ("全国新增确诊病例1万例以上的省份有5个。", "1万例以上", "全国新增确诊病例"),
+    ],
+)
+def test_a_noun_after_a_bound_and_de_is_not_what_is_counted(text, quote, label):
+    assert labels(text)[quote] == label
