@@ -327,3 +327,12 @@ QUOTED_NEAR_KINDS = (
 # A thesaurus name followed by one of these is an office's name (国家乡村振兴局, 省扶贫开发办公室), not the
 # programme: 办 alone is also 办法, 办理, so only the office's own words.
 OFFICE_WORDS = ("局", "办公室", "厅", "署", "领导小组")
+
+# -- an unquoted short name of a kind made for poverty alleviation, right after a verb that makes it:
+# 推出阳光存折, 打造天文小镇, 开办农民夜校. The name is 2-4 characters of whole words before the kind, with a
+# cue word in its sentence; a word the dictionary knows (特色小镇) or a head holding one of these is no name
+# of its own (建设|发展特色小镇: a verb and a generic kind).
+BARE_KIND_VERBS = ("推出", "打造", "建成", "开办", "创办", "设立", "开设", "创建", "建设", "依托", *POLICY_VERBS)
+BARE_KINDS = ("存折", "夜校", "小镇", "讲习所", "专岗")
+BARE_KIND_MIN, BARE_KIND_MAX = 2, 4
+BARE_KIND_NOT_HEADS = ("特色", "发展", "旅游", "一个", "一批", "这个", "新型", "一座", "多个", "各类", "美丽")

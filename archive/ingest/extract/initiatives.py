@@ -37,6 +37,11 @@ from archive.text import Sentences, is_han, leftmost_longest
 
 from .initiative_patterns import (
     BARE_COMMON_TAIL_FREQ,
+    BARE_KIND_MAX,
+    BARE_KIND_MIN,
+    BARE_KIND_NOT_HEADS,
+    BARE_KIND_VERBS,
+    BARE_KINDS,
     BARE_MODEL_MAX,
     BARE_MODEL_MIN,
     BARE_MODEL_STOPWORDS,
@@ -114,8 +119,13 @@ _LIST = re.compile(
     rf"(?:{'|'.join(LIST_HEADS)})(?:了|出)?(?P<items>[{_CJK}、“”]{{{LIST_ITEM_MIN},80}}?)(?:{'|'.join(LIST_ENDS)})"
 )
 _WORD_END = re.compile(rf"(?:{'|'.join(sorted(LAUNCHED_WORDS, key=len, reverse=True))})$")
+_BARE_KIND_END = re.compile(rf"(?:{'|'.join(BARE_KINDS)})$")
 _BARE = re.compile(rf"(?<![{_CJK}])(?P<name>[{_CJK}]{{{BARE_MODEL_MIN},{BARE_MODEL_MAX}}})模式")
 _CUE = re.compile("|".join(POVERTY_CUES))
+_BARE_KIND = re.compile(
+    rf"(?:{'|'.join(sorted(set(BARE_KIND_VERBS), key=len, reverse=True))})(?:了|出)?"
+    rf"(?P<name>[{_CJK}]{{{BARE_KIND_MIN},{BARE_KIND_MAX}}}?(?:{'|'.join(BARE_KINDS)}))"
+)
 _NOT_PROGRAMME = re.compile("|".join(map(re.escape, sorted(NOT_PROGRAMMES, key=len, reverse=True))))
 _COMPOUND_STOPS = tuple({*COMPOUND_NOT_START, *LAUNCH_VERBS, *POLICY_VERBS})  # a word ending in one: 大力开展
 _NUMBER_NAME = re.compile(rf"[{NUMERALS}][^{NUMERALS}]{{1,{QUOTED_NUMBER_MAX - 3}}}[{NUMERALS}].*")
@@ -252,6 +262,20 @@ def _compounds(text):
         yield m.start() - len(head), head + m.group()
 
 
+def _bare_kinds(text, sentences):
+    """(start, name) of short unquoted names of a kind after a verb that makes them (推出阳光存折), a cue word
+    in their sentence."""
+    for m in _BARE_KIND.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        head = _BARE_KIND_END.sub("", name)
+        if any(w in head for w in BARE_KIND_NOT_HEADS) or freq(name) or not _whole_words(text, start, m.end("name")):
+            continue
+        sentences = sentences or Sentences(text)
+        lo, hi = sentences.bounds(start)
+        if _CUE.search(text, lo, hi):
+            yield start, name
+
+
 def _programme_hits(text):
     """(start, end, name) of the thesaurus's names, the longest at each place."""
 
@@ -374,6 +398,8 @@ def find_initiatives(text):
     for start, name in _number_models(text):
         add(name, start)
     for start, name in _compounds(text):
+        add(name, start)
+    for start, name in _bare_kinds(text, sentences):
         add(name, start)
     return _distinct(list(found.values()))
 
