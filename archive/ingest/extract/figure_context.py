@@ -28,6 +28,7 @@ region_patterns.py.
 import bisect
 import re
 
+from .foreign_patterns import FOREIGN
 from .metric_patterns import (
     CHINA_SCOPE,
     COMPARED_WITH,
@@ -43,7 +44,6 @@ from .metric_patterns import (
     SCOPE_WORDS,
     YEARS_AGO,
 )
-from .region_patterns import FOREIGN
 from .scope_patterns import (
     ALL_PROVINCES,
     HEADLINE_ENDS,

@@ -2,6 +2,7 @@
 
 from archive.text import HAN, JOURNALIST_ROLES
 
+from .foreign_patterns import COUNTRY_SHORT  # noqa: F401 (the shared table of abroad: people_things.py)
 from .title_patterns import TITLES  # noqa: F401 (the titles before a name, kept in their own module)
 
 # Common Chinese surnames (single character), by frequency; double surnames after.
@@ -328,7 +329,6 @@ GROUP_LIST_OPENERS = ("还有", "分别是", "分别为", "包括", "有")
 
 # What the statistical tagger reads as a person where the report shows a thing (people_things.py).
 # Two characters that are a country's short name and its side, its army or another country (巴方, 乌军, 欧中).
-COUNTRY_SHORT = set("中美俄英法德日韩朝印巴阿伊欧非澳加越老柬泰缅菲马哈乌土叙以埃沙索古委墨意荷瑞挪芬丹葡希波捷匈蒙孟")
 COUNTRY_SIDE = set("方军")
 # After a name the tagger alone found, in any of its occurrences: a disease, a place or a body (埃博拉疫情,
 # 巴赫穆特方向, 基拉韦厄火山, 卢甘斯克民间武装, 苏家坡村).

@@ -4,6 +4,8 @@ import re
 
 from archive.text import HAN
 
+from .foreign_patterns import FOREIGN  # noqa: F401 (re-exported: regions.py)
+
 # A name directly followed by one of these is part of a smaller place, a
 # mountain or an institution, not the division itself: 老县镇, 朝阳村, 紫云社区,
 # 吕梁山区 (the mountains, not 吕梁市).
@@ -45,20 +47,7 @@ GOVERNMENT_AFTER = re.compile(
 )
 # A name that is no ordinary word followed by a news outlet is the place the outlet is of (江华新闻网).
 MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视台|融媒体中心|日报|手机台|发布)")
-# Countries and regions abroad (and the world as a whole): a figure whose nearest place before it is one
-# of these is no Chinese division's (美国累计确诊病例超过8169万例), and a division's name right after one of
-# them is a place abroad of the same name (韩国平昌, not 平昌县). 朝鲜族 and 蒙古族 are Chinese peoples, 内蒙古
-# a province, 中非 also 中国和非洲 (中非合作论坛): none of them abroad.
-FOREIGN = re.compile(
-    r"(?:美国|日本|韩国|朝鲜(?!族)|(?<!内)蒙古国|俄罗斯|乌克兰|白俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|"
-    r"希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|奥地利|匈牙利|捷克|波兰|塞尔维亚|罗马尼亚|保加利亚|爱尔兰|"
-    r"加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|古巴|澳大利亚|新西兰|新加坡|马来西亚|"
-    r"印度尼西亚|印尼|菲律宾|越南|老挝|柬埔寨|缅甸|泰国|孟加拉国|巴基斯坦|阿富汗|尼泊尔|斯里兰卡|印度|"
-    r"哈萨克斯坦|乌兹别克斯坦|吉尔吉斯斯坦|塔吉克斯坦|土库曼斯坦|伊朗|伊拉克|叙利亚|土耳其|以色列|"
-    r"巴勒斯坦|黎巴嫩|约旦|沙特|阿联酋|卡塔尔|科威特|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|"
-    r"埃塞俄比亚|肯尼亚|坦桑尼亚|尼日利亚|南非|津巴布韦|安哥拉|刚果|汤加|斐济|欧盟|欧洲|非洲|拉美|"
-    r"联合国|全球|海外|国外|境外)"
-)
+# FOREIGN (abroad: 美国, 韩国平昌) is shared with figure_context.py and people_things.py: foreign_patterns.py.
 # A post of the party's or the state's centre ties its holder to no place, whatever place is printed before it
 # (云南全省牢记习近平总书记的嘱托: 习近平 is not 云南's).
 NATIONAL_POSTS = re.compile(
