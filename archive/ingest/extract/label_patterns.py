@@ -201,9 +201,6 @@ UNIT_NOUNS_AFTER = {"人家": "农户"}
 NUMERAL_WORDS = ("一线", "一级", "二级", "三级", "一类", "二类", "三类")
 # A one-character word after the unit that is the unit's own noun, not what is counted (194户人).
 NOT_LABELS_AFTER = ("人", "户", "家", "个", "名")
-# Bounds that end a figure (1万例以上, 50人左右): with 的 after them, the noun after is what has that many
-# (1万例以上的省份), not what is counted: the label is the counted thing before the number.
-FIGURE_BOUNDS = ("以上", "以下", "左右", "以内", "之内", "上下")
 # After its number: words that end a label (137个村全部出列).
 LABEL_STOP_AFTER = (
     "全部",

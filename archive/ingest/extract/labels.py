@@ -24,7 +24,6 @@ from .label_patterns import (
     COMPARE_GAP,
     COMPARE_START,
     COMPOUND_VERBS,
-    FIGURE_BOUNDS,
     GENERIC_PEOPLE,
     GROWTH_ADVERBS,
     GROWTH_WORDS,
@@ -47,7 +46,7 @@ from .label_patterns import (
     UNIT_NOUNS_AFTER,
     UNSAID_WORDS,
 )
-from .metric_patterns import LABEL_MAX, LABEL_STOP
+from .metric_patterns import APPROX_TAIL, LABEL_MAX, LABEL_STOP
 from .tagger import tag
 
 _WINDOW = LABEL_MAX + 8
@@ -389,8 +388,10 @@ def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):
             return head + counted
         return counted or (head if names_counted(head, verb_only) else "")  # not 给予50%的报销 -> 给予
     counted = after(text, end, doc_tokens=tokens, people=unit in PERSON_UNITS)
-    if counted and text[start:end].endswith(FIGURE_BOUNDS) and text.startswith("的", end) and head:
-        counted = ""  # 新增确诊病例1万例以上的省份: what is counted is before, 省份 only has that many
+    if counted and text[start:end].endswith(APPROX_TAIL) and text.startswith("的", end) and head:
+        # a figure ending in its bound (1万例以上) and 的: the noun after has that many (省份), what is
+        # counted stands before the number (新增确诊病例)
+        counted = ""
     if counted in UNIT_NOUNS_AFTER:  # 30多户人家; 119户人家的自然村 -> 自然村农户
         whose = after(text, end + len(counted) + 1, doc_tokens=tokens) if text.startswith(counted + "的", end) else ""
         return whose + UNIT_NOUNS_AFTER[counted]
