@@ -1,7 +1,7 @@
 """The shared table of abroad (foreign_patterns.py) is the one places, figures and persons use."""
 
 from archive.ingest.extract import figure_context, people_patterns, region_patterns
-from archive.ingest.extract.foreign_patterns import COUNTRY_SHORT, FOREIGN, country_names
+from archive.ingest.extract.foreign_patterns import COUNTRIES, COUNTRY_SHORT, FOREIGN
 
 
 def test_one_table_for_all_users():
@@ -20,5 +20,5 @@ def test_guards_keep_chinese_words_out():
 
 
 def test_every_country_matches_itself():
-    for name in country_names():
+    for name in (e[0] if isinstance(e, tuple) else e for e in COUNTRIES):
         assert FOREIGN.fullmatch(name), name

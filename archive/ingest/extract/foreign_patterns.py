@@ -36,11 +36,6 @@ def _alternative(entry):
     return re.escape(entry)
 
 
-def country_names():
-    """The bare full names in COUNTRIES."""
-    return tuple(e[0] if isinstance(e, tuple) else e for e in COUNTRIES)
-
-
 # Countries and regions abroad (and the world as a whole): a figure whose nearest place before it is one
 # of these is no Chinese division's (美国累计确诊病例超过8169万例), and a division's name right after one of
 # them is a place abroad of the same name (韩国平昌, not 平昌县).
