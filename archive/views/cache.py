@@ -1,14 +1,19 @@
 """The summary cache: the data of a page that summarises the archive, kept per process until the index
 next commits (search.indexing.version changes with every ingest, correction and deletion), and built
 again right after that commit for the pages read lately (warm()), so the reader who comes next does
-not wait for the build."""
+not wait for the build. A commit made by another process (the worker's ingest of an upload batch) is
+noticed by each web process's watcher thread (watch()), which warms that process the same way."""
 
 import logging
+import os
+import threading
 import time
 from collections import OrderedDict
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.signals import request_started
+from django.db import connections
 
 from search.indexing import committed, version
 
@@ -16,9 +21,13 @@ SUMMARY_TTL = 60  # seconds a summary page's data is kept at most (a new index c
 WARM_KEYS = 64  # the most summaries rebuilt after a commit: the ones read most recently
 WARM_WINDOW = 600  # seconds: a summary read within them is rebuilt after a commit
 WARM_SECONDS = 5.0  # and no more time than this spent on them (the commit's caller waits)
+WATCH_SECONDS = 1.0  # how often a web process's watcher reads the index's version (a directory listing)
 
 log = logging.getLogger(__name__)
 _read = OrderedDict()  # key: (its build, when last read), of the summaries read lately, the latest last
+_read_lock = threading.Lock()  # the request threads and the watcher share _read
+_warming = threading.Lock()  # one warm() at a time: the commit's own and the watcher's
+_watcher = {}  # pid: the process whose watcher runs (a fork has none); thread; stop: an Event
 
 
 def summary(key, build):
@@ -36,38 +45,102 @@ def summary(key, build):
         found = build()
         cache.set(name, found, SUMMARY_TTL)
     if not isinstance(caches["default"], DummyCache):  # (the test suite's: nothing kept, nothing to warm)
-        _read[key] = (build, time.monotonic())
-        _read.move_to_end(key)
-        while len(_read) > WARM_KEYS:
-            _read.popitem(last=False)
+        with _read_lock:
+            _read[key] = (build, time.monotonic())
+            _read.move_to_end(key)
+            while len(_read) > WARM_KEYS:
+                _read.popitem(last=False)
     return found
 
 
 def warm(**_signal):
-    """After an index commit in this process: build again the summaries read within WARM_WINDOW, the
-    most recently read first, within WARM_KEYS and WARM_SECONDS, so the first request after a commit
-    (an ingest, a correction in the admin) finds its page's data ready. A summary nobody read for
-    WARM_WINDOW drops out. Another process's commit (a worker's ingest) is not seen here: that
-    process's pages are built on their next request, as before."""
-    v = version()
-    if v is None or not _read or isinstance(caches["default"], DummyCache):
-        _read.clear()
+    """After an index commit: build again the summaries read within WARM_WINDOW, the most recently
+    read first, within WARM_KEYS and WARM_SECONDS, so the first request after a commit (an ingest, a
+    correction in the admin) finds its page's data ready. A summary nobody read for WARM_WINDOW drops
+    out. Run by the commit in this process (signal search.indexing.committed) and by the watcher
+    after another process's commit. Returns how many summaries it built."""
+    with _warming:
+        v = version()
+        if v is None or not _read or isinstance(caches["default"], DummyCache):
+            with _read_lock:
+                _read.clear()
+            return 0
+        now = time.monotonic()
+        with _read_lock:
+            for key in [k for k, (_b, seen) in _read.items() if now - seen > WARM_WINDOW]:
+                del _read[key]
+            todo = list(_read.items())
+        deadline = time.perf_counter() + WARM_SECONDS
+        built = 0
+        for key, (build, _seen) in reversed(todo):
+            if time.perf_counter() > deadline:
+                break
+            name = f"summary:{key}:{v}"
+            if cache.has_key(name):  # (built by a request since the commit, or by the warm before)
+                continue
+            try:
+                cache.set(name, build(), SUMMARY_TTL)
+                built += 1
+            except Exception:  # noqa: BLE001 (a page gone since, a region deleted: its next request says so)
+                log.warning("summary %s not rebuilt after the index commit", key, exc_info=True)
+                with _read_lock:
+                    _read.pop(key, None)
+        return built
+
+
+def watch(**_signal):
+    """Start this process's watcher once (a request_started receiver: config/wsgi.py connects it, so
+    only a web server's processes watch, never a management command or the test suite): a daemon
+    thread that reads the index's version every WATCH_SECONDS and, when another process has committed,
+    runs warm(). A forked process (gunicorn's workers after --preload) starts its own. Costs a request
+    one comparison."""
+    if _watcher.get("pid") == os.getpid():
         return
-    now = time.monotonic()
-    for key in [k for k, (_b, seen) in _read.items() if now - seen > WARM_WINDOW]:
-        del _read[key]
-    deadline = time.perf_counter() + WARM_SECONDS
-    for key, (build, _seen) in reversed(list(_read.items())):
-        if time.perf_counter() > deadline:
-            break
-        name = f"summary:{key}:{v}"
-        if cache.get(name) is not None:
-            continue
+    with _read_lock:  # (the first requests of a process may come at once)
+        if _watcher.get("pid") == os.getpid():
+            return
+        stop = threading.Event()
+        _watcher.update(pid=os.getpid(), stop=stop)
+    seen = version()  # the version the first request sees: a commit from here on is warmed
+    _watcher["thread"] = threading.Thread(target=_watch, args=(seen, stop), name="summary-watcher", daemon=True)
+    _watcher["thread"].start()
+
+
+def stop_watching():
+    """End this process's watcher (the tests that start one), once its look in progress is done."""
+    if _watcher.get("stop") is not None:
+        _watcher["stop"].set()
+        _watcher["thread"].join(WARM_SECONDS + 10)
+    _watcher.clear()
+
+
+def _watch(seen, stop):
+    while not stop.wait(WATCH_SECONDS):
         try:
-            cache.set(name, build(), SUMMARY_TTL)
-        except Exception:  # noqa: BLE001 (a page gone since, a region deleted: its next request says so)
-            log.warning("summary %s not rebuilt after the index commit", key, exc_info=True)
-            del _read[key]
+            seen = check(seen)
+        except Exception:  # noqa: BLE001 (an index being rebuilt, a database restarting: the next look retries)
+            log.warning("the summary watcher could not read the index", exc_info=True)
+        finally:
+            connections.close_all()  # this thread's own connections: none held between looks
+
+
+def check(seen):
+    """One look of the watcher: when the index's version is no longer the one seen, warm() this
+    process's summaries (the watcher thread's searcher reopened on the way, the new segments' columns
+    read into this process's caches). Returns the version now seen."""
+    v = version()
+    if v is not None and v != seen:
+        t = time.perf_counter()
+        built = warm()
+        if built:
+            ms = (time.perf_counter() - t) * 1000
+            log.info("index version %s: %d summaries rebuilt in %.0f ms (process %d)", v, built, ms, os.getpid())
+    return v
 
 
 committed.connect(warm, dispatch_uid="archive.views.cache.warm")
+
+
+def watch_from_requests():
+    """Every web process watches the index from its first request on (config/wsgi.py)."""
+    request_started.connect(watch, dispatch_uid="archive.views.cache.watch")

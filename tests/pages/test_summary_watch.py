@@ -1,0 +1,77 @@
+"""A web process warms its summary pages after another process's index commit (archive.views.cache.watch):
+the worker's ingest commits where no page is served, and this process's watcher thread notices the new
+version and builds again what its readers read, before the next reader comes."""
+
+import time
+
+import pytest
+
+
+@pytest.fixture
+def locmem(settings):
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "watch"}}
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def watcher(monkeypatch):
+    from archive.views import cache
+
+    monkeypatch.setattr(cache, "WATCH_SECONDS", 0.05)
+    yield cache
+    cache.stop_watching()
+
+
+def _commit_elsewhere(pks):
+    """The index commits as another process's ingest commits it: on disk, this process not told (its
+    committed signal is not sent here)."""
+    from unittest import mock
+
+    from search import indexing
+
+    before = indexing.version()
+    with mock.patch.object(indexing.committed, "send", lambda **_kw: []):
+        indexing.index_reports(pks)
+    assert indexing.version() != before
+    return indexing.version()
+
+
+def _wait_for(found, seconds=20.0):
+    deadline = time.monotonic() + seconds
+    while not found():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_another_process_commit_is_built_before_a_request(client, db, locmem, watcher):
+    from archive.models import Report
+
+    home = client.get("/?format=json").json()
+    client.get("/region/140000/?format=json")
+    watcher.watch()  # as a web process's first request starts it (config/wsgi.py)
+    v = _commit_elsewhere([Report.objects.order_by("pk").first().pk])
+    assert _wait_for(lambda: locmem.has_key(f"summary:home:{v}") and locmem.has_key(f"summary:region:140000:{v}"))
+    assert client.get("/?format=json").json()["counts"] == home["counts"]  # served from what the watcher built
+
+
+def test_without_a_watcher_another_process_commit_waits_for_the_reader(client, db, locmem):
+    from archive.models import Report
+
+    client.get("/?format=json")
+    v = _commit_elsewhere([Report.objects.order_by("pk").first().pk])
+    time.sleep(0.2)
+    assert not locmem.has_key(f"summary:home:{v}")  # the test client's requests start no watcher
+
+
+def test_the_watcher_starts_once_a_process(watcher):
+    import threading
+
+    watcher.watch()
+    watcher.watch()
+    assert sum(t.name == "summary-watcher" and t.is_alive() for t in threading.enumerate()) == 1
