@@ -2,7 +2,12 @@
 next commits (search.indexing.version changes with every ingest, correction and deletion), and built
 again right after that commit for the pages read lately (warm()), so the reader who comes next does
 not wait for the build. A commit made by another process (the worker's ingest of an upload batch) is
-noticed by each web process's watcher thread (watch()), which warms that process the same way."""
+noticed by each web process's watcher thread (watch()), which warms that process the same way.
+
+Per process (Django's local-memory cache), not a shared cache the committing process fills: a file
+or database cache would cost every request a read and an unpickling from outside the process (home's
+data: 4.0 against 2.1 ms a get, docs/DECISIONS.md), and only the processes that serve pages know which
+pages were read and how to build them."""
 
 import logging
 import os
@@ -22,6 +27,8 @@ WARM_KEYS = 64  # the most summaries rebuilt after a commit: the ones read most 
 WARM_WINDOW = 600  # seconds: a summary read within them is rebuilt after a commit
 WARM_SECONDS = 5.0  # and no more time than this spent on them (the commit's caller waits)
 WATCH_SECONDS = 1.0  # how often a web process's watcher reads the index's version (a directory listing)
+WATCH_WARM_SECONDS = 30.0  # the watcher's warm(): nobody waits for it, yet it shares the process's cores
+WATCH_REST = 3  # after a warm of T seconds the watcher looks again after WATCH_REST × T: ≤ 1/4 of a core
 
 log = logging.getLogger(__name__)
 _read = OrderedDict()  # key: (its build, when last read), of the summaries read lately, the latest last
@@ -53,12 +60,12 @@ def summary(key, build):
     return found
 
 
-def warm(**_signal):
+def warm(seconds=WARM_SECONDS, **_signal):
     """After an index commit: build again the summaries read within WARM_WINDOW, the most recently
     read first, within WARM_KEYS and WARM_SECONDS, so the first request after a commit (an ingest, a
     correction in the admin) finds its page's data ready. A summary nobody read for WARM_WINDOW drops
     out. Run by the commit in this process (signal search.indexing.committed) and by the watcher
-    after another process's commit. Returns how many summaries it built."""
+    after another process's commit (within WATCH_WARM_SECONDS). Returns how many summaries it built."""
     with _warming:
         v = version()
         if v is None or not _read or isinstance(caches["default"], DummyCache):
@@ -70,7 +77,7 @@ def warm(**_signal):
             for key in [k for k, (_b, seen) in _read.items() if now - seen > WARM_WINDOW]:
                 del _read[key]
             todo = list(_read.items())
-        deadline = time.perf_counter() + WARM_SECONDS
+        deadline = time.perf_counter() + seconds
         built = 0
         for key, (build, _seen) in reversed(todo):
             if time.perf_counter() > deadline:
@@ -115,13 +122,16 @@ def stop_watching():
 
 
 def _watch(seen, stop):
-    while not stop.wait(WATCH_SECONDS):
+    pause = WATCH_SECONDS
+    while not stop.wait(pause):
+        t = time.monotonic()
         try:
             seen = check(seen)
         except Exception:  # noqa: BLE001 (an index being rebuilt, a database restarting: the next look retries)
             log.warning("the summary watcher could not read the index", exc_info=True)
         finally:
             connections.close_all()  # this thread's own connections: none held between looks
+        pause = max(WATCH_SECONDS, WATCH_REST * (time.monotonic() - t))  # commits back to back: warm less often
 
 
 def check(seen):
@@ -131,7 +141,7 @@ def check(seen):
     v = version()
     if v is not None and v != seen:
         t = time.perf_counter()
-        built = warm()
+        built = warm(WATCH_WARM_SECONDS)
         if built:
             ms = (time.perf_counter() - t) * 1000
             log.info("index version %s: %d summaries rebuilt in %.0f ms (process %d)", v, built, ms, os.getpid())

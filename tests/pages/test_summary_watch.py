@@ -75,3 +75,27 @@ def test_the_watcher_starts_once_a_process(watcher):
     watcher.watch()
     watcher.watch()
     assert sum(t.name == "summary-watcher" and t.is_alive() for t in threading.enumerate()) == 1
+
+
+def test_the_watcher_rests_after_a_long_warm(watcher, monkeypatch):
+    """Commits back to back (small uploads one after another): after a warm of T seconds the watcher
+    looks again only after WATCH_REST × T, so warming takes at most a share of the process's time."""
+    import threading
+
+    looks = []
+
+    def slow_check(seen):
+        looks.append(time.monotonic())
+        time.sleep(0.1)  # a warm of 0.1 s
+        return seen
+
+    monkeypatch.setattr(watcher, "check", slow_check)
+    monkeypatch.setattr(watcher, "WATCH_SECONDS", 0.01)
+    stop = threading.Event()
+    thread = threading.Thread(target=watcher._watch, args=(None, stop))
+    thread.start()
+    time.sleep(1.2)
+    stop.set()
+    thread.join(5)
+    gaps = [b - a for a, b in zip(looks, looks[1:])]
+    assert gaps and min(gaps) >= 0.1 + watcher.WATCH_REST * 0.1 * 0.9
