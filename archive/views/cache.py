@@ -29,11 +29,13 @@ WARM_SECONDS = 5.0  # and no more time than this spent on them (the commit's cal
 WATCH_SECONDS = 1.0  # how often a web process's watcher reads the index's version (a directory listing)
 WATCH_WARM_SECONDS = 30.0  # the watcher's warm(): nobody waits for it, yet it shares the process's cores
 WATCH_REST = 3  # after a warm of T seconds the watcher looks again after WATCH_REST × T: ≤ 1/4 of a core
+REFRESH_AHEAD = 10  # seconds before its TTL ends a summary read since its build is built again (refresh())
 
 log = logging.getLogger(__name__)
 _read = OrderedDict()  # key: (its build, when last read), of the summaries read lately, the latest last
 _read_lock = threading.Lock()  # the request threads and the watcher share _read
-_warming = threading.Lock()  # one warm() at a time: the commit's own and the watcher's
+_built = {}  # key: when this process last built it (its cache entry ends SUMMARY_TTL later)
+_warming = threading.Lock()  # one warm() or refresh() at a time: the commit's own and the watcher's
 _watcher = {}  # pid: the process whose watcher runs (a fork has none); thread; stop: an Event
 
 
@@ -46,14 +48,17 @@ def summary(key, build):
     v = version()
     if v is None:
         return build()
+    now = time.monotonic()
     name = f"summary:{key}:{v}"
     found = cache.get(name)
     if found is None:
         found = build()
         cache.set(name, found, SUMMARY_TTL)
+        with _read_lock:
+            _built[key] = now
     if not isinstance(caches["default"], DummyCache):  # (the test suite's: nothing kept, nothing to warm)
         with _read_lock:
-            _read[key] = (build, time.monotonic())
+            _read[key] = (build, now)
             _read.move_to_end(key)
             while len(_read) > WARM_KEYS:
                 _read.popitem(last=False)
@@ -76,23 +81,52 @@ def warm(seconds=WARM_SECONDS, **_signal):
         with _read_lock:
             for key in [k for k, (_b, seen) in _read.items() if now - seen > WARM_WINDOW]:
                 del _read[key]
-            todo = list(_read.items())
-        deadline = time.perf_counter() + seconds
-        built = 0
-        for key, (build, _seen) in reversed(todo):
-            if time.perf_counter() > deadline:
-                break
-            name = f"summary:{key}:{v}"
-            if cache.has_key(name):  # (built by a request since the commit, or by the warm before)
-                continue
-            try:
-                cache.set(name, build(), SUMMARY_TTL)
-                built += 1
-            except Exception:  # noqa: BLE001 (a page gone since, a region deleted: its next request says so)
-                log.warning("summary %s not rebuilt after the index commit", key, exc_info=True)
-                with _read_lock:
-                    _read.pop(key, None)
-        return built
+            todo = [(key, build) for key, (build, _seen) in reversed(_read.items())]
+        return _rebuild(todo, v, seconds, built_already=cache.has_key)
+
+
+def refresh(seconds=WATCH_WARM_SECONDS):
+    """The watcher's other task: build again, REFRESH_AHEAD seconds before its SUMMARY_TTL runs out,
+    each summary read since it was built, so that a page read at least once a TTL is never built on a
+    reader's path. The build the next reader would have paid moves here (at most one more a burst of
+    reads: when nobody comes back). Returns how many summaries it built."""
+    with _warming:
+        v = version()
+        if v is None or isinstance(caches["default"], DummyCache):
+            return 0
+        now = time.monotonic()
+        with _read_lock:
+            for key in [k for k in _built if k not in _read]:
+                del _built[key]
+            todo = [
+                (key, build)
+                for key, (build, seen) in reversed(_read.items())
+                if seen > _built.get(key, now) and now - _built[key] >= SUMMARY_TTL - REFRESH_AHEAD
+            ]
+        return _rebuild(todo, v, seconds, built_already=lambda _name: False)
+
+
+def _rebuild(todo, v, seconds, built_already):
+    deadline = time.perf_counter() + seconds
+    built = 0
+    for key, build in todo:
+        if time.perf_counter() > deadline:
+            break
+        name = f"summary:{key}:{v}"
+        if built_already(name):  # (built by a request since the commit, or by the warm before)
+            continue
+        started = time.monotonic()
+        try:
+            cache.set(name, build(), SUMMARY_TTL)
+        except Exception:  # noqa: BLE001 (a page gone since, a region deleted: its next request says so)
+            log.warning("summary %s not rebuilt", key, exc_info=True)
+            with _read_lock:
+                _read.pop(key, None)
+            continue
+        with _read_lock:
+            _built[key] = started
+        built += 1
+    return built
 
 
 def watch(**_signal):
@@ -137,7 +171,8 @@ def _watch(seen, stop):
 def check(seen):
     """One look of the watcher: when the index's version is no longer the one seen, warm() this
     process's summaries (the watcher thread's searcher reopened on the way, the new segments' columns
-    read into this process's caches). Returns the version now seen."""
+    read into this process's caches); then refresh() those whose TTL nears its end. Returns the
+    version now seen."""
     v = version()
     if v is not None and v != seen:
         t = time.perf_counter()
@@ -145,6 +180,7 @@ def check(seen):
         if built:
             ms = (time.perf_counter() - t) * 1000
             log.info("index version %s: %d summaries rebuilt in %.0f ms (process %d)", v, built, ms, os.getpid())
+    refresh()
     return v
 
 

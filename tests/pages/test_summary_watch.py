@@ -99,3 +99,21 @@ def test_the_watcher_rests_after_a_long_warm(watcher, monkeypatch):
     thread.join(5)
     gaps = [b - a for a, b in zip(looks, looks[1:])]
     assert gaps and min(gaps) >= 0.1 + watcher.WATCH_REST * 0.1 * 0.9
+
+
+def test_a_page_read_again_is_built_again_before_its_time_runs_out(client, db, locmem, watcher, monkeypatch):
+    """A page read at least once a SUMMARY_TTL is never built on a reader's path: the watcher builds it
+    again REFRESH_AHEAD before its cache entry ends (refresh()); one read once is left to expire."""
+    from search.indexing import version
+
+    monkeypatch.setattr(watcher, "SUMMARY_TTL", 3)
+    monkeypatch.setattr(watcher, "REFRESH_AHEAD", 1.5)
+    client.get("/?format=json")  # built
+    client.get("/region/140000/?format=json")  # built, never read again
+    time.sleep(0.1)
+    client.get("/?format=json")  # read again since its build
+    watcher.watch()
+    v = version()
+    time.sleep(3.5)  # past the first entries' TTL (the home page built again at 1.5 s)
+    assert locmem.has_key(f"summary:home:{v}")  # built again by the watcher
+    assert not locmem.has_key(f"summary:region:140000:{v}")
