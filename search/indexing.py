@@ -215,14 +215,6 @@ def version():
         return None
 
 
-def reopen_searcher():
-    """This thread's searcher reopened if the index changed since it opened (Whoosh's searchers are per
-    thread; a server engine keeps none)."""
-    backend, _index = _backend_and_index()
-    if hasattr(backend, "reopen"):
-        backend.reopen()
-
-
 def schema_is_current():
     """False when the index on disk was written with another schema (fields or analyzers changed):
     it must be rebuilt. Engines without a local schema answer True."""

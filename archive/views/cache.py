@@ -17,10 +17,10 @@ from collections import OrderedDict
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
-from django.core.signals import request_finished, request_started
+from django.core.signals import request_started
 from django.db import connections
 
-from search.indexing import committed, reopen_searcher, version
+from search.indexing import committed, version
 
 SUMMARY_TTL = 60  # seconds a summary page's data is kept at most (a new index commit replaces it at once)
 WARM_KEYS = 64  # the most summaries rebuilt after a commit: the ones read most recently
@@ -36,8 +36,7 @@ _read = OrderedDict()  # key: (its build, when last read), of the summaries read
 _read_lock = threading.Lock()  # the request threads and the watcher share _read
 _built = {}  # key: when this process last built it (its cache entry ends SUMMARY_TTL later)
 _warming = threading.Lock()  # one warm() or refresh() at a time: the commit's own and the watcher's
-_watcher = {}  # pid: the process whose watcher runs (a fork has none); thread; stop: an Event; version
-_thread = threading.local()  # version: the index version a request thread's searcher was reopened at
+_watcher = {}  # pid: the process whose watcher runs (a fork has none); thread; stop: an Event
 
 
 def summary(key, build):
@@ -143,7 +142,7 @@ def watch(**_signal):
             return
         stop = threading.Event()
         _watcher.update(pid=os.getpid(), stop=stop)
-    seen = _watcher["version"] = version()  # the version the first request sees: a commit from here on is warmed
+    seen = version()  # the version the first request sees: a commit from here on is warmed
     _watcher["thread"] = threading.Thread(target=_watch, args=(seen, stop), name="summary-watcher", daemon=True)
     _watcher["thread"].start()
 
@@ -181,30 +180,13 @@ def check(seen):
         if built:
             ms = (time.perf_counter() - t) * 1000
             log.info("index version %s: %d summaries rebuilt in %.0f ms (process %d)", v, built, ms, os.getpid())
-    _watcher["version"] = v
     refresh()
     return v
-
-
-def reopen(**_signal):
-    """request_finished, in the thread that served the request: when the watcher has seen a commit
-    since this thread's searcher last opened, reopen it now, after the response went out, rather than
-    at the thread's next search (1.6-47 ms measured, docs/BENCHMARKS.md). Otherwise one comparison."""
-    v = _watcher.get("version")
-    if v is None or getattr(_thread, "version", None) == v:
-        return
-    _thread.version = v
-    try:
-        reopen_searcher()
-    except Exception:  # noqa: BLE001 (a segment gone meanwhile: the next search reopens it)
-        log.warning("the searcher was not reopened after the index commit", exc_info=True)
 
 
 committed.connect(warm, dispatch_uid="archive.views.cache.warm")
 
 
 def watch_from_requests():
-    """Every web process watches the index from its first request on, and each of its request threads
-    reopens its searcher after a commit between two requests (config/wsgi.py)."""
+    """Every web process watches the index from its first request on (config/wsgi.py)."""
     request_started.connect(watch, dispatch_uid="archive.views.cache.watch")
-    request_finished.connect(reopen, dispatch_uid="archive.views.cache.reopen")

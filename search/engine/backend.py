@@ -206,13 +206,6 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         _local.searcher, _local.storage = searcher, self.storage
         return searcher
 
-    def reopen(self):
-        """Reopen this thread's searcher if the index committed since it opened (another process's
-        commit): called between two requests (archive.views.cache.reopen), so the next search does
-        not pay it. A thread that never searched opens none."""
-        if self.setup_complete and getattr(_local, "searcher", None) is not None:
-            self._shared_searcher()
-
     @log_query  # haystack's: under DEBUG each query is kept in connections[alias].queries (the debug toolbar's panel)
     def search(self, query_string, **kwargs):
         for attempt in range(VANISHED_RETRIES):

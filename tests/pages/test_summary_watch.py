@@ -117,19 +117,3 @@ def test_a_page_read_again_is_built_again_before_its_time_runs_out(client, db, l
     time.sleep(3.5)  # past the first entries' TTL (the home page built again at 1.5 s)
     assert locmem.has_key(f"summary:home:{v}")  # built again by the watcher
     assert not locmem.has_key(f"summary:region:140000:{v}")
-
-
-def test_a_request_thread_reopens_its_searcher_after_its_response(db, watcher):
-    """After another process's commit, a request thread's searcher is reopened when its request ends
-    (request_finished: archive.views.cache.reopen), not at the search of the next request it serves."""
-    from archive.models import Report
-    from search.engine import backend as engine
-    from search.query import search
-
-    search("扶贫", {})  # this thread's searcher, open
-    watcher.watch()
-    v = _commit_elsewhere([Report.objects.order_by("pk").first().pk])
-    assert _wait_for(lambda: watcher._watcher.get("version") == v)  # the watcher's look saw the commit
-    assert not engine._local.searcher.up_to_date()
-    watcher.reopen()  # as the request this thread served ends
-    assert engine._local.searcher.up_to_date()
