@@ -92,6 +92,9 @@ SKIP_BEFORE = (
     "一度",
     "触及",
     "跌破",
+    "仍",
+    "仍然",
+    "依然",
 )
 # Characters that end a measure, never a personal name the tagger thinks it sees (巩固率/nr).
 MEASURE_ENDS = set("率量数额费金款值比")
@@ -103,7 +106,7 @@ EACH_GAP = 8  # at most this many characters between 分别 and the first number
 LIST_JOINERS = ("和", "、", "与", "及")
 # Measures the last item of a list ends in that its other items share when they name none of their own
 # (装备制造业和高技术制造业增加值 -> 装备制造业增加值): besides MEASURE_ENDS (产量, 人数, 增加值).
-SHARED_MEASURES = ("收入", "利润", "规模", "价格", "指数", "增速", "支出", "投资", "进出口", "出口", "进口")
+SHARED_MEASURES = ("收入", "利润", "规模", "价格", "指数", "增速", "支出", "投资", "进出口", "出口", "进口", "产能")
 # A label may start with these before a noun and a verb (因病致贫、因病返贫人员).
 LABEL_PREFIXES = ("因",)
 # Words the tagger reads as verbs or morphemes that name what a figure counts (60万元的收入, 137个村).

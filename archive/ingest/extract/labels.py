@@ -159,8 +159,9 @@ def each_of(text, start, n, tokens=None):
             return None
     if pos >= 0 and text[pos] in LIST_JOINERS:
         return None  # more items than numbers
-    shared = tag(items[-1])[-1].word
-    if _measure(shared):
+    last = tag(items[-1])
+    shared = "".join(t.word for t in last[-2:]) if len(last[-1].word) == 1 and len(last) > 1 else last[-1].word
+    if _measure(shared):  # 超标/v 率/n: a measure of one character takes the word before it
         items[:-1] = [x if _measure(x) else x + shared for x in items[:-1]]
     return items
 

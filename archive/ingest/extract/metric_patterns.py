@@ -174,6 +174,8 @@ DURATION_AFTER_GE = ("小时", "月", "钟头", "星期", "工作日", "多小�
 RANK_BEFORE = "前"
 RANK_UNITS = ("名", "位", "强")
 NOT_RANK_BEFORE = "目当提日此之"
+# After an amount of money this makes it a rate of exchange (1美元兑160.7日元), no amount.
+EXCHANGE_AFTER = "兑"
 # A train's code (K7825, G1234): a 次 number in a clause that prints one is a train's too (太原至永济4625次).
 TRAIN_CODE = r"(?<![A-Za-z])[GDCZTKYSL][0-9]{1,5}(?![0-9])"
 TRAIN_WINDOW = 40  # characters either side of a 次 number read for a train's code (within its clause)

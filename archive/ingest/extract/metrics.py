@@ -36,6 +36,7 @@ from .metric_patterns import (
     CN_ALL,
     CN_DIGITS,
     DURATION_AFTER_GE,
+    EXCHANGE_AFTER,
     HOUSEHOLD_AFTER_GE,
     LABEL_MAX,
     MIN_CHINESE_VALUE,
@@ -112,7 +113,7 @@ def _number(raw):
 
 def _no_quantity(text, m, s, raw):
     """A number that names something (G1234次, 5633/5634次列车, 0871-6543210, 4625次 beside K7825), a duration
-    (6个小时), a rank (前十名) or no number (第一)."""
+    (6个小时), a rank (前十名), a rate of exchange (1美元兑) or no number (第一)."""
     if text[s - 1 : s] == "第" or (s and text[s - 1] in NAME_BEFORE_NUMBER):
         return True
     if text[s - 1 : s] == RANK_BEFORE and text[s - 2 : s - 1] not in NOT_RANK_BEFORE and m.group("unit") in RANK_UNITS:
@@ -121,6 +122,8 @@ def _no_quantity(text, m, s, raw):
         return True  # a telephone or a code: no count starts with 0
     if m.group("unit") == "个" and text.startswith(DURATION_AFTER_GE, m.end()):
         return True  # 6个小时: a duration
+    if text.startswith(EXCHANGE_AFTER, m.end()) and UNITS.get(m.group("unit")) in ("元", "美元"):
+        return True  # 1美元兑160.7日元: a rate of exchange
     if m.group("unit") != "次":
         return False
     if text.startswith(NUMBER_NAMES_AFTER, m.end()):

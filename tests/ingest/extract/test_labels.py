@@ -135,6 +135,11 @@ def label_list(text):
             "我国装备制造业和高技术制造业增加值同比分别增长10.6%和9.1%。",
             ["装备制造业增加值增长", "高技术制造业增加值增长"],
         ),
+        # a one-character measure (率) is shared with the word before it
+        (
+            "耕地、林地、草地土壤点位超标率分别为19.4%、10.0%、10.4%。",
+            ["耕地超标率", "林地超标率", "草地土壤点位超标率"],
+        ),
         # a list longer than its numbers, or no 分别: all keep the one label
         ("原煤、原油、天然气、电力产量分别增长10.3%、4.4%、6.6%。", ["电力产量增长"] * 3),
     ],
@@ -176,6 +181,7 @@ def test_no_level_verb_bound_or_time_word_in_a_label(text, quote, label):
         ("服务贸易总额为2.2万亿元，与去年同期相比下降14.7%。", "14.7%", "服务贸易总额下降"),
         # 可能, 一度, 触及 and a price's 每盎司 stand between a label and its number
         ("参加集会的群众人数可能达到10万人。", "10万人", "群众人数"),
+        ("上半年，工业增加值仍保持了10.5%的高增长。", "10.5%", "工业增加值"),
         ("国际黄金价格一度触及每盎司2000美元。", "2000美元", "国际黄金价格"),
     ],
 )

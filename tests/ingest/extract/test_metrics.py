@@ -104,3 +104,7 @@ def test_a_train_number_is_no_count(text, expected):
 
 def test_a_price_per_ounce_is_a_unit_price():
     assert [(f.value, f.unit) for f in find_metrics("现货白银价格一度触及每盎司96.91美元")] == [(96.91, "美元/盎司")]
+
+
+def test_a_rate_of_exchange_is_no_amount():
+    assert figs("日元汇率一度触及1美元兑160.7日元的低位") == []
