@@ -1,6 +1,6 @@
 """Figures: what may stand around a number, as data (units live in archive/units.py)."""
 
-APPROX_BEFORE = ("将近", "超过", "近", "超", "约", "逾", "达到近")
+APPROX_BEFORE = ("将近", "逼近", "接近", "超过", "近", "超", "约", "逾", "达到近")
 APPROX_AFTER = ("余", "多", "左右")  # (5000万左右贫困人口: before the unit too)
 # 近万元, 近千人 (将近万人): a magnitude alone after 近 is that magnitude, about.
 NEAR_MAGNITUDE = "近"
@@ -52,6 +52,7 @@ MIN_CHINESE_VALUE = 10
 # Quoted spans this short are slogans or model names ("五个十万", "138"): no figures inside.
 SLOGAN_MAX_LEN = 12
 LABEL_MAX = 12
+BARE_CLAUSE_MAX = 4  # a clause of at most this many characters before its figure may be bare (，达到16926例)
 LABEL_STOP = '，,。、；;：:！!？?“”"（()）…—的和与及在是为将把被了着从到由至共均'
 
 # What a figure counts (labels.py): label_patterns.py.
