@@ -102,6 +102,9 @@ MEASURE_ENDS = set("率量数额费金款值比")
 # 551万人 -> 贫困村, 贫困人口); the words between 分别 and the first number say how (分别同比增长, 分别为).
 EACH_WORD = "分别"
 EACH_GAP = 8  # at most this many characters between 分别 and the first number (no punctuation)
+# A clause of only one of these before its figure counts what the figure of the clause before did (确诊病例逼近
+# 17000例，达到16926例); not 有 (有40多户，有22户是贫困户: what they are follows).
+SAME_COUNT_BEFORE = ("达到", "达", "已达", "为", "共", "共计", "累计", "合计", "总计", "总共", "一共")
 # What stands between two figures of such a list (345个和551万人, 10.6%、9.1%).
 LIST_JOINERS = ("和", "、", "与", "及")
 # Measures the last item of a list ends in that its other items share when they name none of their own

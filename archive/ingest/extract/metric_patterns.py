@@ -52,7 +52,6 @@ MIN_CHINESE_VALUE = 10
 # Quoted spans this short are slogans or model names ("五个十万", "138"): no figures inside.
 SLOGAN_MAX_LEN = 12
 LABEL_MAX = 12
-BARE_CLAUSE_MAX = 4  # a clause of at most this many characters before its figure may be bare (，达到16926例)
 LABEL_STOP = '，,。、；;：:！!？?“”"（()）…—的和与及在是为将把被了着从到由至共均'
 
 # What a figure counts (labels.py): label_patterns.py.

@@ -25,12 +25,11 @@ from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
 from . import labels
 from .figure_context import Times
-from .label_patterns import LIST_JOINERS, SKIP_BEFORE
+from .label_patterns import LIST_JOINERS, SAME_COUNT_BEFORE
 from .metric_patterns import (
     APPROX_AFTER,
     APPROX_BEFORE,
     APPROX_TAIL,
-    BARE_CLAUSE_MAX,
     CHANGE_FROM,
     CHANGE_TO,
     CHANGE_WHEN,
@@ -223,14 +222,15 @@ def _relate(text, figures, tokens=None):
             g.label = f.label
         elif f.label and between in ("", "、", "共") and not g.label:
             g.label = f.label  # 26811户74615人, 147户、372人
+        elif f.label and not g.label and f.unit == g.unit and between[:1] in "，," and between[1:] in SAME_COUNT_BEFORE:
+            g.label = f.label  # 确诊病例逼近17000例，达到16926例: a bare clause counts what the one before did
     for f, g in zip(reversed(figures[:-1]), reversed(figures[1:])):
         if not f.label and g.label and text[f.end : g.start] in ("、", "共", ""):
             f.label = g.label
     _each(text, figures, tokens)
     for f in figures:
         growth = f.label and labels.growth_only(f.label)
-        bare = not f.label and _bare_clause(text, f.start)
-        if growth or bare or (f.unit in ("元", "%", "个百分点") and not f.label and not _given_away(text, f, tokens)):
+        if growth or (f.unit in ("元", "%", "个百分点") and not f.label and not _given_away(text, f, tokens)):
             # 全年…的收入，一年超过了一万元: an amount of the clause before; 人均可支配收入…，年均增长11.6%
             at = f.start - len(f.label) if growth and text[: f.start].endswith(f.label) else f.start
             head = labels.subject(text, at, tokens)
@@ -254,17 +254,6 @@ def _each(text, figures, tokens=None):
                 for f, item in zip(group, items):
                     f.label = (item + how)[: LABEL_MAX + 4]
         k = j
-
-
-def _bare_clause(text, start):
-    """Whether the clause of a figure holds nothing before it but words between a label and a number (，达到16926例;
-    ，共12个): its subject is the clause's before (确诊病例逼近17000例，达到16926例)."""
-    k = start
-    while k > 0 and text[k - 1] not in "，,":
-        k -= 1
-        if start - k > BARE_CLAUSE_MAX or text[k] in "。！？；;\n":
-            return False
-    return k > 0 and text[k:start] in SKIP_BEFORE
 
 
 def _given_away(text, f, tokens):

@@ -192,11 +192,12 @@ def test_no_currency_comparison_or_hedge_in_a_label(text, quote, label):
 @pytest.mark.parametrize(
     "text,quote,label",
     [
-        # a clause of only 达到 / 共 before its figure: the subject is the clause's before
+        # a clause of only 达到 / 共 before its figure counts what the figure of the clause before did
         ("美国累计猴痘确诊病例逼近17000例，达到16926例。", "16926例", "猴痘确诊病例"),
         ("美国累计猴痘确诊病例逼近17000例，达到16926例。", "逼近17000例", "猴痘确诊病例"),  # 逼近: approximate
         ("全村种了300亩，其中果树80亩。", "80亩", "果树"),  # not bare: its own noun
+        ("村里有40多户，有22户是贫困户。", "22户", ""),  # 有: not the same count
     ],
 )
-def test_a_bare_clause_takes_the_subject_before_it(text, quote, label):
+def test_a_bare_clause_counts_what_the_one_before_did(text, quote, label):
     assert labels(text)[quote] == label
