@@ -9,7 +9,8 @@ The label is a run of words next to the number, read with the tagger (tagger.py)
   工厂83家 -> 社区工厂); a verb alone only when nothing else is there (累计减贫20466户 -> 减贫);
 - after a verb with nothing before it but the verb (支持2100人返乡创业, 实现4.48万人稳定脱贫,
   带来60万元收入), what follows, verb and all.
-Figures of one fact share their label (26811户74615人; 由45%下降至0.74%: before and after),
+Figures of one fact share their label (26811户74615人; 由45%下降至0.74%: before and after), and the
+numbers after 分别 take the items of its list in order (贫困村和贫困人口分别减少345个和551万人: each_of),
 which find_metrics settles once all the figures are known.
 """
 
