@@ -53,6 +53,9 @@ MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视�
 NATIONAL_POSTS = re.compile(
     r"总书记|国家主席|国家副主席|总理|国务委员|政治局常委|政治局委员|中央书记处书记|委员长|全国政协主席|中央军委主席"
 )
+# A title that opens with a body of the centre (国务院扶贫办主任, 中央宣传部部长, 国家发展改革委主任) ties its holder
+# to no place either, whatever place is printed before it (全国人大代表, 全国政协委员 sit for a place: not these).
+CENTRAL_BODIES = re.compile(r"^(?:中共中央|中央|国务院|国家)")
 # What a report is not about (primary regions): the venue of a meeting (全国会议在贵州遵义召开: 在, the place,
 # then the meeting held there within its clause); a roundup of items from many places by its title; and a
 # report naming PRIMARY_SURVEY_PROVINCES provinces or more whose leading places' provinces hold less than
