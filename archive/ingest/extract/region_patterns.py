@@ -42,6 +42,12 @@ PRIMARY_PROVINCE_MIN = 3
 # 代表团讨论: 贵州 twelve times, 毕节 three); a place named only in the body, PRIMARY_MIN_COUNT times, of a report
 # longer than PRIMARY_SHORT_TEXT characters is an example, not the subject (芦山县 twice in a report on ambassadors).
 PRIMARY_PROVINCE_OVER = 2
+# A report about a village names its county once and the village again and again (在湖南省新化县有两个小村庄 …
+# 油溪桥村 …): where the report names one county only, each mention of a village printed at least
+# PRIMARY_VILLAGE_MIN times (a name of VILLAGE_STEM characters before 村, no word of the dictionary and not ending
+# in a common one: not 贫困村, 新农村, 边境村) counts for that county.
+PRIMARY_VILLAGE_MIN = 3
+VILLAGE_STEM = (2, 4)
 PRIMARY_SHORT_TEXT = 500
 DIVISION_CHARS = (
     "县市区旗州"  # a short name needs its division's character before the office (平利县委, not 会同扶贫办)

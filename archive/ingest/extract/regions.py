@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from archive.text import is_han
+
 from .lexicon import freq
 from .region_patterns import (
     COMMON_WORD_FREQ,
@@ -49,12 +51,14 @@ from .region_patterns import (
     PRIMARY_SHARE,
     PRIMARY_SHORT_TEXT,
     PRIMARY_SURVEY_PROVINCES,
+    PRIMARY_VILLAGE_MIN,
     PROVINCE_ADJACENT,
     PROVINCE_NEAR,
     RARE_WORD_FREQ,
     ROUNDUP_TITLE,
     VENUE_AFTER,
     VENUE_BEFORE,
+    VILLAGE_STEM,
 )
 from .tagger import word_tag
 
@@ -286,6 +290,9 @@ def summarize_regions(mentions, gazetteer, title_end=0, text=None):
             weight[m.code] += 2 if m.start < title_end else 1
     places = gazetteer.places
     roundup = text is not None and ROUNDUP_TITLE.search(text, 0, title_end)
+    counties = {m.code for m in mentions if places[m.code].level == "county"}
+    if text is not None and len(counties) == 1:  # 新化县 once, its 油溪桥村 twelve times: the village's county
+        weight[next(iter(counties))] += _village_mentions(text)
     examples = set()
     if text is not None and len(text) > PRIMARY_SHORT_TEXT:  # twice in a long report's body: an example
         titled = {m.code for m in mentions if m.start < title_end}
@@ -332,6 +339,28 @@ def _primary(weight, places, examples=()):
     if chosen and len(provinces_named) >= PRIMARY_SURVEY_PROVINCES and home < PRIMARY_HOME_SHARE * sum(weight.values()):
         return set()  # a survey of many provinces that names one of their counties twice
     return chosen
+
+
+def _village_mentions(text):
+    """How many times the report prints a village it names at least PRIMARY_VILLAGE_MIN times (油溪桥村,
+    晨光村; the longest name before each 村 printed that often, no word of the dictionary, and not ending in
+    a common word: 边境村, 示范村 are no village's name)."""
+    seen, n = {}, 0
+    for m in re.finditer("村", text):
+        for k in range(VILLAGE_STEM[1], VILLAGE_STEM[0] - 1, -1):
+            name = text[max(0, m.start() - k) : m.end()]
+            if len(name) != k + 1 or not all(is_han(ch) for ch in name):
+                continue
+            if name not in seen:
+                seen[name] = (
+                    text.count(name) >= PRIMARY_VILLAGE_MIN
+                    and freq(name) < RARE_WORD_FREQ
+                    and freq(name[-3:-1]) < COMMON_WORD_FREQ  # (628个边境村, 这两个村: a common word before 村)
+                )
+            if seen[name]:
+                n += 1
+                break
+    return n
 
 
 def _venue(text, m):

@@ -25,3 +25,10 @@ def test_an_international_body_named_after_a_city_is_no_place():
 def test_a_city_the_dictionary_and_the_tagger_read_is_a_place():
     assert "320100" in {m.code for m in read("南京青奥村今天正式开村。青奥村位于南京河西新城滨江沿岸。")}
     assert "232700" not in {m.code for m in read("大兴安岭林区的冬天来得早，大兴安岭的雪厚。")}  # the mountains
+
+
+def test_a_village_printed_again_and_again_counts_for_the_reports_only_county():
+    villages = "油溪桥村位于山脚下。油溪桥村发展稻田养殖。油溪桥村的日子红火。晨光村的村民看在眼里。晨光村没有产业。"
+    assert primary("在湖南省新化县有两个小村庄。" + villages + FILLER, "脱贫纪事") == {"431322"}
+    border = "西藏有628个边境村。这两天，错那县勒乡的山茶成熟了。西藏实施边境村建设。西藏边境村道路通达。"
+    assert "540530" not in primary(border + FILLER, "西藏助力边境村脱贫")  # 边境村: no village's name
