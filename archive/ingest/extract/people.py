@@ -7,7 +7,8 @@ beside it (a surname and two characters alone are never enough):
    to it (平利县委书记 -> 平利县), and the names listed after it with 、
    (贫困户刘福有、曹六仁、王三女3户);
 2. a title after it (习近平总书记, 李斌同志, 李斌主任), at a clause boundary or where
-   the tagger calls the span a personal name (以习近平同志为核心);
+   the tagger calls the span a personal name (以习近平同志为核心), or in brackets after it
+   (呼文战（虞城县委书记）, the place in them tying the person to it);
 3. an apposition (作为…负责人，孙自立);
 4. a speech verb after it, at a clause boundary (“...”陈封学说 -> 陈封学, 李旭带领);
 5. the tagger (tagger.py: jieba's tag set) calling it a personal name where a person
@@ -38,6 +39,7 @@ from .people_patterns import (
     GROUP_ROLE_ENDS,
     LAC_TRIM,
     LIST_SEPARATORS,
+    LISTED_TITLE_GAP,
     NAME_END_BEFORE,
     NOT_NAMES,
     NOT_ROLE_NOUNS,
@@ -47,6 +49,7 @@ from .people_patterns import (
     PERSON_AFTER_WORDS,
     PERSON_BEFORE,
     PERSON_BEFORE_WORDS,
+    PLACE_SUFFIXES,
     POST_TITLES,
     REPEATED_NAME_MIN,
     REPEATED_NOT_BEFORE,
@@ -68,6 +71,9 @@ _TITLE_NAME = re.compile(rf"(?P<title>{TITLE_RE}) ?(?=[{_CJK}]{{2}})")
 _BOUNDARY = rf"(?:^|(?<=[{re.escape(BOUNDARY_CHARS)}]))"
 _POSTS = sorted(POST_TITLES, key=len, reverse=True)
 _NAME_TITLE = re.compile(rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?P<title>{'|'.join(_POSTS)})")
+_PAREN_TITLE = re.compile(
+    rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}})[（(][^（()）\n]{{0,16}}?(?P<title>{TITLE_RE})[）)]"
+)  # 呼文战（虞城县委书记）: the title in brackets after the name
 _APPOSITION = re.compile(rf"作为[^，,。]{{0,24}}?(?P<title>{TITLE_RE})(?:[，,]|的)(?=[{_CJK}]{{2}})")
 _SPEAKER = re.compile(
     rf"{_BOUNDARY}(?P<name>[{_CJK}]{{2,4}}?)(?:{'|'.join(SPEAKER_ADVERBS)})?(?:{'|'.join(sorted(SPEECH, key=len, reverse=True))})"
@@ -126,6 +132,12 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
         name = names.at(m.start("name"), m.end("name"), closed=True)
         if name:
             found.append(titled(m.group("title"))(name, m.start("name")))
+    for m in _PAREN_TITLE.finditer(text):
+        name = names.at(m.start("name"), m.end("name"), closed=True)
+        if name:
+            t_start, title = m.start("title"), m.group("title")
+            region = region_at(t_start) if region_at else None
+            found.append(titled(title, region, qualifier_of(names, t_start, title))(name, m.start("name")))
     for t in map(names.tokens.__getitem__, names.tokens.with_tags(PERSON_TAGS)):  # 以习近平同志为核心: the tagger's
         post = next((p for p in _POSTS if text.startswith(p, t.end)), None)  # name right before a post-title
         if post and names.at(t.start, t.end, closed=True):
@@ -158,7 +170,28 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     if region_at:
         for pm in found:
             pm.region = pm.region or region_at(pm.start)  # 凉山州扶贫情况的林书成
+        _listed_regions(found, text)
     return found
+
+
+def _listed_regions(found, text):
+    """A titled person listed right after another in one clause takes the other's place when their title
+    names none (LISTED_TITLE_GAP: 马边县交通局副局长李志强、局长助理曾德林、工程股副股长邹杨); a title that
+    starts with a division's character is that division's (…县委书记X、县长Y, not …县委书记X、市扶贫办主任Y)."""
+    at = {}
+    for pm in found:
+        at.setdefault(pm.start, []).append(pm)
+    prev = None
+    for start in sorted(at):
+        group = at[start]
+        own = next((pm for pm in group if pm.title), None)
+        if prev is not None and prev.region and own and not any(pm.region for pm in group):
+            gap = LISTED_TITLE_GAP.match(text, prev.start + len(prev.name), start)
+            level = gap and gap.group()[1] in PLACE_SUFFIXES
+            if gap and (not level or gap.group()[1] == (prev.title_printed or "")[:1]):
+                for pm in group:
+                    pm.region = prev.region
+        prev = next((pm for pm in group if pm.region), own or group[0])
 
 
 def _credits(names, text):

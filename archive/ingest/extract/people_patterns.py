@@ -1,5 +1,7 @@
 """People: titles, surnames and speech verbs, as data."""
 
+import re
+
 from archive.text import HAN, JOURNALIST_ROLES
 
 from .foreign_patterns import COUNTRY_SHORT  # noqa: F401 (the shared table of abroad: people_things.py)
@@ -124,7 +126,15 @@ BIO_CLAUSE_MAX = 24
 # Kinds of people who are of the report's place when no other is printed (村民王永浩 in a report about 利川).
 LOCAL_KINDS = ("resident", "cadre")
 # Titles whose county comes from the report when not printed before them (县委书记 = this county's).
-COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府")
+COUNTY_TITLES = ("县", "县委", "县人大", "县政协", "县扶贫办", "县政府", "副县长", "代县长", "常务副县长")
+# A resident or a village's cadre (LOCAL_KINDS) with no place before their title is of the place their sentence
+# is in, printed at most this many characters before them, whatever lies between (在泾源县大湾乡杨岭村，他察看
+# 村容村貌，到回族贫困户马科家中); so is a county's officer (COUNTY_TITLES), when that place is a county.
+SENTENCE_PLACE_WINDOW = 50
+# A titled person listed right after another (、, 和) in one clause, with no place of their own, is of the other's
+# place (马边县交通局副局长李志强、局长助理曾德林、工程股副股长邹杨), unless their title is of the centre or of another
+# level (…县委书记X、市扶贫办主任Y: the city's). What may stand between the two names:
+LISTED_TITLE_GAP = re.compile(r"[、和及与](?!国务院|中央|中共|全国|国家|中国)[^，,。；;：:！!？?\n（(“”、]{1,16}$")
 
 # Words that follow a speaker's name: 陈封学说 -> 陈封学.
 SPEECH = (

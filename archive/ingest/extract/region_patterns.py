@@ -12,10 +12,11 @@ from .foreign_patterns import FOREIGN  # noqa: F401 (re-exported: regions.py)
 NOT_A_DIVISION_AFTER = re.compile(
     r"^(镇|乡|村|街道|街|社区|路|大街|大道|大桥|小区|组|湖|河|江|站|寺|山庄|山区|山脉|山)"
 )
-# Within the same name (no punctuation in between): a company, school or museum name (河南博物院: not 河南; the
+# Within the same name (no punctuation in between): a company, school or museum name, an international body
+# (河南博物院: not 河南; 上海合作组织: not 上海; the
 # 新疆生产建设兵团 governs land in 新疆, as a government does, and stays 新疆's).
 INSTITUTION_AFTER = re.compile(
-    rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|研究所|实业|博物院|博物馆)"
+    rf"^[{HAN}]{{0,10}}?(有限公司|有限责任公司|股份公司|公司|集团|药业|大学|学院|银行|医院|研究院|研究所|实业|博物院|博物馆|合作组织)"
 )
 # A county named by its short name (or a two-character full name, 和县) must be
 # backed: its prefecture or its own full name named in the report, or its
@@ -37,6 +38,17 @@ PRIMARY_MIN_RATIO = 1.8
 PRIMARY_SHARE = 0.75
 PRIMARY_MAX_PLACES = 2
 PRIMARY_PROVINCE_MIN = 3
+# A province weighing PRIMARY_PROVINCE_OVER times its leading places is the subject in their stead (习近平参加贵州省
+# 代表团讨论: 贵州 twelve times, 毕节 three); a place named only in the body, PRIMARY_MIN_COUNT times, of a report
+# longer than PRIMARY_SHORT_TEXT characters is an example, not the subject (芦山县 twice in a report on ambassadors).
+PRIMARY_PROVINCE_OVER = 2
+# A report about a village names its county once and the village again and again (在湖南省新化县有两个小村庄 …
+# 油溪桥村 …): where the report names one county only, each mention of a village printed at least
+# PRIMARY_VILLAGE_MIN times (a name of VILLAGE_STEM characters before 村, no word of the dictionary and not ending
+# in a common one: not 贫困村, 新农村, 边境村) counts for that county.
+PRIMARY_VILLAGE_MIN = 3
+VILLAGE_STEM = (2, 4)
+PRIMARY_SHORT_TEXT = 500
 DIVISION_CHARS = (
     "县市区旗州"  # a short name needs its division's character before the office (平利县委, not 会同扶贫办)
 )
@@ -53,6 +65,9 @@ MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视�
 NATIONAL_POSTS = re.compile(
     r"总书记|国家主席|国家副主席|总理|国务委员|政治局常委|政治局委员|中央书记处书记|委员长|全国政协主席|中央军委主席"
 )
+# A title that opens with a body of the centre (国务院扶贫办主任, 中央宣传部部长, 国家发展改革委主任) ties its holder
+# to no place either, whatever place is printed before it (全国人大代表, 全国政协委员 sit for a place: not these).
+CENTRAL_BODIES = re.compile(r"^(?:中共中央|中央|国务院|国家)")
 # What a report is not about (primary regions): the venue of a meeting (全国会议在贵州遵义召开: 在, the place,
 # then the meeting held there within its clause); a roundup of items from many places by its title; and a
 # report naming PRIMARY_SURVEY_PROVINCES provinces or more whose leading places' provinces hold less than

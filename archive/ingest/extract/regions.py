@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from archive.text import is_han
+
 from .lexicon import freq
 from .region_patterns import (
     COMMON_WORD_FREQ,
@@ -45,14 +47,18 @@ from .region_patterns import (
     PRIMARY_MIN_COUNT,
     PRIMARY_MIN_RATIO,
     PRIMARY_PROVINCE_MIN,
+    PRIMARY_PROVINCE_OVER,
     PRIMARY_SHARE,
+    PRIMARY_SHORT_TEXT,
     PRIMARY_SURVEY_PROVINCES,
+    PRIMARY_VILLAGE_MIN,
     PROVINCE_ADJACENT,
     PROVINCE_NEAR,
     RARE_WORD_FREQ,
     ROUNDUP_TITLE,
     VENUE_AFTER,
     VENUE_BEFORE,
+    VILLAGE_STEM,
 )
 from .tagger import word_tag
 
@@ -132,6 +138,13 @@ def find_regions(text, gazetteer, hits=None, tokens=None, nouns=None, title_end=
             return False  # 菏泽's 牡丹/n: the flower, though the report names 菏泽
         if place.code in context or (place.level == "county" and place.prefecture in context):
             return True
+        if (
+            place.level == "prefecture"
+            and place.name.endswith("市")
+            and word_tag(key) == "ns"
+            and _read_as_place(nouns, start, start + len(key))
+        ):
+            return True  # 南京青奥村: a city the dictionary and the tagger both read as a place
         if common and not _read_as_place(nouns, start, start + len(key)):
             return False  # 东北振兴 in a report on 辽宁: an ordinary word needs more than its province
         if place.level == "county" and place.parent_code == place.province and place.province in context:
@@ -277,19 +290,28 @@ def summarize_regions(mentions, gazetteer, title_end=0, text=None):
             weight[m.code] += 2 if m.start < title_end else 1
     places = gazetteer.places
     roundup = text is not None and ROUNDUP_TITLE.search(text, 0, title_end)
-    primary = set() if roundup else _primary(weight, places)
+    counties = {m.code for m in mentions if places[m.code].level == "county"}
+    if text is not None and len(counties) == 1:  # 新化县 once, its 油溪桥村 twelve times: the village's county
+        weight[next(iter(counties))] += _village_mentions(text)
+    examples = set()
+    if text is not None and len(text) > PRIMARY_SHORT_TEXT:  # twice in a long report's body: an example
+        titled = {m.code for m in mentions if m.start < title_end}
+        examples = {c for c, w in weight.items() if w <= PRIMARY_MIN_COUNT and c not in titled}
+    primary = set() if roundup else _primary(weight, places, examples)
     return [
         {"code": c, "name": places[c].name, "level": places[c].level, "count": n, "primary": c in primary}
         for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
-def _primary(weight, places):
+def _primary(weight, places, examples=()):
+    """The primary places by weight; examples (places named as an example) may rival a subject but lead none."""
     local = sorted(((w, c) for c, w in weight.items() if places[c].level != "province"), reverse=True)
+    eligible = [(w, c) for w, c in local if c not in examples]
     chosen = set()
-    if local and local[0][0] >= PRIMARY_MIN_COUNT:
-        top = local[0][0]
-        leading = [c for w, c in local if w >= max(PRIMARY_MIN_COUNT, PRIMARY_SHARE * top)]
+    if eligible and eligible[0][0] >= PRIMARY_MIN_COUNT:
+        top = eligible[0][0]
+        leading = [c for w, c in eligible if w >= max(PRIMARY_MIN_COUNT, PRIMARY_SHARE * top)]
         # the most specific of related leaders (兴和县 over 乌兰察布市)
         leading = [
             c for c in leading if not any(o != c and places[o].code.startswith(_stem(places[c])) for o in leading)
@@ -299,6 +321,9 @@ def _primary(weight, places):
         if len(unrelated) <= PRIMARY_MAX_PLACES and (not rivals or top >= PRIMARY_MIN_RATIO * rivals[0]):
             chosen = set(unrelated)
     provinces = sorted(((w, c) for c, w in weight.items() if places[c].level == "province"), reverse=True)
+    if chosen and provinces and provinces[0][0] >= PRIMARY_PROVINCE_OVER * max(weight[c] for c in chosen):
+        if all(places[c].province == provinces[0][1] for c in chosen):
+            chosen = set()  # 贵州 twelve times, its 毕节 three: a report about the province
     if provinces and provinces[0][0] >= PRIMARY_PROVINCE_MIN:
         w, code = provinces[0]
         others = [v for v, c in provinces[1:]]
@@ -314,6 +339,28 @@ def _primary(weight, places):
     if chosen and len(provinces_named) >= PRIMARY_SURVEY_PROVINCES and home < PRIMARY_HOME_SHARE * sum(weight.values()):
         return set()  # a survey of many provinces that names one of their counties twice
     return chosen
+
+
+def _village_mentions(text):
+    """How many times the report prints a village it names at least PRIMARY_VILLAGE_MIN times (油溪桥村,
+    晨光村; the longest name before each 村 printed that often, no word of the dictionary, and not ending in
+    a common word: 边境村, 示范村 are no village's name)."""
+    seen, n = {}, 0
+    for m in re.finditer("村", text):
+        for k in range(VILLAGE_STEM[1], VILLAGE_STEM[0] - 1, -1):
+            name = text[max(0, m.start() - k) : m.end()]
+            if len(name) != k + 1 or not all(is_han(ch) for ch in name):
+                continue
+            if name not in seen:
+                seen[name] = (
+                    text.count(name) >= PRIMARY_VILLAGE_MIN
+                    and freq(name) < RARE_WORD_FREQ
+                    and freq(name[-3:-1]) < COMMON_WORD_FREQ  # (628个边境村, 这两个村: a common word before 村)
+                )
+            if seen[name]:
+                n += 1
+                break
+    return n
 
 
 def _venue(text, m):

@@ -17,14 +17,15 @@ from .initiatives import find_categories, find_initiatives
 from .metrics import find_metrics
 from .people import find_people
 from .people_merge import merge_people
-from .people_patterns import PLACE_VISIT_VERBS
-from .region_patterns import NATIONAL_POSTS
+from .people_patterns import COUNTY_TITLES, LOCAL_KINDS, PLACE_VISIT_VERBS, SENTENCE_PLACE_WINDOW
+from .region_patterns import CENTRAL_BODIES, NATIONAL_POSTS
 from .regions import find_regions, summarize_regions
 from .tagger import Tokens
 
 PLACE_WINDOW = 20  # a place printed this close before a person's title (or name) in its clause ties them to it
 CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n（(“”]")
 VISIT = re.compile("|".join(PLACE_VISIT_VERBS))
+SENTENCE_BREAK = re.compile("[。！!？?；;\n]")
 
 
 @dataclass
@@ -52,6 +53,15 @@ class Reading:
             return None
         return self.mentions[i].code
 
+    def place_of_sentence(self, offset):
+        """The place printed last before offset in its sentence, at most SENTENCE_PLACE_WINDOW characters
+        before it, visits and clauses between allowed (在泾源县大湾乡杨岭村，他察看村容村貌，到回族贫困户马科
+        家中: the place the sentence is in); a RegionMention or None."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        if i < 0 or offset - self.mentions[i].end > SENTENCE_PLACE_WINDOW:
+            return None
+        return None if SENTENCE_BREAK.search(self.text, self.mentions[i].end, offset) else self.mentions[i]
+
     def primary(self):
         return [r["code"] for r in self.doc.regions if r["primary"]]
 
@@ -69,10 +79,18 @@ def people(r: Reading):
     # never a person: the places found, and full place names dropped as part of a company's (安康市博元实业)
     named = [(s, e) for s, e, key, entries in r.hits if len(key) >= 3 and any(k == "full" for _c, k in entries)]
     found = find_people(r.text, r.place_before, [(m.start, m.end) for m in r.mentions] + named, r.tokens, r.nouns)
+    for pm in found:  # a resident, a village's cadre or a county's officer: of the place their sentence is in
+        county_post = (pm.title_printed or "").startswith(COUNTY_TITLES)
+        if pm.region is None and (pm.kind in LOCAL_KINDS or county_post):
+            m = r.place_of_sentence(pm.start)
+            if m and (pm.kind in LOCAL_KINDS or m.level == "county"):
+                pm.region = m.code
     merged = merge_people(found, primary_county, r.text)
     for p in merged:
-        if p["region"] and NATIONAL_POSTS.search(p["title"] or ""):
-            p["region"] = None  # 云南全省牢记习近平总书记: a post of the centre is no place's
+        if p["region"] and (NATIONAL_POSTS.search(p["title"] or "") or CENTRAL_BODIES.match(p["title"] or "")):
+            p["region"] = (
+                None  # 云南全省牢记习近平总书记, …、国务院扶贫办主任刘永富: a post of the centre is no place's
+            )
     names = {p["name"] for p in merged}
     for name, role in doc.byline + doc.credits:
         if name not in names:
