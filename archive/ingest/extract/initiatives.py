@@ -1,7 +1,8 @@
 """Initiatives (named programmes and local models) and the report's categories.
 
 1. The programmes of the thesaurus (archive/programmes.py), by any of their names, in one
-   Aho-Corasick pass (the longest name at each place; a `quoted` name only inside quotes).
+   Aho-Corasick pass (the longest name at each place; a `quoted` name only inside quotes, a `shared` one
+   only with a cue word of its own sentence besides its own).
 2. Local named models, where reports print them (initiative_patterns.py):
    a. a quoted name followed within a few characters by 模式/机制/改革/制/工程/行动… ("138"模式,
       “镇园产业联盟”模式), or ending in such a word itself (“集体经济破零行动”);
@@ -30,7 +31,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
+from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, SHARED, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
 from archive.text import HAN as _CJK
 from archive.text import Sentences, is_han, leftmost_longest
@@ -172,6 +173,12 @@ def _about_poverty(text, name, start, end, sentences=None):
         lo, hi = sentences.bounds(start)
         return bool(_CUE.search(text, lo, max(hi, end)))
     return bool(_CUE.search(text, max(0, start - CUE_WINDOW), end + CUE_WINDOW))
+
+
+def _cue_beside(text, start, end, sentences):
+    """A cue word in the sentence of text[start:end] outside it (移民搬迁 has its own 搬迁, no evidence)."""
+    lo, hi = sentences.bounds(start)
+    return any(m.start() >= end or m.end() <= start for m in _CUE.finditer(text, lo, max(hi, end)))
 
 
 def _whole_words(text, start, end):
@@ -326,8 +333,9 @@ def find_initiatives(text):
             "category": BY_KEY[programme].category if programme else _own_category(name),
         }
 
-    for start, _end, name in _programme_hits(text):
-        add(name, start, NAMES[name])
+    for start, end, name in _programme_hits(text):
+        if name not in SHARED or _cue_beside(text, start, end, sentences or Sentences(text)):
+            add(name, start, NAMES[name])
     for m in _QUOTED.finditer(text):
         name = m.group("name")
         if name in QUOTED_NOT_MODELS:

@@ -160,3 +160,38 @@ def test_a_compound_stops_at_a_word_ending_in_a_launching_verb():
 
 def test_a_metaphor_in_quotes_is_no_model():
     assert names("文朝荣：经营好村民的“绿色银行”，带领群众脱贫。") == []
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("如今，骆驼湾村不光有设施农业，还在谋划民宿提升项目，加快发展乡村旅游，带动贫困户增收。", "乡村旅游"),
+        ("我国以普通国道、农村公路建设为重点，解决贫困地区的交通发展短板。", "农村公路"),
+        ("加大就业扶贫力度，加强劳务输出地和输入地精准对接，稳岗拓岗。", "劳务输出"),
+        ("已有3000个易地扶贫搬迁户实现了培训转移就业。", "转移就业"),
+        ("支持流域省区打赢脱贫攻坚战，解决好防洪安全、饮水安全、生态安全等问题。", "饮水安全"),
+        ("贫困户积极参与技能培训，务工有了一技之长。", "技能培训"),
+    ],
+)
+def test_an_ordinary_activity_is_no_programme_unquoted_but_still_expands_a_search(text, word):
+    assert word not in names(text)
+    assert word in synonyms(NAMES[word])  # a query for it still finds the programme's reports
+
+
+def test_an_ordinary_activity_in_quotes_is_the_programme():
+    assert "农村公路" in names("全县推行“农村公路”建管养一体化，贫困村全部通了硬化路。")
+
+
+def test_special_and_sector_poverty_alleviation_span_the_categories():
+    found = {
+        i["name"]: i["category"] for i in find_initiatives("共争取到专项扶贫资金4000多万元，修建了29条村级砂石路。")
+    }
+    assert found == {"专项扶贫": ""}
+
+
+def test_a_relocation_of_another_field_is_no_relocation_programme():
+    # 移民搬迁 of a water diversion has its own 搬迁 and no other cue in its sentence
+    water = "南水北调中线工程丹江口库区移民搬迁任务全面完成，34.5万移民告别故土。全省贫困发生率降到3%。"
+    assert "移民搬迁" not in names(water)
+    poverty = "习近平总书记指出，移民搬迁是脱贫攻坚的一种有效方式。"
+    assert {i["name"]: i["programme"] for i in find_initiatives(poverty)}["移民搬迁"] == "易地扶贫搬迁"
