@@ -195,3 +195,36 @@ def test_a_relocation_of_another_field_is_no_relocation_programme():
     assert "移民搬迁" not in names(water)
     poverty = "习近平总书记指出，移民搬迁是脱贫攻坚的一种有效方式。"
     assert {i["name"]: i["programme"] for i in find_initiatives(poverty)}["移民搬迁"] == "易地扶贫搬迁"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[视频]【脱贫攻坚在行动】大唐集团：老区扶贫 精准到户",
+        "[视频]【一枝一叶总关情】大湾村的巨变，贫困户脱贫了",
+    ],
+)
+def test_a_broadcast_columns_title_is_no_programme(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四川凉山喜德县，将疫情防控和脱贫攻坚“两场硬仗一起打”。",
+        "独龙族整族脱贫，4000多名群众“一步跨千年”。",
+        "如今，“八山一水一分田”的贵州，特色产业带动贫困户增收。",
+    ],
+)
+def test_a_quoted_saying_of_numerals_is_no_number_model(text):
+    assert names(text) == []
+
+
+def test_a_quoted_number_model_still_counts():
+    for name in ("五通八有", "百企联百村", "一户一策", "十城百店"):
+        assert name in names(f"全县推行“{name}”，带动贫困户脱贫。")
+
+
+def test_a_newsrooms_campaign_is_no_programme():
+    text = "开展“走向我们的小康生活”大型采访活动、“百城千县万村调研活动”，记录脱贫攻坚感人瞬间。"
+    assert names(text) == []
