@@ -75,3 +75,11 @@ def test_the_campaign_itself_is_a_programme_and_its_search_is_not_widened():
     assert synonyms("脱贫攻坚") == ("脱贫攻坚",)  # a query for it finds what it found before
     text = "深化文明村镇创建，协同脱贫攻坚，建设社会主义新农村。"
     assert "社会主义新农村建设" in {i["programme"] for i in find_initiatives(text)}
+
+
+def test_a_programmes_name_after_2021_names_it():
+    from archive.ingest.extract.initiatives import find_initiatives
+
+    text = "强化产业帮扶和就业帮扶等措施，做好教育帮扶、健康帮扶，巩固脱贫成果防止返贫。"
+    assert {i["programme"] for i in find_initiatives(text)} >= {"产业扶贫", "就业扶贫", "教育扶贫", "健康扶贫工程"}
+    assert "就业帮扶" in synonyms("就业扶贫")  # a query for 就业扶贫 also finds 就业帮扶
