@@ -226,5 +226,16 @@ def test_a_quoted_number_model_still_counts():
 
 
 def test_a_newsrooms_campaign_is_no_programme():
-    text = "开展“走向我们的小康生活”大型采访活动、“百城千县万村调研活动”，记录脱贫攻坚感人瞬间。"
+    text = "开展“走向我们的小康生活”大型采访活动、“百城千县万村调研活动”，记录扶贫感人瞬间。"
+    assert names(text) == []
+
+
+def test_a_pledge_is_the_responsibility_programme_only_as_its_name_or_in_quotes():
+    assert names("一年前，全县上下给总书记立下军令状，要实现三年脱贫七年奔小康。") == []
+    assert names("全县签订脱贫攻坚“军令状”，层层压实责任。") == ["军令状"]
+    assert "军令状" in synonyms(NAMES["军令状"])
+
+
+def test_a_span_of_years_and_a_plan_word_is_no_name():
+    text = "蒋乙嘉制定出拱市村的“五年计划”，就是发展优势产业，让乡亲们脱贫致富。"
     assert names(text) == []
