@@ -88,7 +88,6 @@ PROGRAMMES = (
             "脱贫责任书",
             "扶贫责任书",
             "脱贫攻坚军令状",
-            "脱贫军令状",
         ),
         quoted=("军令状",),  # 立下军令状: any pledge, a name only in quotes
     ),

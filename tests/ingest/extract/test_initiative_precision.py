@@ -234,6 +234,7 @@ def test_a_pledge_is_the_responsibility_programme_only_as_its_name_or_in_quotes(
     assert names("一年前，全县上下给总书记立下军令状，要实现三年脱贫七年奔小康。") == []
     assert names("全县签订脱贫攻坚“军令状”，层层压实责任。") == ["军令状"]
     assert "军令状" in synonyms(NAMES["军令状"])
+    assert names("《治国理政新实践》专栏继续播出《脱贫军令状》系列报道。") == []  # a broadcast series
 
 
 def test_a_span_of_years_and_a_plan_word_is_no_name():
