@@ -10,7 +10,8 @@ and the programme pages show them. Each entry:
 - category: one of archive.taxonomy.CATEGORIES, or "" for a strategy or mechanism that spans them;
 - source: the document (or body and year) that set it up or named it;
 - about: one line on what it is.
-A name listed here is never a name of two entries; `quoted` names count only inside quotes. Names that are ordinary words on their own
+A name listed here is never a name of two entries; `quoted` names count only inside quotes, `shared` ones
+only with a cue word of their own sentence (移民搬迁 of a water diversion is none). Names that are ordinary words on their own
 (低保 is, 合作社 is not a programme in itself) are kept only where reports use them as the programme's name.
 """
 
@@ -26,10 +27,13 @@ class Programme:
     names: tuple[str, ...] = field(default_factory=tuple)
     scope: str = "national"  # national | regional (a province's or a pairing's own)
     quoted: tuple[str, ...] = ()  # names that are this programme only when printed in quotes (“回头看”)
+    # names another field shares (移民搬迁 of a reservoir or a water diversion): this programme only with a
+    # cue word (扶贫, 贫困 …) in their own sentence besides the name's own (its 搬迁)
+    shared: tuple[str, ...] = ()
 
     @property
     def all_names(self):
-        return (self.key, *self.names, *self.quoted)
+        return (self.key, *self.names, *self.quoted, *self.shared)
 
 
 _DECISION_2015 = "《中共中央 国务院关于打赢脱贫攻坚战的决定》（2015年11月）"
@@ -78,7 +82,14 @@ PROGRAMMES = (
         "",
         "中办、国办《脱贫攻坚责任制实施办法》（2016年）",
         "中央统筹、省负总责、市县抓落实，层层签订责任书",
-        ("中央统筹、省负总责、市县抓落实", "脱贫攻坚责任书", "军令状", "脱贫责任书", "扶贫责任书"),
+        (
+            "中央统筹、省负总责、市县抓落实",
+            "脱贫攻坚责任书",
+            "脱贫责任书",
+            "扶贫责任书",
+            "脱贫攻坚军令状",
+        ),
+        quoted=("军令状",),  # 立下军令状: any pledge, a name only in quotes
     ),
     Programme(
         "五级书记抓扶贫",
@@ -165,8 +176,11 @@ PROGRAMMES = (
         "社会扶贫",
         _OUTLINE_2011,
         "专项扶贫、行业扶贫、社会扶贫“三位一体”",
-        ("专项扶贫、行业扶贫、社会扶贫", "专项扶贫", "行业扶贫"),
+        ("专项扶贫、行业扶贫、社会扶贫",),
     ),
+    # the first two of the three are of every category (专项扶贫资金 builds roads and pays for schooling)
+    Programme("专项扶贫", "", _OUTLINE_2011, "政府财政专项扶贫资金支持的扶贫项目", ()),
+    Programme("行业扶贫", "", _OUTLINE_2011, "各行业部门在贫困地区的项目和政策", ()),
     Programme(
         "交通扶贫",
         "基础设施",
@@ -273,7 +287,7 @@ PROGRAMMES = (
         "产业扶贫",
         "农业部等9部门《贫困地区发展特色产业促进精准脱贫指导意见》（2016年）",
         "发展特色产业带动贫困户增收",
-        ("发展生产脱贫一批", "特色产业扶贫", "产业脱贫"),
+        ("发展生产脱贫一批", "特色产业扶贫", "产业脱贫", "产业帮扶"),  # 帮扶: its name after 2021
     ),
     Programme(
         "一村一品",
@@ -394,7 +408,8 @@ PROGRAMMES = (
         "旅游扶贫",
         "国家旅游局等12部门《乡村旅游扶贫工程行动方案》（2016年）",
         "发展乡村旅游带贫困户增收",
-        ("乡村旅游扶贫", "乡村旅游扶贫工程", "旅游脱贫", "乡村旅游"),
+        ("乡村旅游扶贫", "乡村旅游扶贫工程", "旅游脱贫"),
+        quoted=("乡村旅游",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "景区带村",
@@ -430,7 +445,8 @@ PROGRAMMES = (
         "就业扶贫",
         "人社部、财政部、国务院扶贫办《关于切实做好就业扶贫工作的指导意见》（2016年）",
         "转移就业和就近就业带贫困劳动力增收",
-        ("转移就业", "稳岗就业", "就业脱贫"),
+        ("稳岗就业", "就业脱贫", "就业帮扶"),
+        quoted=("转移就业",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "扶贫车间",
@@ -458,7 +474,8 @@ PROGRAMMES = (
         "就业扶贫",
         _EAST_WEST_2016,
         "东西部间组织贫困劳动力有序外出务工",
-        ("东西部劳务协作", "劳务输出", "劳务扶贫", "有组织劳务输出"),
+        ("东西部劳务协作", "劳务扶贫", "有组织劳务输出"),
+        quoted=("劳务输出",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "雨露计划",
@@ -473,7 +490,8 @@ PROGRAMMES = (
         "就业扶贫",
         "人社部《技能脱贫千校行动》（2016年）",
         "为贫困劳动力提供职业技能培训",
-        ("技能脱贫", "技能培训", "职业技能培训", "技能脱贫千校行动"),
+        ("技能脱贫", "技能脱贫千校行动"),
+        quoted=("技能培训", "职业技能培训"),  # an ordinary activity of any report: a name only in quotes
     ),
     # -- relocation -----------------------------------------------------------------------------
     Programme(
@@ -481,7 +499,8 @@ PROGRAMMES = (
         "易地扶贫搬迁",
         "国家发展改革委《全国“十三五”易地扶贫搬迁规划》（2016年）",
         "把“一方水土养不起一方人”地方的贫困人口搬出来",
-        ("易地搬迁", "扶贫搬迁", "易地搬迁脱贫一批", "移民搬迁", "整体搬迁", "易地扶贫搬迁工程"),
+        ("易地搬迁", "扶贫搬迁", "易地搬迁脱贫一批", "易地扶贫搬迁工程"),
+        shared=("移民搬迁", "整体搬迁"),
     ),
     Programme(
         "生态移民",
@@ -635,7 +654,7 @@ PROGRAMMES = (
         "教育扶贫",
         "教育部等6部门《教育脱贫攻坚“十三五”规划》（2016年）",
         "阻断贫困代际传递的教育支持",
-        ("发展教育脱贫一批", "教育脱贫", "教育精准扶贫"),
+        ("发展教育脱贫一批", "教育脱贫", "教育精准扶贫", "教育帮扶"),
     ),
     Programme(
         "控辍保学",
@@ -718,7 +737,7 @@ PROGRAMMES = (
         "健康扶贫",
         _HEALTH_2016,
         "让贫困人口看得起病、看得好病、看得上病、少生病",
-        ("健康扶贫", "健康扶贫行动", "医疗保障扶贫", "医保扶贫", "健康脱贫", "医疗扶贫", "卫生扶贫"),
+        ("健康扶贫", "健康扶贫行动", "医疗保障扶贫", "医保扶贫", "健康脱贫", "医疗扶贫", "卫生扶贫", "健康帮扶"),
     ),
     Programme(
         "家庭医生签约服务",
@@ -1042,20 +1061,34 @@ PROGRAMMES = (
         "贫困人口由政府代缴最低档养老保险费",
         ("新农保", "养老保险代缴", "代缴养老保险"),
     ),
+    Programme(
+        "社会主义新农村建设",
+        "",
+        "党的十六届五中全会《关于制定国民经济和社会发展第十一个五年规划的建议》（2005年）",
+        "生产发展、生活宽裕、乡风文明、村容整洁、管理民主的新农村",
+        ("社会主义新农村", "新农村建设"),
+    ),
     # -- infrastructure -------------------------------------------------------------------------
     Programme(
         "农村饮水安全巩固提升工程",
         "基础设施",
         "水利部等《关于做好“十三五”期间农村饮水安全巩固提升及规划编制工作的通知》（2016年）",
         "解决和巩固农村人口饮水安全",
-        ("农村饮水安全", "饮水安全", "安全饮水", "农村饮水安全工程"),
+        ("农村饮水安全", "农村饮水安全工程"),
+        quoted=("饮水安全", "安全饮水"),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "四好农村路",
         "基础设施",
         "交通运输部，2014年习近平提出“建好、管好、护好、运营好”",
         "建好、管好、护好、运营好农村公路",
-        ("农村公路", "通村公路", "村村通", "通组公路", "通硬化路"),
+        ("村村通",),
+        quoted=(
+            "农村公路",
+            "通村公路",
+            "通组公路",
+            "通硬化路",
+        ),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "农村电网改造升级",
@@ -1135,7 +1168,8 @@ PROGRAMMES = (
         "生态扶贫",
         "国家林业局《林业生态扶贫》（2018年）",
         "林业工程和林下经济带贫困户增收",
-        ("林下经济",),
+        (),
+        quoted=("林下经济",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "旅游扶贫重点村",
@@ -1149,7 +1183,8 @@ PROGRAMMES = (
         "消费扶贫",
         "农业农村部，贫困地区农产品产销对接行动（2018年）",
         "对接贫困地区农产品和市场",
-        ("产销对接",),
+        (),
+        quoted=("产销对接",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme("扶贫协作示范县", "社会扶贫", _EAST_WEST_2016, "东西部扶贫协作的示范县", ()),
     Programme(
@@ -1164,7 +1199,8 @@ PROGRAMMES = (
         "社会扶贫",
         "国务院办公厅《关于进一步动员社会各方面力量参与扶贫开发的意见》（2014年）",
         "动员民营企业、社会组织和个人参与扶贫",
-        ("社会组织参与扶贫", "社会力量参与"),
+        ("社会组织参与扶贫",),
+        quoted=("社会力量参与",),  # an ordinary activity of any report: a name only in quotes
     ),
     Programme(
         "扶贫志愿服务",
@@ -1228,6 +1264,7 @@ def _names():
 
 NAMES = _names()  # every printed name -> the programme's key
 QUOTED_ONLY = frozenset(n for p in PROGRAMMES for n in p.quoted)
+SHARED = frozenset(n for p in PROGRAMMES for n in p.shared)
 
 
 def synonyms(key):

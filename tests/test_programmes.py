@@ -53,7 +53,7 @@ def test_ordinary_phrases_name_a_programme_only_in_quotes_but_still_expand_a_sea
         assert phrase in synonyms(NAMES[phrase])  # a query for it still finds the programme's reports
     # 每个人固定联系三到五个国家级贫困县: any poor county, not the programme of 重点县
     assert found("自治区采取省级干部“一对一”扶贫对接，每人联系三到五个国家级贫困县。") == []
-    assert found("付光英加入乡村旅游专业合作社后，通过创业培训脱贫致富。") == ["旅游扶贫"]
+    assert found("付光英加入乡村旅游专业合作社后，通过创业培训脱贫致富。") == []  # 乡村旅游 is quoted-only too
     # the programme's target counties and their outcome are no programme (issue 24's judged errors); a query
     # for them still finds the programme's reports
     assert found("592个国家扶贫开发工作重点县全部脱贫摘帽，贫困人口清零。") == []
@@ -63,5 +63,20 @@ def test_ordinary_phrases_name_a_programme_only_in_quotes_but_still_expand_a_sea
 def test_programmes_by_the_words_reports_print_for_them():
     from archive.ingest.extract.initiatives import find_initiatives
 
-    text = "丰都县发展乡村旅游，贫困户付光英通过创业培训获得了一笔5万元的小额贷款，脱贫致富。"
+    text = "丰都县发展乡村旅游扶贫，贫困户付光英通过创业培训获得了一笔5万元的小额贷款，脱贫致富。"
     assert {i["programme"] for i in find_initiatives(text)} >= {"旅游扶贫", "扶贫小额信贷"}
+
+
+def test_the_new_countryside_is_a_programme():
+    from archive.ingest.extract.initiatives import find_initiatives
+
+    text = "深化文明村镇创建，协同脱贫攻坚，建设社会主义新农村。"
+    assert "社会主义新农村建设" in {i["programme"] for i in find_initiatives(text)}
+
+
+def test_a_programmes_name_after_2021_names_it():
+    from archive.ingest.extract.initiatives import find_initiatives
+
+    text = "强化产业帮扶和就业帮扶等措施，做好教育帮扶、健康帮扶，巩固脱贫成果防止返贫。"
+    assert {i["programme"] for i in find_initiatives(text)} >= {"产业扶贫", "就业扶贫", "教育扶贫", "健康扶贫工程"}
+    assert "就业帮扶" in synonyms("就业扶贫")  # a query for 就业扶贫 also finds 就业帮扶

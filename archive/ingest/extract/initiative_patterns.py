@@ -54,7 +54,25 @@ POLICY_VERBS = (
 QUOTED_OBJECT_MAX = 12
 # (打造 is none of them: what it takes in quotes is a brand or a scenic area, 打造“野玉海”大景区, “碧云花海”.)
 # Quoted terms that are periods, plans or slogans, never a local model's name.
-QUOTED_NOT_MODELS = ("十二五", "十三五", "十四五", "一带一路", "一对一", "两会", "最后一公里", "造血", "输血")
+# A quoted name holding one of these, or followed by one within MODEL_GAP characters, is a newsroom's campaign
+# (“走向我们的小康生活”大型采访活动, “百城千县万村调研活动”), no programme.
+NEWSROOM_WORDS = ("采访", "报道", "调研", "宣传周")
+# (a village's “五年计划”, “三年行动”: a span of years and a plan word, no name of its own)
+QUOTED_NOT_MODELS = (
+    "十二五",
+    "十三五",
+    "十四五",
+    "一带一路",
+    "一对一",
+    "两会",
+    "最后一公里",
+    "造血",
+    "输血",
+    "五年计划",
+    "三年计划",
+    "三年行动",
+    "五年规划",
+)
 # Between a quote and its model word, these mean the word belongs to another phrase (“十三五”实施健康扶贫工程).
 GAP_NOT = ("实施", "开展", "推进", "启动", "部署", "落实", "是", "为", "在", "和", "与")
 # Unquoted: after a launching verb, a name ending in a programme word (启动实施医疗健康精准扶贫工程).
@@ -123,6 +141,9 @@ BARE_MODEL_STOPWORDS = (
 )
 # Quoted spans that are speech or slogans, not names: they hold these.
 NOT_A_NAME = set("，。！？；：,!?;:")
+# A broadcast's column title in lenticular brackets (【脱贫攻坚在行动】, 【一枝一叶总关情】) is the programme's
+# title, no model: a name wholly inside one is none.
+COLUMN_OPEN, COLUMN_CLOSE = "【", "】"
 # The report's categories: a programme of the category counts PROGRAMME_WEIGHT, each word of its evidence
 # (archive/taxonomy.py) printed one point; EVIDENCE_MIN points put the report in the category.
 PROGRAMME_WEIGHT = 2
@@ -239,8 +260,8 @@ QUOTED_CUE_KINDS = (
 # Names the thesaurus keeps for search and for the programme pages (a query for 三区三州 finds the reports
 # of 深度贫困地区), but that print a programme's target area, its outcome, the people it sends, or are
 # the Party's slogans, not the programme itself: never a report's programme on their own. A longer name
-# holding one (深度贫困地区脱贫攻坚, 贫困退出机制) still counts. (乡村旅游, 技能培训, 军令状 stay: generic,
-# but the programmes' own words, as the programmes round decided.)
+# holding one (深度贫困地区脱贫攻坚, 贫困退出机制) still counts. (乡村旅游, 技能培训, 军令状, 农村公路 are
+# the thesaurus's `quoted` names: programmes only in quotes.)
 NOT_PROGRAMMES = (
     # target areas
     "集中连片特困地区",

@@ -1,7 +1,8 @@
 """Initiatives (named programmes and local models) and the report's categories.
 
 1. The programmes of the thesaurus (archive/programmes.py), by any of their names, in one
-   Aho-Corasick pass (the longest name at each place; a `quoted` name only inside quotes).
+   Aho-Corasick pass (the longest name at each place; a `quoted` name only inside quotes, a `shared` one
+   only with a cue word of its own sentence besides its own).
 2. Local named models, where reports print them (initiative_patterns.py):
    a. a quoted name followed within a few characters by 模式/机制/改革/制/工程/行动… ("138"模式,
       “镇园产业联盟”模式), or ending in such a word itself (“集体经济破零行动”);
@@ -30,7 +31,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, programme_of
+from archive.programmes import BY_KEY, NAMES, QUOTED_ONLY, SHARED, programme_of
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
 from archive.text import HAN as _CJK
 from archive.text import Sentences, is_han, leftmost_longest
@@ -45,6 +46,8 @@ from .initiative_patterns import (
     BARE_MODEL_MAX,
     BARE_MODEL_MIN,
     BARE_MODEL_STOPWORDS,
+    COLUMN_CLOSE,
+    COLUMN_OPEN,
     COMPOUND_CUE_WORDS,
     COMPOUND_KINDS,
     COMPOUND_KINDS_NEED_HEAD,
@@ -73,6 +76,7 @@ from .initiative_patterns import (
     MODEL_GAP,
     MODEL_WORDS,
     MODEL_WORDS_APART,
+    NEWSROOM_WORDS,
     NOT_A_NAME,
     NOT_PROGRAMMES,
     NUMBER_COMMON_FREQ,
@@ -133,6 +137,8 @@ _PLAN = re.compile(rf"《(?P<name>[^《》\n]{{{PLAN_MIN},{PLAN_MAX}}}?)(?:[（(
 _PLAN_END = re.compile(rf"(?:{'|'.join(PLAN_ENDS)})$")
 _COMPOUND_KIND = re.compile("|".join(sorted(COMPOUND_KINDS, key=len, reverse=True)))
 _NOT_CJK_TAIL = re.compile(rf"[^{_CJK}]+(?=[{_CJK}]*$)")
+_NUMERAL_PARTS = re.compile(rf"([{NUMERALS}])([^{NUMERALS}]*)")
+_COLUMN = re.compile(rf"{COLUMN_OPEN}[^{COLUMN_CLOSE}\n]*{COLUMN_CLOSE}")
 _NUMBER_START = re.compile(
     rf"(?<![{NUMERALS}\d])[{NUMERALS}](?P<w>(?:(?![{NUMERALS}])[{_CJK}]){{1,{NUMBER_PART_MAX}}})(?=[{NUMERALS}])"
 )
@@ -174,6 +180,12 @@ def _about_poverty(text, name, start, end, sentences=None):
     return bool(_CUE.search(text, max(0, start - CUE_WINDOW), end + CUE_WINDOW))
 
 
+def _cue_beside(text, start, end, sentences):
+    """A cue word in the sentence of text[start:end] outside it (移民搬迁 has its own 搬迁, no evidence)."""
+    lo, hi = sentences.bounds(start)
+    return any(m.start() >= end or m.end() <= start for m in _CUE.finditer(text, lo, max(hi, end)))
+
+
 def _whole_words(text, start, end):
     """Whether text[start:end] begins and ends where the segmenter's words do, read in its clause
     (一思想一鼓作 of 统一思想、一鼓作气 does neither)."""
@@ -195,10 +207,20 @@ def _word_start(text, start, end):
     return start
 
 
+def _common_part(numeral, part):
+    """A number model's part that is a common word with its numeral (一起, 十分, 一步, 一系列)."""
+    return max(freq(numeral + part[:1]), freq(numeral + part[:2])) >= NUMBER_COMMON_FREQ
+
+
 def _prose_part(numeral, part):
-    """A number model's part that is prose: a common word with its numeral (一起, 十分, 一系列) or a particle."""
-    words = (numeral + part[:1], numeral + part[:2])
-    return any(ch in NUMBER_PART_NOT for ch in part) or max(map(freq, words)) >= NUMBER_COMMON_FREQ
+    """A number model's part that is prose: a common word with its numeral or a particle."""
+    return any(ch in NUMBER_PART_NOT for ch in part) or _common_part(numeral, part)
+
+
+def _quoted_saying(name):
+    """A quoted run of numerals that is a saying, not a model: a part with its numeral is a common word
+    (“两场硬仗一起打”, “一步跨千年”, “八山一水一分田”); “五通八有”, “百企联百村” are none."""
+    return any(_common_part(n, p) for n, p in _NUMERAL_PARTS.findall(name) if p)
 
 
 def _number_models(text):
@@ -305,6 +327,7 @@ def find_initiatives(text):
     sentences = Sentences(text) if LOCAL_CUE_IN_SENTENCE and not poverty_report else None
     headline_cue = bool(_CUE.search(text.partition("\n")[0]))  # 扶贫治沙: the whole report is about it
     excluded = [(m.start(), m.end()) for m in _NOT_PROGRAMME.finditer(text)]  # 一降一补 of 三去一降一补 is none
+    excluded += [(m.start(), m.end()) for m in _COLUMN.finditer(text)]  # 【脱贫攻坚在行动】: a programme's title
 
     def add(name, pos, programme=None):
         name = _clean(name)
@@ -326,14 +349,18 @@ def find_initiatives(text):
             "category": BY_KEY[programme].category if programme else _own_category(name),
         }
 
-    for start, _end, name in _programme_hits(text):
-        add(name, start, NAMES[name])
+    for start, end, name in _programme_hits(text):
+        if name not in SHARED or _cue_beside(text, start, end, sentences or Sentences(text)):
+            add(name, start, NAMES[name])
     for m in _QUOTED.finditer(text):
         name = m.group("name")
-        if name in QUOTED_NOT_MODELS:
-            continue
         after = _GAP_MODEL.match(text, m.end())
         gap = after.group("gap") if after else ""
+        if name in QUOTED_NOT_MODELS:
+            continue
+        if any(w in name + text[m.end() : m.end() + MODEL_GAP] for w in NEWSROOM_WORDS):
+            excluded.append((m.start(), m.end()))  # “走向我们的小康生活”大型采访活动: a newsroom's campaign,
+            continue  # nor is a number model inside it one (“百城千县万村调研活动”)
         of_kind = gap.startswith("的") and len(gap) <= OF_GAP + 1  # “一水两用、一地双收”的种养模式
         if (
             after
@@ -355,6 +382,7 @@ def find_initiatives(text):
             and _NUMBER_NAME.fullmatch(name)
             and "、" not in name
             and not set(name) <= COUNT_WORDS | set(NUMERALS)  # “两州一县”: places counted
+            and not _quoted_saying(name)
         ):
             add(name, m.start())  # “百企联百村”, “五通八有”
         elif (

@@ -157,3 +157,83 @@ def test_a_compound_stops_at_a_word_ending_in_a_launching_verb():
 
 def test_a_metaphor_in_quotes_is_no_model():
     assert names("文朝荣：经营好村民的“绿色银行”，带领群众脱贫。") == []
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("如今，骆驼湾村不光有设施农业，还在谋划民宿提升项目，加快发展乡村旅游，带动贫困户增收。", "乡村旅游"),
+        ("我国以普通国道、农村公路建设为重点，解决贫困地区的交通发展短板。", "农村公路"),
+        ("加大就业扶贫力度，加强劳务输出地和输入地精准对接，稳岗拓岗。", "劳务输出"),
+        ("已有3000个易地扶贫搬迁户实现了培训转移就业。", "转移就业"),
+        ("支持流域省区打赢脱贫攻坚战，解决好防洪安全、饮水安全、生态安全等问题。", "饮水安全"),
+        ("贫困户积极参与技能培训，务工有了一技之长。", "技能培训"),
+    ],
+)
+def test_an_ordinary_activity_is_no_programme_unquoted_but_still_expands_a_search(text, word):
+    assert word not in names(text)
+    assert word in synonyms(NAMES[word])  # a query for it still finds the programme's reports
+
+
+def test_an_ordinary_activity_in_quotes_is_the_programme():
+    assert "农村公路" in names("全县推行“农村公路”建管养一体化，贫困村全部通了硬化路。")
+
+
+def test_special_and_sector_poverty_alleviation_span_the_categories():
+    found = {
+        i["name"]: i["category"] for i in find_initiatives("共争取到专项扶贫资金4000多万元，修建了29条村级砂石路。")
+    }
+    assert found == {"专项扶贫": ""}
+
+
+def test_a_relocation_of_another_field_is_no_relocation_programme():
+    # 移民搬迁 of a water diversion has its own 搬迁 and no other cue in its sentence
+    water = "南水北调中线工程丹江口库区移民搬迁任务全面完成，34.5万移民告别故土。全省贫困发生率降到3%。"
+    assert "移民搬迁" not in names(water)
+    poverty = "习近平总书记指出，移民搬迁是脱贫攻坚的一种有效方式。"
+    assert {i["name"]: i["programme"] for i in find_initiatives(poverty)}["移民搬迁"] == "易地扶贫搬迁"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[视频]【脱贫攻坚在行动】大唐集团：老区扶贫 精准到户",
+        "[视频]【一枝一叶总关情】大湾村的巨变，贫困户脱贫了",
+    ],
+)
+def test_a_broadcast_columns_title_is_no_programme(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四川凉山喜德县，将疫情防控和脱贫攻坚“两场硬仗一起打”。",
+        "独龙族整族脱贫，4000多名群众“一步跨千年”。",
+        "如今，“八山一水一分田”的贵州，特色产业带动贫困户增收。",
+    ],
+)
+def test_a_quoted_saying_of_numerals_is_no_number_model(text):
+    assert names(text) == []
+
+
+def test_a_quoted_number_model_still_counts():
+    for name in ("五通八有", "百企联百村", "一户一策", "十城百店"):
+        assert name in names(f"全县推行“{name}”，带动贫困户脱贫。")
+
+
+def test_a_newsrooms_campaign_is_no_programme():
+    text = "开展“走向我们的小康生活”大型采访活动、“百城千县万村调研活动”，记录扶贫感人瞬间。"
+    assert names(text) == []
+
+
+def test_a_pledge_is_the_responsibility_programme_only_as_its_name_or_in_quotes():
+    assert names("一年前，全县上下给总书记立下军令状，要实现三年脱贫七年奔小康。") == []
+    assert names("全县签订脱贫攻坚“军令状”，层层压实责任。") == ["军令状"]
+    assert "军令状" in synonyms(NAMES["军令状"])
+    assert names("《治国理政新实践》专栏继续播出《脱贫军令状》系列报道。") == []  # a broadcast series
+
+
+def test_a_span_of_years_and_a_plan_word_is_no_name():
+    text = "蒋乙嘉制定出拱市村的“五年计划”，就是发展优势产业，让乡亲们脱贫致富。"
+    assert names(text) == []
