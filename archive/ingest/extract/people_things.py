@@ -21,6 +21,12 @@ from .people_patterns import (
 _THING_WINDOW = max(map(len, THING_BEFORE))
 
 
+def is_country_side(name):
+    """A country's short name and its side or army, whatever is glued on (巴方, 乌军, 巴方愿): never a
+    person, anchored or not (欧方表示)."""
+    return len(name) >= 2 and name[0] in COUNTRY_SHORT and name[1] in COUNTRY_SIDE
+
+
 def is_thing(names, name):
     """The report shows this unanchored name to be a thing (see above)."""
     if len(name) == 2 and name[0] in COUNTRY_SHORT and (name[1] in COUNTRY_SIDE or name[1] in COUNTRY_SHORT):
