@@ -28,6 +28,7 @@ def names_in(text):
         ("在达尔文附近海域进行的“卡卡杜-2018”多国海上联合演习进入实兵演练阶段。", "卡卡杜"),  # a short quote
         ("同米尔济约耶夫总统共商中乌合作大计。", "商中乌"),  # 共商: the surname ends the word before it
         ("陕西：让保障房群众乐享社区服务", "乐享"),  # a verb of the dictionary after a title
+        ("叙利亚政府军在伊德利卜省发动进攻。伊德利卜局势持续紧张。", "伊德利卜"),  # a place's level after it
         ("干事长谷垣祯一和干事长井上义久会谈。谷垣和井上均表示，愿意合作。", "井上均"),  # an adverb glued on
     ],
 )
@@ -44,6 +45,7 @@ def test_words_are_no_people(text, bad):
         ("日本首相安倍晋三通过视频，祝贺中华人民共和国成立70周年。", "安倍晋三"),  # the dictionary's person
         ("村民罗志正在地里忙着收玉米。", "罗志"),  # a title on a word boundary still anchors
         ("县委书记林丹说，要发展产业。", "林丹"),  # no foreign name runs on
+        ("国务院总理李强出席。李强市长表示欢迎。", "李强"),  # a title after it is no place's level
         ("村民如则·阿皮孜说，日子越来越好。", "如则·阿皮孜"),  # a title and a dot: the tagger's 如|则 aside
     ],
 )
