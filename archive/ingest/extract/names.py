@@ -262,6 +262,15 @@ class Names:
             return name
         return name if self.in_place(start, stop) else self.text[start:stop]
 
+    def _glued_verb_after(self, end):
+        """A tagger reads the two characters after end as one word that no dictionary holds, ending in a
+        verb or a particle that ends names (超作, 史作: NAME_END_BEFORE)."""
+        pair = self.text[end : end + 2]
+        if len(pair) < 2 or pair[1] not in NAME_END_BEFORE or freq(pair):
+            return False
+        word = self.nouns.word_at(end) if self.nouns is not None else None
+        return self.is_token(end, end + 2) or (word is not None and word[:2] == (end, end + 2))
+
     def _plausible(self, name, sl, n, start, anchored, word_given=True):
         lac_person = self.is_lac_person(start, start + n)
         bad = NAME_PARTICLES if anchored and lac_person else NAME_BAD_CHARS  # 县长郭省军: read so, titled
@@ -378,6 +387,8 @@ class Names:
             score -= 4  # 谭登, always printed as 谭登周
         if text[end : end + 1] in HOME_AFTER:
             score += 1
+        if self._glued_verb_after(end):
+            score -= 8  # 杨晓|超作的报告, 徐绍|史作的: the name's last character read with the verb after it
         if text[end : end + 1] in "、，。；,;":
             score += 2  # 主席万鄂湘、: a list's or a clause's end is a name's end more often than a character
         if text[end : end + 1] in "：:":

@@ -47,6 +47,9 @@ def test_words_are_no_people(text, bad):
         ("县委书记林丹说，要发展产业。", "林丹"),  # no foreign name runs on
         ("国务院总理李强出席。李强市长表示欢迎。", "李强"),  # a title after it is no place's level
         ("村民如则·阿皮孜说，日子越来越好。", "如则·阿皮孜"),  # a title and a dot: the tagger's 如|则 aside
+        ("会议听取了代表资格审查委员会主任委员杨晓超作的关于代表资格的报告。", "杨晓超"),  # not 杨晓|超作
+        ("会议听取了财政经济委员会主任委员徐绍史作的审查结果报告。", "徐绍史"),
+        ("最高人民法院院长周强作工作报告。", "周强"),
     ],
 )
 def test_names_whole(text, name):
