@@ -28,6 +28,7 @@ def names_in(text):
         ("在达尔文附近海域进行的“卡卡杜-2018”多国海上联合演习进入实兵演练阶段。", "卡卡杜"),  # a short quote
         ("同米尔济约耶夫总统共商中乌合作大计。", "商中乌"),  # 共商: the surname ends the word before it
         ("陕西：让保障房群众乐享社区服务", "乐享"),  # a verb of the dictionary after a title
+        ("“王杰班”全体战士、北京体育大学研究生冠军班同学给我写了信。", "班同学"),  # an address
         ("叙利亚政府军在伊德利卜省发动进攻。伊德利卜局势持续紧张。", "伊德利卜"),  # a place's level after it
         ("干事长谷垣祯一和干事长井上义久会谈。谷垣和井上均表示，愿意合作。", "井上均"),  # an adverb glued on
     ],
