@@ -28,6 +28,7 @@ from .people_patterns import (
     COMMON_WORD_FREQ,
     DOUBLE_SURNAMES,
     HOME_AFTER,
+    LAC_TRIM,
     NAME_BAD_CHARS,
     NAME_END_BEFORE,
     NAME_PARTICLES,
@@ -266,8 +267,8 @@ class Names:
         """A tagger reads the two characters after end as one word that no dictionary holds, ending in a
         verb or a particle that ends names (超作, 史作: NAME_END_BEFORE)."""
         pair = self.text[end : end + 2]
-        if len(pair) < 2 or pair[1] not in NAME_END_BEFORE or freq(pair):
-            return False
+        if len(pair) < 2 or pair[1] not in NAME_END_BEFORE or freq(pair) or pair[0] in LAC_TRIM:
+            return False  # (王东|还在: an adverb of its own before the verb)
         word = self.nouns.word_at(end) if self.nouns is not None else None
         return self.is_token(end, end + 2) or (word is not None and word[:2] == (end, end + 2))
 

@@ -206,8 +206,9 @@ def _stands(names, pm):
         return False  # 巴方, 埃博拉(疫情), 巴赫穆特(方向): people_things.py
     if names.nouns is None or not names.nouns.tagged(pm.start):
         return True
-    if pm.anchored and any(d in pm.name for d in NAME_DOTS):
-        return True  # 村民如则·阿皮孜: a title and a dot, though the tagger reads 如|则 as conjunctions
+    last = max(pm.name.rfind(d) for d in NAME_DOTS) + 1
+    if pm.anchored and last and names.nouns.person_at(pm.start + last) is not None:
+        return True  # 村民如则·阿皮孜: a title, a dot and the tagger's person after it, though it reads 如|则
     if names.lac_contradicts(pm.start, pm.start + len(pm.name)):
         return False
     return pm.anchored or names.nouns.person_at(pm.start) is not None

@@ -78,11 +78,9 @@ def _longest_forms(mentions, text):
 
 def _part_of(short, long):
     """short is how a report calls the person of long again: a part of a name joined by dots (阿尼帕 of
-    阿尼帕·阿力马洪, 莫迪 of 纳兰德拉·莫迪), or the start of a name of four or more characters, two
-    longer (谷垣 of 谷垣祯一, 安倍 of 安倍晋三)."""
+    阿尼帕·阿力马洪, 莫迪 of 纳兰德拉·莫迪). (Not the start of an undotted name: 王杰 of a misread
+    王杰出舱, 张雄 of 张雄心情 are other people's or no one's.)"""
     if any(d in short for d in NAME_DOTS) or len(short) < 2:
         return False
     parts = re.split(f"[{re.escape(NAME_DOTS)}]", long)
-    if len(parts) > 1:
-        return short in (parts[0], parts[-1])
-    return len(long) >= 4 and len(long) - len(short) >= 2 and long.startswith(short)
+    return len(parts) > 1 and short in (parts[0], parts[-1])

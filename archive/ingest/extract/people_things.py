@@ -11,6 +11,7 @@ import re
 
 from .names import NAME_DOTS
 from .people_patterns import (
+    COUNTRY_PARTY,
     COUNTRY_SHORT,
     COUNTRY_SIDE,
     NOT_NAME_ENDS,
@@ -27,9 +28,9 @@ _TITLE_AT = re.compile(TITLE_RE)
 
 
 def is_country_side(name):
-    """A country's short name and its side or army, whatever is glued on (巴方, 乌军, 巴方愿): never a
-    person, anchored or not (欧方表示)."""
-    return len(name) >= 2 and name[0] in COUNTRY_SHORT and name[1] in COUNTRY_SIDE
+    """A country's short name and its side, whatever is glued on (巴方, 巴方愿): never a person, anchored
+    or not (欧方表示)."""
+    return len(name) >= 2 and name[0] in COUNTRY_SHORT and name[1] == COUNTRY_PARTY  # (马军胜: 军 names people)
 
 
 def is_thing(names, name):
