@@ -28,10 +28,12 @@ from .people_patterns import (
     COMMON_WORD_FREQ,
     DOUBLE_SURNAMES,
     HOME_AFTER,
+    LAC_TRIM,
     NAME_BAD_CHARS,
     NAME_END_BEFORE,
     NAME_PARTICLES,
     NOT_NAMES,
+    POST_TITLES,
     SPEECH,
     SURNAMES,
     TRANSLITERATED_MIN,
@@ -63,6 +65,7 @@ GIVEN_NOT_TAGS = ("v", "vd", "d", "p", "c", "u", "r")  # a two-character given n
 # particle, verb, pronoun, locative, numeral, classifier, punctuation (曾/d 到 after 总书记)
 LAC_NOT_NAME_TAGS = ("d", "p", "c", "u", "v", "r", "f", "m", "q", "w", "ad", "vd", "xc")
 LAC_WORD_NOT_NAME_TAGS = ("v", "vd", "vn", "a", "ad", "d", "n")  # a word of two or more characters that is no name
+WORD_NOT_NAME_TAGS = ("v", "vd", "a", "ad", "d")  # the dictionary's tag of a two-character word no name after a title
 
 
 class Names:
@@ -147,6 +150,11 @@ class Names:
         t = self.tokens.at(start)
         return t is not None and t.end == end and t.tag in PERSON_TAGS and (end - start > 2 or not freq(t.word))
 
+    def is_token(self, start, end):
+        """The segmenter reads text[start:end] as one word."""
+        t = self.tokens.at(start)
+        return t is not None and t.end == end
+
     def is_lac_person(self, start, end):
         """The statistical tagger reads text[start:end] as one person (LAC's PER)."""
         return self.nouns is not None and self.nouns.person_at(start) == end
@@ -201,8 +209,9 @@ class Names:
         sl = self.surname_length(text, start)
         token = self.tokens.at(start)
         lac_end = self.nouns.person_at(start) if self.nouns is not None else None
-        if lac_end and self.transliterated(start, lac_end) and lac_end <= end_max:
-            return text[start:lac_end]  # 乌穆尔扎科夫, 米尔济约耶夫: a foreign name as the tagger reads it
+        for end in (lac_end, token.end if token is not None and token.tag in PERSON_TAGS else None):
+            if end and end <= end_max and self.transliterated(start, end):
+                return text[start:end]  # 乌穆尔扎科夫, (与)内塔尼亚胡: a foreign name as a tagger reads it
         if sl == 0:  # a name without a common surname (阿衣热, 姒健敏, 加央洛珠): only where a tagger sees one
             jieba_sees = anchored and token and token.tag in PERSON_TAGS and 3 <= len(token.word) <= 4
             lac_sees = lac_end and 3 <= lac_end - start <= 4 and text[start] not in NOT_SURNAME_STARTS
@@ -240,17 +249,40 @@ class Names:
         best = max(scored)
         if best[0] < (0 if anchored else 2):
             return None
-        return best[2]
+        return self._transliteration_run(start, best[2], end_max) if anchored and not closed else best[2]
+
+    def _transliteration_run(self, start, name, end_max):
+        """The name, or the foreign name it begins where the characters of transliteration run on past it
+        into no word (负责人索洛维|约夫的: 索洛维约夫; 秘书长古特雷|斯表示: 古特雷斯)."""
+        end = stop = start + len(name)
+        if len(name) < 3 or not all(ch in TRANSLITERATION_CHARS for ch in name):
+            return name
+        while stop < end_max and stop - start < 10 and self.text[stop] in TRANSLITERATION_CHARS:
+            stop += 1
+        if stop == end or max(freq(self.text[end:stop]), freq(self.text[end : end + 2])) >= CROSS_WORD_FREQ:
+            return name
+        return name if self.in_place(start, stop) else self.text[start:stop]
+
+    def _glued_verb_after(self, end):
+        """A tagger reads the two characters after end as one word that no dictionary holds, ending in a
+        verb or a particle that ends names (超作, 史作: NAME_END_BEFORE)."""
+        pair = self.text[end : end + 2]
+        if len(pair) < 2 or pair[1] not in NAME_END_BEFORE or freq(pair) or pair[0] in LAC_TRIM:
+            return False  # (王东|还在: an adverb of its own before the verb)
+        word = self.nouns.word_at(end) if self.nouns is not None else None
+        return self.is_token(end, end + 2) or (word is not None and word[:2] == (end, end + 2))
 
     def _plausible(self, name, sl, n, start, anchored, word_given=True):
         lac_person = self.is_lac_person(start, start + n)
         bad = NAME_PARTICLES if anchored and lac_person else NAME_BAD_CHARS  # 县长郭省军: read so, titled
         if not _CJK.fullmatch(name) or any(ch in bad for ch in name[sl:]) or name in NOT_NAMES:
             return False
-        if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS:
-            return False  # 王某, 张某某: no one's name; 王主任, 张妈妈: an address
+        if PLACEHOLDER in name[sl:] or name[sl:] in ADDRESS_WORDS or name[sl:] in POST_TITLES:
+            return False  # 王某, 张某某: no one's name; 王主任, 张妈妈, (内塔尼亚)胡总理: an address
         if not lac_person and (name[sl:] in SPEECH or name[sl : sl + 2] in SPEECH):
             return False  # (委员)时强调, (…)万表示: a surname-like character and a speech verb
+        if n == 2 and not lac_person and word_tag(name) in WORD_NOT_NAME_TAGS and self.is_token(start, start + n):
+            return False  # (保障房群众)乐享: the segmenter reads a verb of its dictionary there
         if any(b in name for b in NOT_NAMES) or self.in_place(start, start + n):
             return False
         if (
@@ -268,8 +300,8 @@ class Names:
             and word_tag(name) in PERSON_TAGS
             and (n > 2 or ((w := self.nouns.word_at(start + n)) is not None and w[2].startswith("v")))
         )  # 王国生: LAC's, and jieba's dictionary's; two characters, a verb after it (汪洋宣读, not 安民之道)
-        if n == sl + MAX_GIVEN and freq(name) and not known_name:
-            return False  # 大力支持: four characters that are a word
+        if n == sl + MAX_GIVEN and freq(name) and not known_name and not self.is_person_token(start, start + n):
+            return False  # 大力支持: four characters that are a word (not 安倍晋三, the dictionary's person)
         token = self.tokens.at(start)
         if token is not None and token.end > start + n and token.tag not in PERSON_TAGS:
             return False  # 齐家(治国): the name would cut a word in two
@@ -289,6 +321,12 @@ class Names:
                 return False  # 南太(平洋)
             if any(freq(self.text[start - k : start + n]) for k in (1, 2) if start >= k):
                 return False  # (没)成想, (安居)乐业: the name would end a word that starts before it
+            if (
+                start
+                and not self.tokens.is_boundary(start)
+                and freq(self.text[start - 1 : start + 1]) >= CROSS_WORD_FREQ
+            ):
+                return False  # 共商|中乌合作: the "surname" ends a word that starts before it
             if len(name) - sl == 2 and freq(name[sl:]) and word_tag(name[sl:]) in GIVEN_NOT_TAGS:
                 return False  # (与)林为伴: 为伴 is a verb
             if n == sl + MAX_GIVEN and any(
@@ -319,7 +357,7 @@ class Names:
         score = 0
         token = self.tokens.at(start)
         if self.is_person_token(start, end):
-            score += 3
+            score += 3 + 3 * (n >= 4 and freq(name) > 0)  # 安倍晋三: a four-character person of the dictionary
         elif token and token.end == start + sl:  # the surname alone, then the given name (任 + 红梅, 秦 + 时运)
             given = self.tokens.at(token.end)
             if given and given.end == end:
@@ -350,6 +388,8 @@ class Names:
             score -= 4  # 谭登, always printed as 谭登周
         if text[end : end + 1] in HOME_AFTER:
             score += 1
+        if self._glued_verb_after(end):
+            score -= 8  # 杨晓|超作的报告, 徐绍|史作的: the name's last character read with the verb after it
         if text[end : end + 1] in "、，。；,;":
             score += 2  # 主席万鄂湘、: a list's or a clause's end is a name's end more often than a character
         if text[end : end + 1] in "：:":

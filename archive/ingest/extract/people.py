@@ -61,7 +61,7 @@ from .people_patterns import (
     TITLES,
     UNANCHORED_BAD_END,
 )
-from .people_things import fragments, is_thing
+from .people_things import fragments, is_country_side, is_thing
 from .people_titles import TITLE_RE, PersonMention, qualifier_of, title_hits, titled
 from .tagger import PERSON_TAGS
 
@@ -112,6 +112,8 @@ def find_people(text, region_at=None, places=(), tokens=None, nouns=None):
     for t_start, t_end, printed in title_hits(text):  # 贫困户蚂蚱养殖户武六孩 gives both titles
         if TITLES.get(printed) == "journalist" and t_start and not names.tokens.is_boundary(t_start):
             continue  # (文艺工)作者: no credit inside a word
+        if _title_runs_on(names, t_end):
+            continue  # 居民楼三楼, 主席国由, 叙利亚军方称: the title's characters end inside a longer word
         start = t_end + (text[t_end : t_end + 1] in TITLE_NAME_GAP)  # 记者 王辉, 联系人：王斐
         if start > t_end and text[t_end] != " ":
             start = _after_unit(names, text, start)  # 联系人：医政医管局王斐
@@ -194,6 +196,15 @@ def _listed_regions(found, text):
         prev = next((pm for pm in group if pm.region), own or group[0])
 
 
+def _title_runs_on(names, t_end):
+    """The segmenter's word holding a title's last character runs on past it (居民|楼 read 居民楼, 军方 of
+    叙利亚军方), and the statistical tagger reads no person starting after it."""
+    i = names.tokens.index_holding(t_end - 1)
+    if i is None or names.tokens.ends[i] <= t_end:
+        return False
+    return names.nouns is None or names.nouns.person_at(t_end) is None
+
+
 def _credits(names, text):
     """The journalists a credit names: (文 陈以显 刘智良), （记者 胡浩 通讯员 张三）, and a byline's names
     printed with a space between their characters (记者 王 辉)."""
@@ -222,10 +233,15 @@ def _stands(names, pm):
     or on a one-character word that is no name (曾/d到 after 总书记); credits stand as printed."""
     if pm.kind == "journalist":
         return True
+    if is_country_side(pm.name):
+        return False  # 欧方表示, 巴方愿: a country's side, though a speech verb follows
     if not pm.anchored and is_thing(names, pm.name):
         return False  # 巴方, 埃博拉(疫情), 巴赫穆特(方向): people_things.py
     if names.nouns is None or not names.nouns.tagged(pm.start):
         return True
+    last = max(pm.name.rfind(d) for d in NAME_DOTS) + 1
+    if pm.anchored and last and names.nouns.person_at(pm.start + last) is not None:
+        return True  # 村民如则·阿皮孜: a title, a dot and the tagger's person after it, though it reads 如|则
     if names.lac_contradicts(pm.start, pm.start + len(pm.name)):
         return False
     return pm.anchored or names.nouns.person_at(pm.start) is not None
@@ -241,6 +257,7 @@ def _lac_named(names, text, taken=()):
     persons = names.nouns.spans("PER")
     starts, ends = {a for a, _b in persons}, {b for _a, b in persons}
     read = {text[a:b] for a, b in persons}
+    in_quote = _short_quotes(text)
     for a, b in persons:
         dotted = _dotted_before(names, text, a, b)
         if dotted:
@@ -248,6 +265,8 @@ def _lac_named(names, text, taken=()):
             continue
         if a in taken or (text[a - 1 : a] in '“「"' and text[b : b + 1] in '”」"') or _in_book_title(text, a):
             continue
+        if in_quote(a):
+            continue  # “卡卡杜-2018”多国海上联合演习: a short quote holds a term, not a person
         name = None
         if (
             b - a >= 3
@@ -265,6 +284,10 @@ def _lac_named(names, text, taken=()):
         if not name and b - a >= 3 and text.count(text[a : b - 1]) > text.count(text[a:b]):
             name = names.at(a, b - 1, anchored=False, closed=True)  # 毛相林荣(获): printed alone elsewhere
         spoken = text.startswith(SPEECH, b)  # 种烟户周代发说: a speech verb anchors it
+        if spoken and b - a >= 3 and text[b - 1] in _SPEAKER_ADVERB_CHARS:
+            name = names.at(a, b - 1, anchored=True, closed=True)  # 井上均|表示, 班禅还|说: the adverb glued on
+            if not name:
+                continue
         listed = (text[a - 1 : a] in LIST_JOINERS and a - 1 in ends) or (
             text[b : b + 1] in LIST_JOINERS and b + 1 in starts
         )
@@ -377,9 +400,22 @@ def _listed(names, text, end, make):
     return out
 
 
+_SPEAKER_ADVERB_CHARS = {a for a in SPEAKER_ADVERBS if len(a) == 1}
 _OWN_TITLE = re.compile(rf"[^、，,。；;\s]{{1,8}}?{TITLE_RE}")
 _SURNAME_AT = re.compile(f"[{''.join(sorted(SURNAMES))}]")
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
+
+
+def _short_quotes(text):
+    """A test: the offset is inside a short quote of text (“日访、周访、月访”, “卡卡杜-2018”)."""
+    quoted = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
+    qstarts = [a for a, _b in quoted]
+
+    def inside(pos):
+        q = bisect.bisect_right(qstarts, pos) - 1
+        return q >= 0 and quoted[q][1] > pos
+
+    return inside
 
 
 def _tagged(names, text):
@@ -387,8 +423,7 @@ def _tagged(names, text):
     (“日访、周访、月访”: a slogan)."""
     out = []
     tokens = names.tokens
-    quoted = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
-    qstarts = [a for a, _b in quoted]
+    in_quote = _short_quotes(text)
     for i in tokens.with_tags(PERSON_TAGS):
         t = tokens[i]
         if not 1 <= len(t.word) <= 4 or t.word[0] not in SURNAMES:
@@ -402,8 +437,7 @@ def _tagged(names, text):
             name = t.word  # 汪洋|还: both taggers end the name here
         if not name or name[-1] in UNANCHORED_BAD_END:
             continue
-        q = bisect.bisect_right(qstarts, t.start) - 1
-        if q >= 0 and quoted[q][1] > t.start:
+        if in_quote(t.start):
             continue
         end = t.start + len(name)
         after, nxt = text[end : end + 1], tokens.at(end)

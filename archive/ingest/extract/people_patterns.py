@@ -225,6 +225,7 @@ ADDRESS_WORDS = (
     "叔叔",
     "婶婶",
     "老师",
+    "同学",  # (研究生冠军)班同学
     "师傅",
     "校长",
     "局长",
@@ -340,6 +341,7 @@ GROUP_LIST_OPENERS = ("还有", "分别是", "分别为", "包括", "有")
 # What the statistical tagger reads as a person where the report shows a thing (people_things.py).
 # Two characters that are a country's short name and its side, its army or another country (巴方, 乌军, 欧中).
 COUNTRY_SIDE = set("方军")
+COUNTRY_PARTY = "方"  # of those, the side is never a name, anchored or not (欧方表示, 巴方愿); 军 is (马军胜)
 # After a name the tagger alone found, in any of its occurrences: a disease, a place or a body (埃博拉疫情,
 # 巴赫穆特方向, 基拉韦厄火山, 卢甘斯克民间武装, 苏家坡村).
 THING_AFTER = (
