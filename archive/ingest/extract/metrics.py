@@ -163,6 +163,8 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
         a, b = sentences.bounds(s)
         quote_start = m.start("pre") if m.group("pre") else s
         region, scope = places.at(s) if places else (region_at(s) if region_at else None, "")
+        if region and places and not places.holds(region, value, unit):
+            region = None  # 7000万人口 in a 宁德 story: more people than the place holds
         out.append(
             Figure(
                 value=value,
