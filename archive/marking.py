@@ -44,7 +44,7 @@ def marks(report, **records):
     return leftmost_longest(spans)  # where marks overlap, the longer one wins
 
 
-def figure_marks(_text, report, metrics):
+def metric_marks(_text, report, metrics):
     """Figures at their stored offsets in the clean text (found again if the text was edited)."""
     spans = []
     for m in metrics:

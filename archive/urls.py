@@ -4,8 +4,8 @@ from .views.basket import basket, basket_add, basket_clear, basket_export, baske
 from .views.compare import compare
 from .views.concordance import concordance
 from .views.downloads import original
-from .views.figures import figures
 from .views.home import home
+from .views.metrics import metrics
 from .views.people import person
 from .views.programmes import category, initiative, programme
 from .views.regions import region
@@ -29,7 +29,7 @@ urlpatterns = [
     path("basket/remove/", basket_remove, name="basket_remove"),
     path("basket/clear/", basket_clear, name="basket_clear"),
     path("basket/export/", basket_export, name="basket_export"),
-    path("figures/", figures, name="figures"),
+    path("figures/", metrics, name="figures"),
     # the research tools (issue 22)
     path("trends/", trends, name="trends"),
     path("concordance/", concordance, name="concordance"),

@@ -312,9 +312,9 @@ def test_chinese_throughout():
 
 
 def test_figure_field_reads_numbers_as_written():
-    from archive.admin.inlines import FigureField
+    from archive.admin.inlines import MetricField
 
-    field = FigureField()
+    field = MetricField()
     assert field.clean("1,800,000") == 1_800_000 and field.clean("180万") == 1_800_000 and field.clean("0.74") == 0.74
     assert field.prepare_value(1_800_000.0) == "1,800,000" and field.prepare_value(26.78) == "26.78"
 

@@ -81,7 +81,7 @@ class CuratedInline(admin.TabularInline):
         )
 
 
-class FigureField(forms.FloatField):
+class MetricField(forms.FloatField):
     """A figure as written: 1,800,000 or 180万 in, 1,800,000 out (never 1.8e+06)."""
 
     widget = forms.TextInput(attrs={"size": 12, "inputmode": "decimal"})
@@ -100,7 +100,7 @@ class FigureField(forms.FloatField):
 
 
 class MetricForm(CuratedForm):
-    value = FigureField(label="数值", required=False)
+    value = MetricField(label="数值", required=False)
 
     def clean(self):
         """A figure has a value, or the words of a vague quantity (数十) in place of one."""

@@ -9,6 +9,6 @@ svg.py        the charts and the map, drawn as SVG on the server (no data access
 home.py       /                                    regions.py    /region/<code>/
 reports.py    /report/<id>/ and its citations      downloads.py  /report/<id>/original, stored files
 people.py     /person/<id>/                        programmes.py /programme/, /initiative/, /category/
-figures.py    /figures/, the figures explorer       errors.py     the 404 and 500 pages (DEBUG off)
+metrics.py    /figures/, the figures explorer       errors.py     the 404 and 500 pages (DEBUG off)
 basket.py     /basket/, the selection basket and its exports (search/export.py)
 """

@@ -139,7 +139,7 @@ def _compare_data(regions):
                 "_within": within,
             }
         )
-    figures, shared = _shared_figures(out)
+    figures, shared = _shared_metrics(out)
     for col in out:
         del col["_within"]
     series = [{"name": c["name"], "points": [{**p, "value": p["reports"]} for p in c["years"]]} for c in out]
@@ -172,7 +172,7 @@ def _compare_data(regions):
     }
 
 
-def _shared_figures(columns):
+def _shared_metrics(columns):
     """The figure labels every region has (by the stored simplified label and unit), the most reported
     first, with each region's latest figures under them and their sentences; and every row for CSV."""
     per = []

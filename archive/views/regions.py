@@ -19,7 +19,7 @@ from .cache import summary
 from .rows import LISTED_REPORTS, category_url, facet_counts, person_row, programme_url, region_row, report_row, url_of
 from .svg import dots_svg, fitted_frame, series_svg
 
-FIGURE_GROUPS = 40  # (label, year) groups a region page compares
+METRIC_GROUPS = 40  # (label, year) groups a region page compares
 SERIES_MIN_YEARS = 2  # years a label needs for its series to be drawn
 MAP_ALL_NAMES = 30  # a region map of at most this many counties names them all; a larger one those with reports
 
@@ -64,7 +64,7 @@ def _region_data(place, code):
     people = Person.objects.filter(region_id__in=within).shown().select_related("region").order_by("-n", "name")[:60]
     here = RegionMention.objects.filter(region_id__in=within).values("report_id")
     by_category = _programmes_of(here)
-    figures = _compare_figures(Metric.objects.filter(region_id__in=within))
+    figures = _compare_metrics(Metric.objects.filter(region_id__in=within))
     data = {
         **region_row(place),
         "parents": [region_row(a) for a in place.ancestors()],
@@ -185,7 +185,7 @@ def _disagree(ms):
     return any(len(values) > 1 for values in said.values())
 
 
-def _compare_figures(qs):
+def _compare_metrics(qs):
     """Figures about the same thing (label and year) from different reports side by side, the most
     reported first, and the series a label forms over years (for a chart)."""
     # the columns it shows as plain rows, grouped by the stored simplified label: model instances with
@@ -216,7 +216,7 @@ def _compare_figures(qs):
         groups.items(), key=lambda kv: (-len({m.report_id for m in kv[1]}), kv[0][1] is None, kv[0][0], kv[0][1] or 0)
     )  # compared, then dated, first
     out = []
-    for (_label, year, unit), ms in ordered[:FIGURE_GROUPS]:
+    for (_label, year, unit), ms in ordered[:METRIC_GROUPS]:
         out.append(
             {
                 "label": ms[0].label,

@@ -75,8 +75,8 @@ def test_every_page_is_json(client, url):
 
 @pytest.mark.parametrize("sort", ["value", "-value", "year", "-year", "unit", "-report", "label", "-published"])
 def test_a_filtered_figures_page_is_in_the_order_sql_sorts_it(client, sort):
-    """A filtered explorer page orders its light rows in Python: the same order as figure_queryset."""
-    from archive.views.figures import FIGURES_PER_PAGE, figure_queryset
+    """A filtered explorer page orders its light rows in Python: the same order as metric_queryset."""
+    from archive.views.metrics import METRICS_PER_PAGE, metric_queryset
 
     got = client.get("/figures/", {"label": "率", "sort": sort, "format": "json"}).json()
     f = {
@@ -90,6 +90,6 @@ def test_a_filtered_figures_page_is_in_the_order_sql_sorts_it(client, sort):
         "change": "",
         "sort": sort,
     }
-    expected = list(figure_queryset(f).values_list("id", flat=True)[:FIGURES_PER_PAGE])
+    expected = list(metric_queryset(f).values_list("id", flat=True)[:METRICS_PER_PAGE])
     assert [r["id"] for r in got["rows"]] == expected and len(expected) > 3
-    assert got["total"] == figure_queryset(f).count()
+    assert got["total"] == metric_queryset(f).count()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.extract.conftest import extract_text
+from tests.ingest.extract.readers import extract_text
 
 
 def figures(body, published=None, title="脱贫攻坚见闻"):

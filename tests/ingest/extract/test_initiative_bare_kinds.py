@@ -2,11 +2,7 @@
 
 import pytest
 
-from archive.ingest.extract.initiatives import find_initiatives
-
-
-def names(text):
-    return [i["name"] for i in find_initiatives(text)]
+from tests.ingest.extract.readers import initiative_names as names
 
 
 @pytest.mark.parametrize(

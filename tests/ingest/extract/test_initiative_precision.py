@@ -5,10 +5,7 @@ import pytest
 from archive.ingest.extract.initiative_patterns import NOT_PROGRAMMES
 from archive.ingest.extract.initiatives import find_initiatives
 from archive.programmes import NAMES, synonyms
-
-
-def names(text):
-    return [i["name"] for i in find_initiatives(text)]
+from tests.ingest.extract.readers import initiative_names as names
 
 
 def test_target_areas_outcomes_and_people_are_no_programmes_but_still_expand_a_search():

@@ -2,10 +2,7 @@ import pytest
 
 from archive.ingest.extract.initiatives import categorize, find_categories, find_initiatives
 from archive.taxonomy import CATEGORIES, CATEGORY_KEYWORDS
-
-
-def names(text):
-    return [i["name"] for i in find_initiatives(text)]
+from tests.ingest.extract.readers import initiative_names as names
 
 
 @pytest.mark.parametrize(

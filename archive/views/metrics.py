@@ -15,9 +15,9 @@ from .cache import summary
 from .rows import METRIC_COLUMNS, metric_row, region_row
 from .svg import scatter
 
-FIGURES_PER_PAGE = 50
+METRICS_PER_PAGE = 50
 
-FIGURE_SORTS = {
+METRIC_SORTS = {
     "label": "label_key",
     "value": "value",
     "unit": "unit",
@@ -30,7 +30,7 @@ FIGURE_SORTS = {
 CHART_POINTS = 2000
 
 
-def figure_filters(request):
+def metric_filters(request):
     """The explorer's filters, read and bounded: what the page, its JSON and its CSV all apply."""
     get = request.GET
     f = {
@@ -42,12 +42,12 @@ def figure_filters(request):
         "min": params.number(get, "min"),
         "max": params.number(get, "max"),
         "change": get.get("change") if get.get("change") in ("before", "after", "none") else "",
-        "sort": get.get("sort") if get.get("sort", "").lstrip("-") in FIGURE_SORTS else "-report",
+        "sort": get.get("sort") if get.get("sort", "").lstrip("-") in METRIC_SORTS else "-report",
     }
     return f
 
 
-def figure_queryset(f):
+def metric_queryset(f):
     qs = Metric.objects.select_related("region", "report")
     if f["label"]:
         q = Q()
@@ -70,7 +70,7 @@ def figure_queryset(f):
         qs = qs.filter(change="")
     elif f["change"]:
         qs = qs.filter(change=f["change"])
-    field = FIGURE_SORTS[f["sort"].lstrip("-")]
+    field = METRIC_SORTS[f["sort"].lstrip("-")]
     desc = f["sort"].startswith("-")
     return qs.order_by((f"-{field}" if desc else field), "-id" if desc else "id")
 
@@ -89,11 +89,11 @@ _LIGHT = (
     "label_key",
 )  # what a filtered page reads of every match
 
-_LIGHT_SORTS = {sort: _LIGHT.index(field) for sort, field in FIGURE_SORTS.items() if field in _LIGHT}
+_LIGHT_SORTS = {sort: _LIGHT.index(field) for sort, field in METRIC_SORTS.items() if field in _LIGHT}
 
 
 def _sorted_ids(light, sort):
-    """The ids in the order figure_queryset sorts them (the field, then the id), for the sorts a light
+    """The ids in the order metric_queryset sorts them (the field, then the id), for the sorts a light
     row carries; a missing value where the database puts it (SQLite: first ascending; PostgreSQL: last)."""
     at, desc = _LIGHT_SORTS[sort.lstrip("-")], sort.startswith("-")
     missing_first = connection.vendor != "postgresql"
@@ -107,11 +107,11 @@ def _sorted_ids(light, sort):
     ]
 
 
-def figures(request):
-    f = figure_filters(request)
-    qs = figure_queryset(f)
+def metrics(request):
+    f = metric_filters(request)
+    qs = metric_queryset(f)
     key = "figures:" + "&".join(f"{k}={v}" for k, v in sorted(f.items())) + f"&page={request.GET.get('page', '')}"
-    data = summary(key, lambda: _figures_data(request, f, qs))
+    data = summary(key, lambda: _metrics_data(request, f, qs))
     return respond(
         request,
         Page(
@@ -126,7 +126,7 @@ def figures(request):
     )
 
 
-def _figures_data(request, f, qs):
+def _metrics_data(request, f, qs):
     """The figures explorer. Unfiltered, its counts come from grouped, indexed SQL. Filtered (a label is
     a LIKE over every figure), the matching figures are read once, as light rows, and the units, the
     total, the chart, the region counts and the page's order all come from them: one scan of the figures
@@ -137,7 +137,7 @@ def _figures_data(request, f, qs):
     by_prefix = Counter()
     page_ids = None
     if any(v not in (None, "") for k, v in f.items() if k not in ("unit", "sort")):
-        light = list(figure_queryset({**f, "unit": ""}).order_by().values_list(*_LIGHT))
+        light = list(metric_queryset({**f, "unit": ""}).order_by().values_list(*_LIGHT))
         counted = Counter(r[1] for r in light)
         units = [{"unit": u, "n": n} for u, n in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))]
         if f["unit"]:
@@ -159,9 +159,9 @@ def _figures_data(request, f, qs):
             for code, n in qs.order_by().exclude(region=None).values_list("region__code").annotate(n=Count("id")):
                 by_prefix[code[:width]] += n
     units = units[:20]
-    pages = max(1, -(-total // FIGURES_PER_PAGE))
+    pages = max(1, -(-total // METRICS_PER_PAGE))
     page = params.page(request.GET, pages)
-    start, end = (page.number - 1) * FIGURES_PER_PAGE, page.number * FIGURES_PER_PAGE
+    start, end = (page.number - 1) * METRICS_PER_PAGE, page.number * METRICS_PER_PAGE
     shown = qs.defer("report__clean_text", "report__normalized_text")
     if page_ids is not None:
         found = shown.order_by().in_bulk(page_ids[start:end])
@@ -182,6 +182,6 @@ def _figures_data(request, f, qs):
             region_row(r, figures=by_prefix[_code_prefix(r.code)]) for r in drill if by_prefix[_code_prefix(r.code)]
         ],
         "chart": scatter(points, f["label"] or "全部数据"),
-        "sorts": list(FIGURE_SORTS),
+        "sorts": list(METRIC_SORTS),
     }
     return data
