@@ -3,7 +3,8 @@
 The year: the times printed in the text (2015年, 今年, 去年底, 目前, 2013年以来, 近五年) are found
 in one scan and resolved against the report's publication year (今年 of a 2017 report is 2017,
 去年底 2016; a span that runs to now, 2013年以来 or 近年来, ends in the publication year, and a
-total over it is that year's); 去年同期 and 比2015年 are a comparison's basis, no time. A figure takes the time
+total over it is that year's, and so is a total over a span that starts, 2013年起…累计); 去年同期, 比2015年 and
+比“十三五”末 are a comparison's basis, no time; a plan's year later than the report (到2020年实现…) dates nothing. A figure takes the time
 printed last before it in its sentence, else the first after it in its sentence,
 else the last one earlier in its paragraph, else the headline's when the report is dated that year,
 else, when nothing in its sentence puts it in the past or the future (过去, 原来, 将, 计划) and it is no
@@ -17,9 +18,12 @@ item: 国内联播快讯). A level's own word (全国, 我国, 全省, 全市, �
 national figure has no place, a provincial one the province the report names (or the province of its
 place), never the county the report is about; a national body (国家统计局, 农业农村部, 中央), every province
 at once (31个省（自治区、直辖市）, 省区市) or 14亿中国人 is national too. A place gives its code, unless it is
-one of a list or a route of places (福州、北京两地; 成都至西宁) or the evidence is a place abroad (美国,
-海外) or a region of several provinces (京津冀, 中西部, 各地): then no place. 当地 and 该县 point back at
-the place named last in the item. With no evidence, the report's primary place, when the report names
+one of a list or a route of places (福州、北京两地; 成都至西宁; 西起吉林市，东至珲春市) or the evidence is a place
+abroad (美国, 海外) or a region of several provinces (京津冀, 中西部, 各地): then no place; a place printed inside
+a scope (31个省（区、市）和新疆生产建设兵团, 成渝地区双城经济圈) is none, and an area outside the gazetteer
+(雄安新区) gives the division it lies in. 当地 and 该县 point back at the place named last in the item (or at
+a region of several provinces or abroad printed after it). A count of more people than any place of its
+level holds (7000万人口 in a 宁德 story) is not that place's (metrics.py asks holds()). With no evidence, the report's primary place, when the report names
 it more often than it speaks of the country or abroad and the figure's item names it (or is the
 whole report). The words are data: scope_patterns.py, metric_patterns.py (SCOPE_WORDS), FOREIGN in
 region_patterns.py.
@@ -55,6 +59,7 @@ from .scope_patterns import (
     HEADLINE_ENDS,
     HEADLINE_MAX,
     LEVEL_MAX_PEOPLE,
+    LEVEL_MAX_POOR,
     LEVEL_WORDS,
     LIST_AFTER,
     LIST_ITEM_TAIL,
@@ -67,6 +72,7 @@ from .scope_patterns import (
     NOT_SCOPE_AFTER_MORE,
     PEOPLE_PER_HOUSEHOLD,
     PLACE_SETS,
+    POOR_WORDS,
     ROUTE_FROM,
     ROUTE_TO,
 )
@@ -365,11 +371,13 @@ class Places:
             return self.primary[0], "", "primary"
         return None, "", ""
 
-    def holds(self, code, value, unit):
+    def holds(self, code, value, unit, label=""):
         """Whether a division could hold the figure: no count of people (or households) larger than any division
-        of its level holds (7000万人口脱贫 in a 宁德 story is the country's)."""
+        of its level holds, nor of the poor larger than any counted (7000万人口脱贫 in a 宁德 story, 9899万农村贫困人口
+        in a 贵州 one are the country's)."""
         place = self.places.get(code)
-        most = LEVEL_MAX_PEOPLE.get(place.level) if place else None
+        poor = any(w in label for w in POOR_WORDS)
+        most = (LEVEL_MAX_POOR if poor else LEVEL_MAX_PEOPLE).get(place.level) if place else None
         if not most or value is None or unit not in ("人", "户"):
             return True
         return value * (PEOPLE_PER_HOUSEHOLD if unit == "户" else 1) <= most

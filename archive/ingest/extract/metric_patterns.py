@@ -137,8 +137,8 @@ SCOPE_WORDS = {
     "全旗": "county",
 }
 # A level word after one of these is what the figure is compared with or a share of (增速比全国农村高2.3个百分点,
-# 占全国毛南族总人口的70%, 居全省第一): no scope.
-NOT_SCOPE_BEFORE = "比较占于与同居列"
+# 占全国毛南族总人口的70%, 居全省第一), where it goes (走向全国, 销往全国) or whom a call is to (向全党全国): no scope.
+NOT_SCOPE_BEFORE = "比较占于与同居列向往党"
 # 中国 is the country's scope only as the subject of a statistic (中国农村贫困人口, 中国的减贫), not in a
 # name (中国扶贫基金会, 中国人民银行); so is 中国 before a count (带动中国3亿多人) or a comma (今天的中国，经济总量…).
 CHINA_SCOPE = r"中国(?=农村|贫困|城镇|城乡|经济|的|已|共|累计|有|人口|居民|减贫|现行|脱贫|[0-9]|，)"

@@ -163,8 +163,6 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
         a, b = sentences.bounds(s)
         quote_start = m.start("pre") if m.group("pre") else s
         region, scope = places.at(s) if places else (region_at(s) if region_at else None, "")
-        if region and places and not places.holds(region, value, unit):
-            region = None  # 7000万人口 in a 宁德 story: more people than the place holds
         out.append(
             Figure(
                 value=value,
@@ -182,6 +180,9 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
             )
         )
     _relate(text, out, tokens)
+    for f in out:
+        if f.region and places and not places.holds(f.region, f.value, f.unit, f.label):
+            f.region = None  # 7000万人口 in a 宁德 story: more people than the place holds
     for prev, f in zip([None, *out], out):
         if f.year is None and f.change != "before":  # a past or a future said since the figure before
             a = sentences.bounds(f.start)[0]

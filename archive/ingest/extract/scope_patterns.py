@@ -81,6 +81,10 @@ ROUTE_TO = ("至", "到", "到达", "抵达", "直达")
 # 成都 21 million, 广东 127 million), a household counted as three people.
 LEVEL_MAX_PEOPLE = {"county": 6_000_000, "prefecture": 35_000_000, "province": 130_000_000}
 PEOPLE_PER_HOUSEHOLD = 3
+# The poor (a label with one of POOR_WORDS) were fewer: the most any county, prefecture or province counted, with
+# room (贵州 923万 in 2012, 毕节 115万 in 2014): 9899万农村贫困人口 or 373.6万贫困人口 is no county's.
+POOR_WORDS = ("贫困", "脱贫", "减贫", "建档立卡")
+LEVEL_MAX_POOR = {"county": 500_000, "prefecture": 3_000_000, "province": 12_000_000}
 # Words that point back at the place the text is about (LOCAL_WORDS) take a region of several provinces or a
 # place abroad printed after that place instead (“三区三州”地区…拉动当地: the region's; 美国…当地时间: abroad's).
 LOCAL_TAKES = ("multi", "foreign")

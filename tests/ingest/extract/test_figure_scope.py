@@ -92,3 +92,15 @@ def test_areas_outside_the_gazetteer_give_the_division_they_lie_in(figures):
 )
 def test_plans_spans_and_comparisons_date_a_figure_by_its_own_time(figures, body, published, quote, year):
     assert figures(body, published)[quote].year == year
+
+
+def test_more_of_the_poor_than_any_place_counted_are_not_its(figures):
+    body = "贵州省脱贫攻坚取得进展。贫困人口从9899万人减少到551万人。"
+    assert figures(body)["9899万人"].region is None
+    assert figures("贵州省脱贫攻坚取得进展。全省贫困人口从923万人减少到30万人。")["923万人"].region == "520000"
+
+
+def test_a_level_word_a_product_goes_to_is_no_scope(figures):
+    body = "井冈山市发展产业，推广特色农产品走向全国，联农带农富民产业综合产值超10亿元。"
+    assert (figures(body)["超10亿元"].region, figures(body)["超10亿元"].scope) == ("360881", "")
+    assert figures("井冈山市发展产业，全国农产品网络零售额超10亿元。")["超10亿元"].scope == "national"
