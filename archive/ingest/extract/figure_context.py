@@ -217,12 +217,13 @@ class Times:
             return self.years[i]
         return self.headline
 
-    def present(self, pos, sentence_start):
+    def present(self, pos, sentence_start, plan_start=None):
         """The report's year for a figure with no time of its own, when its sentence does not put it in the
-        past or the future (过去, 原来, 将, 计划) and it is no quotation's; else None."""
+        past or the future (过去, 原来, 将, 计划) and it is no quotation's, nor after a plan's year from plan_start
+        (its sentence's start: 到2030年…增长2.8%…1.7%); else None."""
         if not self.this_year or self._quote(pos) or _NOT_PRESENT.search(self.text, sentence_start, pos):
             return None
-        if any(sentence_start <= t < pos for t in self.targets):
+        if any((sentence_start if plan_start is None else plan_start) <= t < pos for t in self.targets):
             return None  # 到2020年实现4335万贫困人口全部脱贫: of the report's time or the plan's
         return self.this_year
 

@@ -103,7 +103,7 @@ YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前
 # A figure with no time of its own, in a dated report, is of the report's present (全县现有贫困户1596户,
 # 共设13个赛段) unless its sentence puts it in the past or the future before it (过去, 当时, 原来, 将, 计划):
 # then it has no year; nor has the first end of a change (从42头增加到400多头: 42 is of an earlier time).
-NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|一度|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
+NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|(?<!年)一度|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
 # Five-year plans as times: the plan's last year (十三五期间, 十三五时期: 2020), its first for 初期 / 开局.
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_START = ("初期", "开局", "第一年")

@@ -186,7 +186,7 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
     for prev, f in zip([None, *out], out):
         if f.year is None and f.change != "before":  # a past or a future said since the figure before
             a = sentences.bounds(f.start)[0]
-            f.year = times.present(f.start, max(a, prev.end) if prev else a)
+            f.year = times.present(f.start, max(a, prev.end) if prev else a, a)
     return out
 
 

@@ -104,3 +104,11 @@ def test_a_level_word_a_product_goes_to_is_no_scope(figures):
     body = "井冈山市发展产业，推广特色农产品走向全国，联农带农富民产业综合产值超10亿元。"
     assert (figures(body)["超10亿元"].region, figures(body)["超10亿元"].scope) == ("360881", "")
     assert figures("井冈山市发展产业，全国农产品网络零售额超10亿元。")["超10亿元"].scope == "national"
+
+
+def test_every_figure_after_a_plans_year_in_its_sentence_is_undated(figures):
+    found = figures(
+        "世界银行研究报告显示，到2030年，共建国家贸易将增长2.8%—9.7%，全球贸易增长1.7%。", date(2023, 10, 5)
+    )
+    assert found["1.7%"].year is None
+    assert figures("一年一度的书展开幕，吸引了超过60个国家的参展商。", date(2013, 4, 16))["超过60个"].year == 2013
