@@ -23,3 +23,12 @@ class NamedQuerySet(models.QuerySet):
         """Those named in at least one report by a mention no one rejected, each with n: those reports."""
         kept = ~Q(mentions__curation="rejected")
         return self.annotate(n=Count("mentions__report", filter=kept, distinct=True)).filter(n__gt=0)
+
+    def shown_count(self):
+        """How many records shown() holds, counted from the kept mentions alone: the same number
+        without grouping every record with its mentions (the home page's count of people)."""
+        link = self.model._meta.get_field("mentions").field  # the mention's key to its record
+        kept = link.model.objects.values(link.name)
+        if self.query.has_filters():
+            kept = kept.filter(**{f"{link.name}__in": self.values("pk")})
+        return kept.distinct().count()

@@ -1,6 +1,10 @@
 """The WSGI application gunicorn serves (docs/DEPLOY.md). It runs the system checks before it serves, as
 runserver and the management commands do: a missing library or model (archive/checks.py) stops the
-start with its name and the install step, instead of a server that drops fields from every report."""
+start with its name and the install step, instead of a server that drops fields from every report.
+
+Each process that serves requests through it (gunicorn's workers, runserver) also watches the index
+from its first request on, so another process's commit (the worker's ingest) finds the summary pages
+rebuilt before a reader comes (archive.views.cache.watch)."""
 
 import os
 
@@ -16,3 +20,7 @@ if _serious:
     raise ImproperlyConfigured(
         "The archive cannot start; the system checks found:\n" + "\n".join(str(m) for m in _serious)
     )
+
+from archive.views.cache import watch_from_requests  # noqa: E402 (after setup: it imports the models)
+
+watch_from_requests()

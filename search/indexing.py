@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from django.dispatch import Signal
 from haystack import connections
+from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.query import SearchQuerySet
 from whoosh.index import LockError
 
@@ -189,15 +190,25 @@ def sync():
     return len(missing), len(stale)
 
 
+def _local_index():
+    """(backend, index) of a Whoosh engine, set up (its storage opened), or (None, None) for a server
+    engine. By the backend's class: a Whoosh backend has no storage until its thread's first setup()
+    (haystack's backends are per thread), which a summary page's first version() may come before."""
+    backend, index = _backend_and_index()
+    if not isinstance(backend, WhooshSearchBackend):
+        return None, None
+    if not backend.setup_complete:
+        backend.setup()
+    return backend, index
+
+
 def version():
     """A value that changes whenever the index commits (Whoosh's generation number: every ingest,
     correction and deletion reaches the index through one commit), or None for a server engine.
     Pages whose data is a summary of the whole index (home, regions) are cached under it."""
-    backend, _index = _backend_and_index()
-    if not hasattr(backend, "storage"):
+    backend, _index = _local_index()
+    if backend is None:
         return None
-    if not backend.setup_complete:
-        backend.setup()
     try:
         return backend.index.latest_generation()
     except Exception:  # noqa: BLE001 (no index yet)
@@ -207,11 +218,9 @@ def version():
 def schema_is_current():
     """False when the index on disk was written with another schema (fields or analyzers changed):
     it must be rebuilt. Engines without a local schema answer True."""
-    backend, _index = _backend_and_index()
-    if not hasattr(backend, "storage"):  # not a Whoosh backend (a server engine keeps its own mapping)
+    backend, _index = _local_index()
+    if backend is None:  # a server engine keeps its own mapping
         return True
-    if not backend.setup_complete:
-        backend.setup()
     try:
         on_disk = backend.storage.open_index().schema
     except Exception:  # noqa: BLE001 (no index yet, or one Whoosh cannot read)

@@ -43,7 +43,10 @@ def concordance(request):
     if sort not in SORTS:
         note = notes(note, f"没有“{sort[:20]}”这种排序（可用：{'、'.join(SORTS)}），已按日期排列。")
         sort = "-date"
-    data = summary(cache_key("concordance", request.GET), lambda: _lines_data(q, filters, dates, expand, sort))
+    data = summary(
+        cache_key("concordance", request.GET, only_renders=("page",)),
+        lambda: _lines_data(q, filters, dates, expand, sort),
+    )
     lines = data["lines"]
     pages = max(1, -(-len(lines) // PER_PAGE))
     page = params.page(request.GET, pages)

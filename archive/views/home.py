@@ -70,7 +70,7 @@ def _home_data():
             "reports": page.total,
             "counties": len(county_counts),
             "poverty_counties": Region.objects.filter(code__in=list(county_counts), poverty_county=True).count(),
-            "people": Person.objects.shown().count(),
+            "people": Person.objects.shown_count(),
             "programmes": programmes.distinct().count(),
             "figures": Metric.objects.count(),
         },

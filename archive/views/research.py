@@ -37,9 +37,11 @@ def chips(filters):
     ]
 
 
-def cache_key(tool, get):
-    """A tool's data under every parameter but the format and the display script (which only render it)."""
-    pairs = sorted((k, v) for k, values in get.lists() for v in values if k not in ("format", "display"))
+def cache_key(tool, get, only_renders=()):
+    """A tool's data under every parameter but the format, the display script and the tool's own
+    only_renders (the page of a list kept whole), which only choose what is printed of it."""
+    skip = ("format", "display", *only_renders)
+    pairs = sorted((k, v) for k, values in get.lists() for v in values if k not in skip)
     return f"{tool}:" + hashlib.sha256(urlencode(pairs).encode()).hexdigest()  # a key of bounded length
 
 

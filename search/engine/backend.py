@@ -34,7 +34,9 @@ from django.utils.encoding import force_str
 from haystack import connections
 from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshHtmlFormatter, WhooshSearchBackend
-from haystack.constants import DJANGO_ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.models import SearchResult
+from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
 from whoosh.fields import TEXT
 from whoosh.highlight import ContextFragmenter
@@ -55,6 +57,9 @@ from .writer import WritingBackend
 
 VANISHED_RETRIES = 5  # opens of a searcher whose segment file a concurrent commit removed
 VANISHED_WAIT = 0.02  # seconds, times the attempt
+
+
+IDS_ONLY = {ID, DJANGO_CT, DJANGO_ID, "score", "pk"}  # what values_list("pk") asks (haystack's _internal_fields)
 
 
 class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
@@ -175,9 +180,12 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
             chosen = order[start:end]
             page = [searcher.stored_fields(int(g)) for g in gids[chosen]]
             scores = [float(x) for x in got[chosen]]
-        results = self._process_results(
-            _Page(page, scores, total), result_class=result_class, query_string=query_string
-        )
+        if set(_ignored.get("fields") or ("all",)) <= IDS_ONLY:
+            results = self._id_results(page, scores, total, result_class)
+        else:
+            results = self._process_results(
+                _Page(page, scores, total), result_class=result_class, query_string=query_string
+            )
         results["_hits"] = [h.ids for h in per_leaf]
         results["_facet_hits"] = facet_hits
         return results
@@ -350,6 +358,21 @@ class ChineseWhooshSearchBackend(WritingBackend, WhooshSearchBackend):
         reader, n = big.reader(), big.doc_count_all()
         limit = max(share * n, at_least * n / max(self._shared_searcher().doc_count_all(), 1))
         return {w for w in words if reader.doc_frequency(self.content_field_name, w) > limit}
+
+    def _id_results(self, stored, scores, total, result_class=None):
+        """The hits as results that carry their ids and scores only, for what asks no more
+        (values_list("pk"): the concordance, exports, feeds): haystack's _process_results converts
+        every stored field of every hit, which cost the concordance two thirds of its 1,000 ids."""
+        result_class = result_class or SearchResult
+        indexed = set(connections[self.connection_alias].get_unified_index().get_indexed_models())
+        models, out = {}, []
+        for fields, score in zip(stored, scores):
+            ct = fields[DJANGO_CT]
+            if ct not in models:
+                models[ct] = haystack_get_model(*ct.split("."))
+            if models[ct] in indexed:
+                out.append(result_class(*ct.split("."), fields[DJANGO_ID], score, **{ID: fields[ID]}))
+        return {"results": out, "hits": total, "facets": {}, "spelling_suggestion": None}
 
     def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
         # stock highlighting hard-codes StemmingAnalyzer, which reads a Chinese clause as one word

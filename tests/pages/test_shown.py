@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from archive import curation
-from archive.models import Curated, Metric, PersonMention, RegionMention
+from archive.models import Curated, Initiative, Metric, Person, PersonMention, RegionMention
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,14 @@ def test_a_deleted_mention_leaves_the_region_programme_and_home_pages(client, re
     assert home["counts"]["people"] == shown
     assert home["counts"]["figures"] == Metric.objects.count() == Metric.all_objects.count() - 1
     assert not RegionMention.objects.filter(report=r, region=county).exists()
+
+
+def test_a_count_of_shown_records_is_the_count_of_shown(rejected):
+    _r, person, *_ = rejected
+    for model in (Person, Initiative):
+        assert model.objects.shown_count() == model.objects.shown().count() < model.objects.count()
+    some = Person.objects.filter(pk__in=[person.pk, *Person.objects.shown().values_list("pk", flat=True)[:3]])
+    assert some.shown_count() == some.shown().count() == some.count() - 1  # the rejected one named only here
 
 
 def test_the_figures_explorer_leaves_a_deleted_figure_out(client, rejected):

@@ -161,3 +161,15 @@ def test_searching_copies_no_segment_file_into_memory():
     for reader in readers:
         assert not isinstance(reader._terms._postfile, BufferFile)
     assert search("扶贫").total >= 2
+
+
+def test_a_thread_that_never_searched_reads_the_index_version():
+    """haystack's backends are per thread and a Whoosh backend has no storage until its first setup():
+    a thread's first version() (a summary page, the summary watcher) must not take it for a server engine."""
+    import threading
+
+    seen = {}
+    thread = threading.Thread(target=lambda: seen.update(v=indexing.version(), current=indexing.schema_is_current()))
+    thread.start()
+    thread.join(30)
+    assert seen == {"v": indexing.version(), "current": True} and seen["v"] is not None

@@ -76,10 +76,40 @@ SKIP_BEFORE = (
     "维持",
     "维持在",
     "控制在",
+    "持续保持",
     "等",
+    "低于",
+    "高于",
+    "少于",
+    "多于",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "可能",
+    "或将",
+    "有望",
+    "一度",
+    "触及",
+    "跌破",
+    "仍",
+    "仍然",
+    "依然",
 )
 # Characters that end a measure, never a personal name the tagger thinks it sees (巩固率/nr).
 MEASURE_ENDS = set("率量数额费金款值比")
+# 分别 before a list of figures: each number is of the list item in its place (贫困村和贫困人口分别减少345个和
+# 551万人 -> 贫困村, 贫困人口); the words between 分别 and the first number say how (分别同比增长, 分别为).
+EACH_WORD = "分别"
+EACH_GAP = 8  # at most this many characters between 分别 and the first number (no punctuation)
+# A clause of only one of these before its figure counts what the figure of the clause before did (确诊病例逼近
+# 17000例，达到16926例); not 有 (有40多户，有22户是贫困户: what they are follows).
+SAME_COUNT_BEFORE = ("达到", "达", "已达", "为", "共", "共计", "累计", "合计", "总计", "总共", "一共")
+# What stands between two figures of such a list (345个和551万人, 10.6%、9.1%).
+LIST_JOINERS = ("和", "、", "与", "及")
+# Measures the last item of a list ends in that its other items share when they name none of their own
+# (装备制造业和高技术制造业增加值 -> 装备制造业增加值): besides MEASURE_ENDS (产量, 人数, 增加值).
+SHARED_MEASURES = ("收入", "利润", "规模", "价格", "指数", "增速", "支出", "投资", "进出口", "出口", "进口", "产能")
 # A label may start with these before a noun and a verb (因病致贫、因病返贫人员).
 LABEL_PREFIXES = ("因",)
 # Words the tagger reads as verbs or morphemes that name what a figure counts (60万元的收入, 137个村).
@@ -95,6 +125,7 @@ LABEL_NOUNS = (
     "产值",
     "营业额",
     "销售额",
+    "青年",
     "村",
     "镇",
     "乡",
@@ -169,13 +200,19 @@ GROWTH_WORDS = CHANGES + (
     "攀升", "翻", "翻了", "减到", "降到", "升至", "升到", "涨至", "增至", "降至", "跌至", "回升", "回落",
     "加快", "放缓", "下滑", "下跌", "上涨", "萎缩", "猛涨",
 )  # fmt: skip
+# How a growth word ends when the number after it is the level reached (森林覆盖率升至40.2%, 降至, 涨至), not a
+# change: the label is the noun before it alone.
+LEVEL_ENDS = ("至", "到")
 GROWTH_ADVERBS = ("同比", "环比", "分别", "均", "都", "已", "年均", "比上年", "较上年", "逐年", "持续", "大幅", "转为")
 # What a change is measured against, between its subject and how it changed (投资规模比去年同期增加252亿元,
 # 较上月回升2.7个百分点, 同比分别增长): the label is the subject before it and the change.
-COMPARE_START = r"(?:相比|同比|环比|(?<![占对无好相])比(?![例重赛率较])|(?<![比])较(?![大小多少好快慢高低为]))"
+COMPARE_START = r"(?:[与和同跟][^，,。；;：:、！!？?\s]{1,8}?相比|相比|同比|环比|(?<![占对无好相])比(?![例重赛率较])|(?<![比])较(?![大小多少好快慢高低为]))"
 COMPARE_GAP = 10  # at most this many characters between 比 and how it changed (no punctuation)
 # Words of a time that end a label on its left (5月份非制造业商务活动指数 -> 非制造业商务活动指数).
-LABEL_TIME_WORDS = ("月份", "月末", "月底", "月初", "年底", "年末", "年初", "年中", "季度", "上半年", "下半年", "日")
+LABEL_TIME_WORDS = (
+    "月份", "月末", "月底", "月初", "年底", "年末", "年初", "年中", "季度", "上半年", "下半年", "日",
+    "目前", "当前", "现在", "如今", "截至目前",
+)  # fmt: skip
 # Verbs that stand inside a noun phrase after its first noun (农村留守儿童, 易地扶贫搬迁户, 产业扶贫项目,
 # 医保统筹地区); any other verb after a noun starts what the counted thing does (供应商入驻平台 -> 供应商).
 COMPOUND_VERBS = (
@@ -197,6 +234,8 @@ PERSON_UNITS = ("人", "人次", "位")
 SHARE_WORDS = ("占", "占比", "约占", "仅占", "占到", "所占比例", "比例", "比重", "占比达")
 # Nouns after a unit that only repeat it: what is counted is the unit's household (30多户人家 -> 农户).
 UNIT_NOUNS_AFTER = {"人家": "农户"}
+# A currency printed after an amount of money (3309.5亿元人民币): the money's, not what it is.
+CURRENCY_AFTER = ("人民币", "港币", "港元", "澳门元", "新台币")
 # Words the tagger reads as numerals that begin what is counted (345名一线扶贫队员).
 NUMERAL_WORDS = ("一线", "一级", "二级", "三级", "一类", "二类", "三类")
 # A one-character word after the unit that is the unit's own noun, not what is counted (194户人).

@@ -9,7 +9,8 @@ The label is a run of words next to the number, read with the tagger (tagger.py)
   工厂83家 -> 社区工厂); a verb alone only when nothing else is there (累计减贫20466户 -> 减贫);
 - after a verb with nothing before it but the verb (支持2100人返乡创业, 实现4.48万人稳定脱贫,
   带来60万元收入), what follows, verb and all.
-Figures of one fact share their label (26811户74615人; 由45%下降至0.74%: before and after),
+Figures of one fact share their label (26811户74615人; 由45%下降至0.74%: before and after), and the
+numbers after 分别 take the items of its list in order (贫困村和贫困人口分别减少345个和551万人: each_of),
 which find_metrics settles once all the figures are known.
 """
 
@@ -24,6 +25,9 @@ from .label_patterns import (
     COMPARE_GAP,
     COMPARE_START,
     COMPOUND_VERBS,
+    CURRENCY_AFTER,
+    EACH_GAP,
+    EACH_WORD,
     GENERIC_PEOPLE,
     GROWTH_ADVERBS,
     GROWTH_WORDS,
@@ -33,7 +37,9 @@ from .label_patterns import (
     LABEL_PREFIXES,
     LABEL_STOP_AFTER,
     LABEL_TIME_WORDS,
+    LEVEL_ENDS,
     LIGHT_VERBS,
+    LIST_JOINERS,
     MEASURE_ENDS,
     MONEY_NOUNS,
     MONEY_VERBS,
@@ -42,11 +48,12 @@ from .label_patterns import (
     PERSON_ENDS,
     PERSON_UNITS,
     SHARE_WORDS,
+    SHARED_MEASURES,
     SKIP_BEFORE,
     UNIT_NOUNS_AFTER,
     UNSAID_WORDS,
 )
-from .metric_patterns import APPROX_TAIL, LABEL_MAX, LABEL_STOP
+from .metric_patterns import APPROX_TAIL, LABEL_MAX, LABEL_STOP, PRICE_UNITS
 from .tagger import tag
 
 _WINDOW = LABEL_MAX + 8
@@ -62,6 +69,8 @@ _COMPARE = re.compile(
 )
 # 比/较 ... at the end of a clause before a change (物流总额216.4万亿元，同比|增长3.2%)
 _COMPARE_TAIL = re.compile(rf"{COMPARE_START}{_NO_PUNCT}{{0,{COMPARE_GAP}}}$")
+# 分别 and how, right before the first number of a list (分别减少345个和551万人, 同比分别增长10.6%和9.1%)
+_EACH = re.compile(rf"{EACH_WORD}{_NO_PUNCT}{{0,{EACH_GAP}}}$")
 
 
 def _stop(t):
@@ -119,6 +128,7 @@ def subject(text, pos, tokens=None):
         and (
             not _nominal(near[i])
             or near[i].word.lstrip("万亿多余") in UNITS  # 2.9亿人/n: a figure's own unit
+            or near[i].word in CURRENCY_AFTER  # 3309.5亿元人民币
             or near[i].word in GROWTH_ADVERBS
         )
         and near[i].word not in "。！？；\n"
@@ -127,6 +137,34 @@ def subject(text, pos, tokens=None):
     if i < 0 or near[i].word in "。！？；\n":
         return ""
     return before(text, max(0, pos - 2 * _WINDOW) + near[i].end, tokens)[0]
+
+
+def each_of(text, start, n, tokens=None):
+    """The items of the list that 分别 before the number at start gives its n numbers, one each in their
+    order (贫困村和贫困人口分别减少345个和551万人 -> 贫困村, 贫困人口; 装备制造业和高技术制造业增加值同比
+    分别增长 -> 装备制造业增加值, 高技术制造业增加值), or None when the list is not n nouns."""
+    m = _EACH.search(text, max(0, start - EACH_GAP - len(EACH_WORD)), start)
+    if not m:
+        return None
+    pos = m.start()
+    compare = _COMPARE_TAIL.search(text, max(0, pos - COMPARE_GAP - 2), pos)
+    pos = compare.start() if compare else pos  # 同比分别增长: the list ends before what it is compared with
+    items = []
+    while len(items) < n:
+        head, verb_only = before(text, pos, tokens)
+        if not head or verb_only or not text.startswith(head, pos - len(head)):
+            return None
+        items.insert(0, head)
+        pos -= len(head) + 1
+        if len(items) < n and (pos < 0 or text[pos] not in LIST_JOINERS):
+            return None
+    if pos >= 0 and text[pos] in LIST_JOINERS:
+        return None  # more items than numbers
+    last = tag(items[-1])
+    shared = "".join(t.word for t in last[-2:]) if len(last[-1].word) == 1 and len(last) > 1 else last[-1].word
+    if _measure(shared):  # 超标/v 率/n: a measure of one character takes the word before it
+        items[:-1] = [x if _measure(x) else x + shared for x in items[:-1]]
+    return items
 
 
 def before(text, start, doc_tokens=None, keep_growth=False):
@@ -144,6 +182,7 @@ def before(text, start, doc_tokens=None, keep_growth=False):
         tokens[i].word in SKIP_BEFORE
         or tokens[i].tag in ("m", "q")
         or (tokens[i].word.isalpha() and tokens[i].tag.startswith(_SKIP_TAGS))
+        or (tokens[i].word[:1] == "每" and tokens[i].word[1:] in PRICE_UNITS)  # 每盎司: a price's unit
     ):
         if tokens[i].word in ("到", "至", "为") and i > 0 and tokens[i - 1].word in CHANGE_VERBS:
             i -= 1  # 增加/v 到/v, 调整/v 为/p
@@ -194,14 +233,26 @@ def _without_growth(run):
     """(run, growth): a run that ends in how its number changed (城乡低保标准同比分别增长, 翻了) without
     those words, the noun before them or nothing (the caller then reads after the number, or the clause's
     subject), and the change itself without its adverbs (增长, 年均增长) for a rate's label."""
-    k = next((j for j, t in enumerate(run) if any(g in t.word for g in GROWTH_WORDS)), None)
+    k = next((j for j, t in enumerate(run) if _growth_word(t.word)), None)
     if k is None or any(_nominal(t) and t.word not in GROWTH_ADVERBS for t in run[k + 1 :]):
         return run, ""
     verb = next(g for g in GROWTH_WORDS if g in run[k].word)  # 同比增长/v as one word: 增长
+    if run[k].word.endswith(LEVEL_ENDS):
+        verb = ""  # 森林覆盖率升至40.2%: the level it reached, not a change
     annual = "年均" in run[k].word or any(t.word == "年均" for t in run[:k])
     while k > 0 and (run[k - 1].word in GROWTH_ADVERBS or run[k - 1].tag.startswith(("d", "p"))):
         k -= 1
-    return run[:k], ("年均" if annual else "") + verb
+    return run[:k], ("年均" if annual and verb else "") + verb
+
+
+def _growth_word(word):
+    """Whether a word says how a number changed (同比增长, 翻了), not a measure named by one (增加值, 增长率)."""
+    return not _measure(word) and any(g in word for g in GROWTH_WORDS)
+
+
+def _measure(word):
+    """Whether a word names a measure (增加值, 人数, 利润): what a list's items share (each_of)."""
+    return word[-1] in MEASURE_ENDS or word.endswith(SHARED_MEASURES)
 
 
 def after(text, end, with_verbs=False, doc_tokens=None, people=False):
@@ -210,6 +261,8 @@ def after(text, end, with_verbs=False, doc_tokens=None, people=False):
     people: the number counts people (名, 人), so 的 may join what they belong to (贫困家庭的适龄孩子)."""
     out, size, limit = [], 0, LABEL_MAX + (4 if with_verbs else 0)
     tokens = _tokens_after(text, end, doc_tokens, 4)
+    if tokens and tokens[0].word in CURRENCY_AFTER:
+        tokens = tokens[1:]  # 5.35万亿元人民币: the money's currency
     if tokens and tokens[0].word == "的":
         k = 1
         while k < len(tokens) and tokens[k].tag in ("m", "q"):
@@ -362,7 +415,7 @@ def growth_only(found):
         return True
     for adverb in GROWTH_ADVERBS:
         found = found.removeprefix(adverb)
-    return found.startswith(GROWTH_WORDS)
+    return found.startswith(GROWTH_WORDS) and not _measure(found)
 
 
 def _label(text, start, end, unit_kind, noun=None, unit=None, tokens=None):

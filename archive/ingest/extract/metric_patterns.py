@@ -1,6 +1,6 @@
 """Figures: what may stand around a number, as data (units live in archive/units.py)."""
 
-APPROX_BEFORE = ("将近", "超过", "近", "超", "约", "逾", "达到近")
+APPROX_BEFORE = ("将近", "逼近", "接近", "超过", "近", "超", "约", "逾", "达到近")
 APPROX_AFTER = ("余", "多", "左右")  # (5000万左右贫困人口: before the unit too)
 # 近万元, 近千人 (将近万人): a magnitude alone after 近 is that magnitude, about.
 NEAR_MAGNITUDE = "近"
@@ -180,6 +180,15 @@ NOT_SCOPE_AFTER = (
 # After 次 these make the number a train's or a flight's (5633次列车, K9次): no figure.
 # After 个 these make the number a duration, no count (6个小时, 3个多月).
 DURATION_AFTER_GE = ("小时", "月", "钟头", "星期", "工作日", "多小时", "多月", "半小时", "半月")
+# 前 + a number + one of these is a rank (进入全市前十名, 排名前3位), no count; not after 目, 当, 提, 日 (目前10名患者).
+RANK_BEFORE = "前"
+RANK_UNITS = ("名", "位", "强")
+NOT_RANK_BEFORE = "目当提日此之"
+# After an amount of money this makes it a rate of exchange (1美元兑160.7日元), no amount.
+EXCHANGE_AFTER = "兑"
+# A train's code (K7825, G1234): a 次 number in a clause that prints one is a train's too (太原至永济4625次).
+TRAIN_CODE = r"(?<![A-Za-z])[GDCZTKYSL][0-9]{1,5}(?![0-9])"
+TRAIN_WINDOW = 40  # characters either side of a 次 number read for a train's code (within its clause)
 NUMBER_NAMES_AFTER = ("列车", "动车", "火车", "航班", "班列", "旅客列车", "特快", "快车", "直快")
 # The number right after one of these characters names something (G1234次, ARJ21, 0871-6543210): no figure.
 NAME_BEFORE_NUMBER = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-－/／#＃"
@@ -199,6 +208,8 @@ PRICE_UNITS = {
     "箱": "箱",
     "盒": "盒",
     "瓶": "瓶",
+    "盎司": "盎司",
+    "桶": "桶",
 }
 PRICE_GAP = 6  # at most this many characters between 每公斤 and its amount (每公斤能卖到40元)
 

@@ -25,6 +25,7 @@ from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
 from . import labels
 from .figure_context import Times
+from .label_patterns import LIST_JOINERS, SAME_COUNT_BEFORE
 from .metric_patterns import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -35,16 +36,22 @@ from .metric_patterns import (
     CN_ALL,
     CN_DIGITS,
     DURATION_AFTER_GE,
+    EXCHANGE_AFTER,
     HOUSEHOLD_AFTER_GE,
     LABEL_MAX,
     MIN_CHINESE_VALUE,
     NAME_BEFORE_NUMBER,
     NEAR_MAGNITUDE,
+    NOT_RANK_BEFORE,
     NOUN_UNITS,
     NUMBER_NAMES_AFTER,
     PRICE_GAP,
     PRICE_UNITS,
+    RANK_BEFORE,
+    RANK_UNITS,
     SLOGAN_MAX_LEN,
+    TRAIN_CODE,
+    TRAIN_WINDOW,
     VAGUE_NUMBER,
 )
 
@@ -65,6 +72,8 @@ _PER_AFTER = re.compile(rf"(?:/|／|每|一)(?P<per>{_PRICE_UNIT})")
 _QUOTE_SPANS = re.compile(
     rf"“[^”]{{1,{SLOGAN_MAX_LEN}}}”|\"[^\"]{{1,{SLOGAN_MAX_LEN}}}\"|《[^》]*》|「[^」]{{1,{SLOGAN_MAX_LEN}}}」"
 )
+_TRAIN = re.compile(TRAIN_CODE)
+_CLAUSE_END = re.compile("[。；;，,！!？?\n]")
 _CHANGE = re.compile(rf"{CHANGE_WHEN}{CHANGE_TO}{CHANGE_WHEN}")
 _FROM = re.compile(rf"(?:{'|'.join(CHANGE_FROM)}){CHANGE_WHEN}(?:每[\u4e00-\u9fff])?$")
 SENTENCE_WINDOW = 400  # characters either side of a figure read as its sentence when no sentence end is near
@@ -103,15 +112,26 @@ def _number(raw):
 
 
 def _no_quantity(text, m, s, raw):
-    """A number that names something (G1234次, 5633/5634次列车, 0871-6543210), a duration (6个小时) or
-    no number (第一)."""
+    """A number that names something (G1234次, 5633/5634次列车, 0871-6543210, 4625次 beside K7825), a duration
+    (6个小时), a rank (前十名), a rate of exchange (1美元兑) or no number (第一)."""
     if text[s - 1 : s] == "第" or (s and text[s - 1] in NAME_BEFORE_NUMBER):
         return True
+    if text[s - 1 : s] == RANK_BEFORE and text[s - 2 : s - 1] not in NOT_RANK_BEFORE and m.group("unit") in RANK_UNITS:
+        return True  # 全市前十名: a rank
     if raw and raw[0] == "0" and len(raw) > 1 and raw[1] != ".":
         return True  # a telephone or a code: no count starts with 0
     if m.group("unit") == "个" and text.startswith(DURATION_AFTER_GE, m.end()):
         return True  # 6个小时: a duration
-    return m.group("unit") == "次" and text.startswith(NUMBER_NAMES_AFTER, m.end())
+    if text.startswith(EXCHANGE_AFTER, m.end()) and UNITS.get(m.group("unit")) in ("元", "美元"):
+        return True  # 1美元兑160.7日元: a rate of exchange
+    if m.group("unit") != "次":
+        return False
+    if text.startswith(NUMBER_NAMES_AFTER, m.end()):
+        return True
+    lo = max(0, s - TRAIN_WINDOW)
+    lo = max((e.end() for e in _CLAUSE_END.finditer(text, lo, s)), default=lo)
+    hi = _CLAUSE_END.search(text, m.end(), m.end() + TRAIN_WINDOW)
+    return bool(_TRAIN.search(text, lo, hi.start() if hi else m.end() + TRAIN_WINDOW))  # 太原至永济4625次、…K7807
 
 
 def find_metrics(text, original=None, region_at=None, tokens=None, published=None, places=None, title_end=0):
@@ -205,9 +225,12 @@ def _relate(text, figures, tokens=None):
             g.label = f.label
         elif f.label and between in ("", "、", "共") and not g.label:
             g.label = f.label  # 26811户74615人, 147户、372人
+        elif f.label and not g.label and f.unit == g.unit and between[:1] in "，," and between[1:] in SAME_COUNT_BEFORE:
+            g.label = f.label  # 确诊病例逼近17000例，达到16926例: a bare clause counts what the one before did
     for f, g in zip(reversed(figures[:-1]), reversed(figures[1:])):
         if not f.label and g.label and text[f.end : g.start] in ("、", "共", ""):
             f.label = g.label
+    _each(text, figures, tokens)
     for f in figures:
         growth = f.label and labels.growth_only(f.label)
         if growth or (f.unit in ("元", "%", "个百分点") and not f.label and not _given_away(text, f, tokens)):
@@ -215,6 +238,25 @@ def _relate(text, figures, tokens=None):
             at = f.start - len(f.label) if growth and text[: f.start].endswith(f.label) else f.start
             head = labels.subject(text, at, tokens)
             f.label = (head + f.label)[: LABEL_MAX + 4] if head or not growth else ""  # not how alone
+
+
+def _each(text, figures, tokens=None):
+    """分别 before a list of figures (贫困村和贫困人口分别减少345个和551万人): each number takes the item of
+    the list before 分别 in its place, with how it changed when its label said it (快递业务量增长)."""
+    k = 0
+    while k < len(figures):
+        j = k + 1
+        while j < len(figures) and text[figures[j - 1].end : figures[j].start] in LIST_JOINERS:
+            j += 1
+        group = figures[k:j]
+        items = labels.each_of(text, group[0].start, len(group), tokens) if len(group) > 1 else None
+        if items:
+            shared = group[-1].label
+            how = shared[len(items[-1]) :] if shared.startswith(items[-1]) else ""
+            if all(f.label == shared for f in group) and (how == "" or labels.growth_only(how)):
+                for f, item in zip(group, items):
+                    f.label = (item + how)[: LABEL_MAX + 4]
+        k = j
 
 
 def _given_away(text, f, tokens):

@@ -118,3 +118,86 @@ def test_a_verb_alone_or_a_second_predicate_is_no_label(text, quote, label):
 )
 def test_a_noun_after_a_bound_and_de_is_not_what_is_counted(text, quote, label):
     assert labels(text)[quote] == label
+
+
+def label_list(text):
+    return [f.label for f in find_metrics(text, tokens=Tokens(text))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 分别 before a list of figures: each number is of the item in its place
+        ("全县贫困村和贫困人口分别减少34个和5.1万人。", ["全县贫困村", "贫困人口"]),
+        ("关税和进口环节税分别增长2.3%和2.6%。", ["关税增长", "进口环节税增长"]),
+        # the items share the measure the last one ends in; 同比 is cut out
+        (
+            "我国装备制造业和高技术制造业增加值同比分别增长10.6%和9.1%。",
+            ["装备制造业增加值增长", "高技术制造业增加值增长"],
+        ),
+        # a one-character measure (率) is shared with the word before it
+        (
+            "耕地、林地、草地土壤点位超标率分别为19.4%、10.0%、10.4%。",
+            ["耕地超标率", "林地超标率", "草地土壤点位超标率"],
+        ),
+        # a list longer than its numbers, or no 分别: all keep the one label
+        ("原煤、原油、天然气、电力产量分别增长10.3%、4.4%、6.6%。", ["电力产量增长"] * 3),
+    ],
+)
+def test_each_number_of_a_list_after_fenbie_takes_its_item(text, expected):
+    assert label_list(text) == expected
+
+
+def test_a_measure_named_by_a_growth_word_is_no_change():
+    # 增加值, 增长率: measures, not how the number changed
+    assert labels("全省规模以上工业增加值为3000亿元。")["3000亿元"] == "工业增加值"
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        # the level a rate reached (升至, 降至) is no change: the noun alone
+        ("截至2021年末，全省森林覆盖率升至40.2%。", "40.2%", "全省森林覆盖率"),
+        # a bound between the noun and its number belongs to neither (不低于, 低于)
+        ("该县的新冠病毒测试阳性率不低于10%。", "10%", "新冠病毒测试阳性率"),
+        ("网上商品零售额持续保持30%左右的高增长。", "30%左右", "网上商品零售额"),
+        # a time word (目前, 当前) ends a label on its left
+        ("扶贫龙头企业目前复工率达到98%。", "98%", "复工率"),
+        # 青年, which the tagger reads as a time, is counted
+        ("疫情突袭，900多万名青年奋战在抗疫一线。", "900多万名", "青年"),
+    ],
+)
+def test_no_level_verb_bound_or_time_word_in_a_label(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        # a currency after the amount is the money's, not what it is; nor the subject of a change after it
+        ("实际使用外资金额3309.5亿元人民币，同比增长10.5%。", "10.5%", "实际使用外资金额增长"),
+        ("今年服务贸易总额达到5.35万亿元人民币。", "5.35万亿元", "服务贸易总额"),
+        # 与…相比: what it is compared with, cut out as 比 is
+        ("服务贸易总额为2.2万亿元，与去年同期相比下降14.7%。", "14.7%", "服务贸易总额下降"),
+        # 可能, 一度, 触及 and a price's 每盎司 stand between a label and its number
+        ("参加集会的群众人数可能达到10万人。", "10万人", "群众人数"),
+        ("上半年，工业增加值仍保持了10.5%的高增长。", "10.5%", "工业增加值"),
+        ("国际黄金价格一度触及每盎司2000美元。", "2000美元", "国际黄金价格"),
+    ],
+)
+def test_no_currency_comparison_or_hedge_in_a_label(text, quote, label):
+    assert labels(text)[quote] == label
+
+
+@pytest.mark.parametrize(
+    "text,quote,label",
+    [
+        # a clause of only 达到 / 共 before its figure counts what the figure of the clause before did
+        ("美国累计猴痘确诊病例逼近17000例，达到16926例。", "16926例", "猴痘确诊病例"),
+        ("美国累计猴痘确诊病例逼近17000例，达到16926例。", "逼近17000例", "猴痘确诊病例"),  # 逼近: approximate
+        ("全村种了300亩，其中果树80亩。", "80亩", "果树"),  # not bare: its own noun
+        ("村里有40多户，有22户是贫困户。", "22户", ""),  # 有: not the same count
+    ],
+)
+def test_a_bare_clause_counts_what_the_one_before_did(text, quote, label):
+    assert labels(text)[quote] == label

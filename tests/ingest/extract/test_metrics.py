@@ -75,3 +75,36 @@ def test_quote_sentence_year_and_original_script():
 def test_region_of_a_figure():
     (f,) = find_metrics("汉阴县建成社区工厂47个。", region_at=lambda pos: "610921")
     assert f.region == "610921"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("他连续三年进入全市前十名。", []),  # a rank, no count
+        ("比赛排名前3位的选手", []),
+        ("目前10名患者在医院", [(10, "人", False)]),  # 目前: a count
+        ("前来的20名志愿者", [(20, "人", False)]),
+    ],
+)
+def test_a_rank_is_no_count(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a 次 number in a clause that prints a train's code is a train's too
+        ("太原至大同往返K7807/08、太原至永济4625次、太原至宝鸡2669次，8趟列车共有乘客。", []),
+        ("全年检测4625次，G1234次列车晚点。", [(4625, "次", False)]),  # another clause: a count
+    ],
+)
+def test_a_train_number_is_no_count(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_price_per_ounce_is_a_unit_price():
+    assert [(f.value, f.unit) for f in find_metrics("现货白银价格一度触及每盎司96.91美元")] == [(96.91, "美元/盎司")]
+
+
+def test_a_rate_of_exchange_is_no_amount():
+    assert figs("日元汇率一度触及1美元兑160.7日元的低位") == []
