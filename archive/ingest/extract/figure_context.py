@@ -3,7 +3,8 @@
 The year: the times printed in the text (2015年, 今年, 去年底, 目前, 2013年以来, 近五年) are found
 in one scan and resolved against the report's publication year (今年 of a 2017 report is 2017,
 去年底 2016; a span that runs to now, 2013年以来 or 近年来, ends in the publication year, and a
-total over it is that year's); 去年同期 and 比2015年 are a comparison's basis, no time. A figure takes the time
+total over it is that year's, and so is a total over a span that starts, 2013年起…累计); 去年同期, 比2015年 and
+比“十三五”末 are a comparison's basis, no time; a plan's year later than the report (到2020年实现…) dates nothing. A figure takes the time
 printed last before it in its sentence, else the first after it in its sentence,
 else the last one earlier in its paragraph, else the headline's when the report is dated that year,
 else, when nothing in its sentence puts it in the past or the future (过去, 原来, 将, 计划) and it is no
@@ -17,9 +18,12 @@ item: 国内联播快讯). A level's own word (全国, 我国, 全省, 全市, �
 national figure has no place, a provincial one the province the report names (or the province of its
 place), never the county the report is about; a national body (国家统计局, 农业农村部, 中央), every province
 at once (31个省（自治区、直辖市）, 省区市) or 14亿中国人 is national too. A place gives its code, unless it is
-one of a list or a route of places (福州、北京两地; 成都至西宁) or the evidence is a place abroad (美国,
-海外) or a region of several provinces (京津冀, 中西部, 各地): then no place. 当地 and 该县 point back at
-the place named last in the item. With no evidence, the report's primary place, when the report names
+one of a list or a route of places (福州、北京两地; 成都至西宁; 西起吉林市，东至珲春市) or the evidence is a place
+abroad (美国, 海外) or a region of several provinces (京津冀, 中西部, 各地): then no place; a place printed inside
+a scope (31个省（区、市）和新疆生产建设兵团, 成渝地区双城经济圈) is none, and an area outside the gazetteer
+(雄安新区) gives the division it lies in. 当地 and 该县 point back at the place named last in the item (or at
+a region of several provinces or abroad printed after it). A count of more people than any place of its
+level holds (7000万人口 in a 宁德 story) is not that place's (metrics.py asks holds()). With no evidence, the report's primary place, when the report names
 it more often than it speaks of the country or abroad and the figure's item names it (or is the
 whole report). The words are data: scope_patterns.py, metric_patterns.py (SCOPE_WORDS), FOREIGN in
 region_patterns.py.
@@ -37,34 +41,49 @@ from .metric_patterns import (
     NOT_SCOPE_AFTER,
     NOT_SCOPE_BEFORE,
     NOT_TIME,
+    OPEN_QUOTES,
     PLAN_START,
     PRESENT_SPAN,
     PRESENT_WORDS,
     RELATIVE_YEARS,
     SCOPE_WORDS,
+    SPAN_BEFORE,
+    SPAN_START,
+    SPAN_TOTAL,
+    TARGET_BEFORE,
     YEARS_AGO,
 )
 from .scope_patterns import (
     ALL_PROVINCES,
+    AREAS,
     HEADLINE_ENDS,
     HEADLINE_MAX,
+    LEVEL_MAX_PEOPLE,
+    LEVEL_MAX_POOR,
     LEVEL_WORDS,
     LIST_AFTER,
     LIST_ITEM_TAIL,
     LIST_JOINERS,
+    LOCAL_TAKES,
     LOCAL_WORDS,
     MULTI_PROVINCE,
     NATIONAL_BODIES,
     NATIONAL_COUNT,
     NOT_SCOPE_AFTER_MORE,
+    PEOPLE_PER_HOUSEHOLD,
     PLACE_SETS,
+    POOR_WORDS,
+    ROUTE_FROM,
+    ROUTE_TO,
 )
 
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _TIME = re.compile(
     "|".join(
         [
-            r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2})\s*年(?:[^，。；！？,;\n0-9]{0,12}?(?P<since>以来|至今(?!年)))?",
+            r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2})\s*年(?:[^，。；！？,;\n0-9]{0,12}?(?P<since>以来|至今(?!年))|(?P<start>"
+            + SPAN_START
+            + "))?",
             "(?P<not>" + "|".join(NOT_TIME) + ")",
             "(?P<plan>" + "|".join(FIVE_YEAR_PLANS) + ')[”"」]?(?P<part>' + "|".join(PLAN_START) + "|以来)?",
             "(?P<rel>" + "|".join(RELATIVE_YEARS) + ")",
@@ -74,6 +93,9 @@ _TIME = re.compile(
     )
 )
 _NOT_PRESENT = re.compile(NOT_PRESENT)
+_TARGET = re.compile(f"(?:{'|'.join(sorted(TARGET_BEFORE, key=len, reverse=True))})$")
+_CLAUSE_END = re.compile("[，。；！？,;：:\n]")
+_SPAN_TOTAL = re.compile("|".join(SPAN_TOTAL))
 _LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
 _BOOK = re.compile(r"《[^》\n]*》")
 _SCOPE = re.compile(
@@ -91,6 +113,9 @@ _NATIONAL_COUNT = re.compile(NATIONAL_COUNT)
 _JOINED = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(map(re.escape, LIST_JOINERS))})")
 _LISTED_AFTER = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(LIST_AFTER)})")
 _NATIONAL = re.compile(f"(?:{NATIONAL_BODIES}|{ALL_PROVINCES})")
+_AREA = re.compile("|".join(sorted(AREAS, key=len, reverse=True)))
+_ROUTE_FROM = re.compile(f"(?:{'|'.join(ROUTE_FROM)})$")
+_ROUTE_TO = re.compile(f"(?:{'|'.join(sorted(ROUTE_TO, key=len, reverse=True))})$")
 _HEADLINE = re.compile(f"(?m)^[^\n]{{1,{HEADLINE_MAX}}}(?<![{re.escape(HEADLINE_ENDS)}\\s])$")
 
 
@@ -115,14 +140,21 @@ class Times:
         self.quotes = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text)]
         self.quote_starts = [a for a, _b in self.quotes]
         self.starts, self.ends, self.years = [], [], []
+        self.targets, self.span_starts = [], set()  # where a plan's year is printed; the times that open a span
         for m in _TIME.finditer(text):
             k = bisect.bisect_right(book_starts, m.start()) - 1
             if k >= 0 and books[k][1] > m.start():
                 continue  # 《中国农村扶贫开发纲要（2011-2020年）》: a title's year
-            if m.group("not") or (m.start() and text[m.start() - 1] in COMPARED_WITH):
-                continue  # 比2015年增加了4.6万所: the basis of a comparison is not the figure's time
+            before = text[max(0, m.start() - 2) : m.start()].rstrip(OPEN_QUOTES)
+            if m.group("not") or (before and before[-1] in COMPARED_WITH):
+                continue  # 比2015年增加了4.6万所, 比“十三五”末: the basis of a comparison is not the figure's time
             if m.group("year"):
                 year = this_year if m.group("since") else int(m.group("year"))  # 2013年以来: to now
+                if m.group("start"):
+                    self.span_starts.add(len(self.years))
+                elif this_year and year > this_year and self._target(m.start()):
+                    self.targets.append(m.start())
+                    year = None  # 到2020年实现…: a plan's year
             elif m.group("plan"):  # 十三五期间: 2020; 十三五初期: 2016; 十三五以来: to now
                 end = FIVE_YEAR_PLANS[m.group("plan")]
                 part = m.group("part")
@@ -144,6 +176,16 @@ class Times:
             if said == {this_year}:
                 self.headline = this_year  # the headline's year, when the report is dated that year
 
+    def _target(self, pos):
+        """The year at pos is a plan's (到2020年, 力争2025年), not a span's end (2013年至2020年, 从2013年到2020年)."""
+        if not _TARGET.search(self.text, max(0, pos - 3), pos):
+            return False
+        clause = pos
+        while clause and not _CLAUSE_END.match(self.text, clause - 1):
+            clause -= 1
+        opened = any(c in SPAN_BEFORE for c in self.text[clause:pos])
+        return not opened and not (self.ends and self.ends[-1] > clause)
+
     def _quote(self, pos):
         k = bisect.bisect_right(self.quote_starts, pos) - 1
         return self.quotes[k] if k >= 0 and self.quotes[k][1] > pos else None
@@ -164,6 +206,8 @@ class Times:
             j = bisect.bisect_left(self.starts, a)
             i = j if j < len(self.starts) and self.ends[j] <= b else None
         if i is not None:
+            if i in self.span_starts and _SPAN_TOTAL.search(self.text, self.ends[i], pos):
+                return self.this_year  # 从2016年开始…累计: a total to now
             return self.years[i]
         if quote:
             return None  # a quotation is dated by what it prints
@@ -173,11 +217,14 @@ class Times:
             return self.years[i]
         return self.headline
 
-    def present(self, pos, sentence_start):
+    def present(self, pos, sentence_start, plan_start=None):
         """The report's year for a figure with no time of its own, when its sentence does not put it in the
-        past or the future (过去, 原来, 将, 计划) and it is no quotation's; else None."""
+        past or the future (过去, 原来, 将, 计划) and it is no quotation's, nor after a plan's year from plan_start
+        (its sentence's start: 到2030年…增长2.8%…1.7%); else None."""
         if not self.this_year or self._quote(pos) or _NOT_PRESENT.search(self.text, sentence_start, pos):
             return None
+        if any((sentence_start if plan_start is None else plan_start) <= t < pos for t in self.targets):
+            return None  # 到2020年实现4335万贫困人口全部脱贫: of the report's time or the plan's
         return self.this_year
 
 
@@ -194,9 +241,12 @@ class Places:
         self.places = places
         scopes = [(m.start(), m.end(), _scope_level(m.group("word"))) for m in _SCOPE.finditer(text)]
         scopes += [(m.start(), m.end(), "national") for m in _NATIONAL.finditer(text)]
-        scopes += [(m.start(), m.end(), "foreign") for m in FOREIGN.finditer(text)]
+        after_place = set(self.ends)  # 策勒县巴西玉吉买村, 通江县川陕…: a name of the place printed before it
+        scopes += [(m.start(), m.end(), "foreign") for m in FOREIGN.finditer(text) if m.start() not in after_place]
         scopes += [(m.start(), m.end(), "local") for m in _LOCAL.finditer(text)]
-        after_place = set(self.ends)
+        areas = list(_AREA.finditer(text))
+        self.areas = {m.start(): AREAS[m.group()] for m in areas}
+        scopes += [(m.start(), m.end(), "area") for m in areas]
         scopes += [(m.start(), m.end(), "multi") for m in _MULTI.finditer(text) if m.start() not in after_place]
         self.scopes = sorted(scopes, key=lambda s: s[1])
         self.scope_ends = [e for _s, e, _l in self.scopes]
@@ -222,6 +272,20 @@ class Places:
                 out |= set(range(items[k - 1][0], b + 1))
             if _LISTED_AFTER.match(self.text, self.mentions[b].end):
                 out |= set(range(a, b + 1))
+        return out | self._routes(items)
+
+    def _routes(self, items):
+        """The mentions of routes printed across a comma: an item right after 从 or 起 (西起吉林市) and a later item of
+        its sentence right after 至, 到 (东至延边朝鲜族自治州珲春市)."""
+        out, start = set(), None  # start: the item a route may start from, in the sentence being read
+        for a, b in items:
+            m = self.mentions[a]
+            if start is not None and self._sentence_start(m.start) > self.mentions[start[0]].start:
+                start = None
+            if start is not None and _ROUTE_TO.search(self.text, max(0, m.start - 2), m.start):
+                out |= set(range(start[0], start[1] + 1)) | set(range(a, b + 1))
+            elif _ROUTE_FROM.search(self.text, max(0, m.start - 1), m.start):
+                start = (a, b)
         return out
 
     def _sentence_start(self, pos, back=0):
@@ -240,9 +304,15 @@ class Places:
         place = i if i >= 0 and self.mentions[i].start >= start else None
         k = bisect.bisect_right(self.scope_ends, pos) - 1
         scope = k if k >= 0 and self.scopes[k][0] >= start else None
-        if scope is not None and (place is None or self.mentions[place].end <= self.scopes[scope][0]):
+        if scope is not None and (place is None or self._holds(self.scopes[scope], self.mentions[place])):
             return "scope", scope
         return ("place", place) if place is not None else None
+
+    @staticmethod
+    def _holds(scope, mention):
+        """The scope is the nearer evidence: the place is printed before it (陕西全省) or inside it (31个省（区、市）和
+        新疆生产建设兵团, 成渝地区双城经济圈)."""
+        return mention.end <= scope[0] or scope[0] <= mention.start and mention.end <= scope[1]
 
     def at(self, pos):
         """(region code or None, scope): scope is "national", "province", "prefecture", "county" when the
@@ -257,6 +327,8 @@ class Places:
         figure's item is about it."""
         if _NATIONAL_COUNT.match(self.text, pos):
             return None, "national", "scope"  # 14亿中国人
+        if _MULTI.match(self.text, pos):
+            return None, "", "multi"  # 来自50多个国家: a count of the countries themselves
         seg_start, seg_end = self._segment(pos)
         start = self._sentence_start(pos)
         found, why = self._nearest(pos, start), "sentence"
@@ -274,6 +346,8 @@ class Places:
                     return None, level, "scope"
                 if level in ("foreign", "multi"):  # abroad; 京津冀, 中西部: several provinces
                     return None, "", level
+                if level == "area":  # 雄安新区: the division it lies in
+                    return self.areas[s], "", level
                 code = self._own(s, level) or self._lifted(s, level)
                 if level == "district":
                     level = "county" if code and self.places[code].level == "county" else "province"
@@ -287,11 +361,27 @@ class Places:
 
     def _local(self, pos, seg_start):
         i = bisect.bisect_right(self.ends, pos) - 1
+        k = bisect.bisect_right(self.scope_ends, pos) - 1
+        while k >= 0 and self.scopes[k][0] >= seg_start and self.scopes[k][2] not in LOCAL_TAKES:
+            k -= 1
+        if k >= 0 and self.scopes[k][0] >= seg_start and (i < 0 or self.mentions[i].end <= self.scopes[k][0]):
+            return None, "", self.scopes[k][2]  # “三区三州”地区…当地, 美国…当地时间: that region, abroad
         if i >= 0 and self.mentions[i].start >= seg_start:
             return (None, "", "list") if i in self.listed else (self.mentions[i].code, "", "local")
         if self.primary and self._about_primary(seg_start, self._segment(pos)[1]):
             return self.primary[0], "", "primary"
         return None, "", ""
+
+    def holds(self, code, value, unit, label=""):
+        """Whether a division could hold the figure: no count of people (or households) larger than any division
+        of its level holds, nor of the poor larger than any counted (7000万人口脱贫 in a 宁德 story, 9899万农村贫困人口
+        in a 贵州 one are the country's)."""
+        place = self.places.get(code)
+        poor = any(w in label for w in POOR_WORDS)
+        most = (LEVEL_MAX_POOR if poor else LEVEL_MAX_PEOPLE).get(place.level) if place else None
+        if not most or value is None or unit not in ("人", "户"):
+            return True
+        return value * (PEOPLE_PER_HOUSEHOLD if unit == "户" else 1) <= most
 
     def _about_primary(self, seg_start, seg_end):
         """The figure's item is about the report's primary place: the report names the place (or places

@@ -103,13 +103,23 @@ YEARS_AGO = r"(?P<ago>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})年前
 # A figure with no time of its own, in a dated report, is of the report's present (全县现有贫困户1596户,
 # 共设13个赛段) unless its sentence puts it in the past or the future before it (过去, 当时, 原来, 将, 计划):
 # then it has no year; nor has the first end of a change (从42头增加到400多头: 42 is of an earlier time).
-NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
+NOT_PRESENT = r"过去|成立时|解放时|之初|初期|起初|最初|曾|(?<!年)一度|当时|那时|原来|原先|原本|以前|从前|此前|早年|当年|昔日|解放前|将(?!近)|计划|预计|力争|争取|拟|目标|规划|预期"
 # Five-year plans as times: the plan's last year (十三五期间, 十三五时期: 2020), its first for 初期 / 开局.
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_START = ("初期", "开局", "第一年")
 # Words that look like a time but are a comparison's basis (比去年同期增长12%: the figure is this year's).
 NOT_TIME = ("去年同期", "上年同期", "同期")
 COMPARED_WITH = "比较"  # 比2015年提高10.2个百分点, 较上年增长: the time after these is the basis
+OPEN_QUOTES = '“"「'  # 比“十三五”末提高: a quotation mark may stand between 比 and the basis
+# A year a plan is to be reached by (到2020年实现4335万贫困人口全部脱贫, 力争2025年), later than the report: the figure
+# is a count of the report's time or the target's, which the words do not tell: no year, neither the plan's nor
+# the report's (unless a time of its own is printed nearer). Not a span's end (2013年至2020年, 从2013年到2020年).
+TARGET_BEFORE = ("到", "至", "力争", "争取", "计划", "预计", "确保", "力争到", "争取到", "计划到", "预计到", "确保到")
+SPAN_BEFORE = "从自由"  # a clause with one of these before the year is a span (从2013年到2020年): its end is a date
+# A span's start (2013年起, 从2016年开始) dates a total over it (累计, 年均) to its end, the report's present, not to
+# the start: 从2016年开始…累计超过了113亿元 is of the report's year.
+SPAN_START = r"底?(?:起(?!步|草|诉|义|飞)|开始)"
+SPAN_TOTAL = ("累计", "累积", "总计", "合计", "共计", "一共", "先后", "年均", "平均每年")
 
 # -- what a figure is about (metrics.py: the scope) ---------------------------------------------------
 # A level's own word before the figure in its sentence: the figure is that level's, not the place's
@@ -127,11 +137,11 @@ SCOPE_WORDS = {
     "全旗": "county",
 }
 # A level word after one of these is what the figure is compared with or a share of (增速比全国农村高2.3个百分点,
-# 占全国毛南族总人口的70%, 居全省第一): no scope.
-NOT_SCOPE_BEFORE = "比较占于与同居列"
+# 占全国毛南族总人口的70%, 居全省第一), where it goes (走向全国, 销往全国) or whom a call is to (向全党全国): no scope.
+NOT_SCOPE_BEFORE = "比较占于与同居列向往党"
 # 中国 is the country's scope only as the subject of a statistic (中国农村贫困人口, 中国的减贫), not in a
-# name (中国扶贫基金会, 中国人民银行).
-CHINA_SCOPE = r"中国(?=农村|贫困|城镇|城乡|经济|的|已|共|累计|有|人口|居民|减贫|现行|脱贫)"
+# name (中国扶贫基金会, 中国人民银行); so is 中国 before a count (带动中国3亿多人) or a comma (今天的中国，经济总量…).
+CHINA_SCOPE = r"中国(?=农村|贫困|城镇|城乡|经济|的|已|共|累计|有|人口|居民|减贫|现行|脱贫|[0-9]|，)"
 # The level word as part of an honour, a body or a meeting: no scope (全国人大代表, 全省脱贫攻坚奖).
 NOT_SCOPE_AFTER = (
     "人大",

@@ -200,10 +200,13 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
             )
         )
     _relate(text, out, tokens)
+    for f in out:
+        if f.region and places and not places.holds(f.region, f.value, f.unit, f.label):
+            f.region = None  # 7000万人口 in a 宁德 story: more people than the place holds
     for prev, f in zip([None, *out], out):
         if f.year is None and f.change != "before":  # a past or a future said since the figure before
             a = sentences.bounds(f.start)[0]
-            f.year = times.present(f.start, max(a, prev.end) if prev else a)
+            f.year = times.present(f.start, max(a, prev.end) if prev else a, a)
     return out
 
 

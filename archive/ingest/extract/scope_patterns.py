@@ -16,12 +16,17 @@ NATIONAL_BODIES = (
     r"国铁集团|中国国家铁路集团"
 )
 # Every province at once (31个省（自治区、直辖市）, 各省区市, 22个省份): the country's figure, no province's.
-ALL_PROVINCES = r"[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?|省区市|省（区、市）"
+# With the corps beside them (31个省（区、市）和新疆生产建设兵团) they are still the country: the 新疆 inside is no place.
+ALL_PROVINCES = (
+    r"(?:[0-9]{2}个省(?:份|区市|（区、市）|（自治区、直辖市）)|各省(?:份|区市|（区、市）)?|省区市|省（区、市）)"
+    r"(?:(?:和|及|以及)新疆生产建设兵团)?"
+)
 # Regions of several provinces (京津冀, 湘鄂赣革命根据地, 中西部, 来自全国各地的33个): a figure of one of them is
 # no one province's
-# (but 四川通江县川陕革命根据地红军烈士陵园: printed right after a place, a name of that place's).
+# (but 四川通江县川陕革命根据地红军烈士陵园: printed right after a place, a name of that place's). A place printed
+# inside one of them (成渝地区双城经济圈: not 双城区) is none.
 MULTI_PROVINCE = (
-    r"京津冀|长三角|珠三角|粤港澳|成渝|川渝|陕甘宁|晋察冀|鄂豫皖|湘鄂赣|湘鄂西|川陕|闽浙赣|湘赣|"
+    r"京津冀|长三角|珠三角|粤港澳|成渝地区双城经济圈|成渝双城经济圈|成渝|川渝|陕甘宁|晋察冀|鄂豫皖|湘鄂赣|湘鄂西|川陕|闽浙赣|湘赣|"
     r"东北三省|中西部|西部地区|东部地区|中部地区|西北地区|东北地区|西南地区|华北地区|三北|"
     r"黄河流域|长江流域|长江经济带|三区三州|各地"
 )
@@ -35,9 +40,13 @@ LIST_AFTER = ("等", "两地", "三地", "两省", "三省")
 LIST_ITEM_TAIL = 4
 # Sets of provinces or countries counted (6个省份, 来自20个国家和地区的1000余个参展品牌): a figure after one
 # is of them all (not 江苏省…5个城市: the cities of a province are the province's).
-PLACE_SETS = r"[0-9一二三四五六七八九十百]+个(?:[^，。；、\s0-9]{0,4}?)(?:省份|省区市|国家)"
-# A count of the country's people (14亿中国人): the country's figure.
-NATIONAL_COUNT = r"[0-9.]+多?[万亿]多?(?:中国人|中华儿女)"
+# 国家 as a designation (160个国家乡村振兴重点帮扶县, 5个国家级园区) is no set of countries.
+PLACE_SETS = (
+    r"[0-9一二三四五六七八九十百]+(?:多|余)?个(?:[^，。；、\s0-9]{0,4}?)"
+    r"(?:省份|省区市|国家(?!级|乡村|重点|扶贫|贫困|森林|湿地|公园|标准|地理|农业|现代|[0-9A-Z]))"
+)
+# A count of the country's people (14亿中国人; 13亿多人, 14亿人民: no other place holds as many): the country's figure.
+NATIONAL_COUNT = r"[0-9.]+多?[万亿]多?(?:中国人|中华儿女)|1[34](?:\.[0-9]+)?亿多?(?:人民|人口|人)"
 # A body line this short with no sentence end is a headline: in a roundup (国内联播快讯) it opens a new item,
 # whose figures are not of the place another item is about.
 HEADLINE_MAX = 40
@@ -49,3 +58,33 @@ NOT_SCOPE_AFTER_MORE = ("扶贫开发", "贫困县", "扶贫工作重点", "深�
 # Words that point back at the place the text is about (当地32处红色教育基地, 该县): the figure is of the
 # place named last before them in its item, whatever level word came between.
 LOCAL_WORDS = ("当地", "该县", "该市", "该区", "该省", "该州", "该旗", "本地", "本县", "本市")
+# Areas that are no division of the gazetteer, with the division they lie in (雄安新区 spans three counties of
+# 保定; 大凉山 is 凉山州): a figure after one is of that division, not of a place named before it (北京…雄安新区).
+AREAS = {
+    "雄安新区": "130000",
+    "两江新区": "500000",
+    "天府新区": "510000",
+    "贵安新区": "520000",
+    "西咸新区": "610000",
+    "赣江新区": "360000",
+    "湘江新区": "430000",
+    "滇中新区": "530000",
+    "横琴粤澳深度合作区": "440400",
+    "大凉山": "513400",
+}
+# A route printed across a comma (西起吉林市，东至延边朝鲜族自治州珲春市; 从黑龙江漠河进境…到达大庆): a place right
+# after one of ROUTE_FROM and a later place of its sentence right after one of ROUTE_TO are one route, no one place.
+ROUTE_FROM = ("从", "起")
+ROUTE_TO = ("至", "到", "到达", "抵达", "直达")
+# A count of people (人) or households (户) larger than any division of a level holds is no figure of that level's
+# place (7000万人口脱贫 in a 宁德 story, 9899万 on 望谟县): the largest populations, with room (浦东新区 5.7 million,
+# 成都 21 million, 广东 127 million), a household counted as three people.
+LEVEL_MAX_PEOPLE = {"county": 6_000_000, "prefecture": 35_000_000, "province": 130_000_000}
+PEOPLE_PER_HOUSEHOLD = 3
+# The poor (a label with one of POOR_WORDS) were fewer: the most any county, prefecture or province counted, with
+# room (贵州 923万 in 2012, 毕节 115万 in 2014): 9899万农村贫困人口 or 373.6万贫困人口 is no county's.
+POOR_WORDS = ("贫困", "脱贫", "减贫", "建档立卡")
+LEVEL_MAX_POOR = {"county": 500_000, "prefecture": 3_000_000, "province": 12_000_000}
+# Words that point back at the place the text is about (LOCAL_WORDS) take a region of several provinces or a
+# place abroad printed after that place instead (“三区三州”地区…拉动当地: the region's; 美国…当地时间: abroad's).
+LOCAL_TAKES = ("multi", "foreign")
