@@ -15,11 +15,12 @@ import argparse
 import html
 import json
 import random
+import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import SHARED, poverty_html, require_corpus, xwlb  # noqa: E402
+from bench.harness import ROOT, SHARED, poverty_html, require_corpus, xwlb  # noqa: E402
 
 MIX = {"poverty_html": 17, "poverty_html_hant": 3, "xwlb_txt": 6, "jzfupin": 4}
 
@@ -33,9 +34,19 @@ def covered():
             for name in json.loads(path.read_text(encoding="utf-8")):
                 stem = Path(name).stem.removesuffix("_hant")
                 ids.add(stem.split("_", 1)[1] if "_" in stem else stem)
-    for manifest in Path("var/samples").glob("*/manifest.json"):
+    for manifest in (m for root in _checkouts() for m in (root / "var" / "samples").glob("*/manifest.json")):
         ids |= {e["id"] for e in json.loads(manifest.read_text(encoding="utf-8"))}
     return ids
+
+
+def _checkouts():
+    """This tree and, when it is a git worktree, the main checkout whose var/ keeps the samples (a draw
+    made from a helper's worktree must skip them too)."""
+    roots = {ROOT}
+    common = subprocess.run(["git", "rev-parse", "--git-common-dir"], cwd=ROOT, capture_output=True, text=True)
+    if common.returncode == 0 and common.stdout.strip():
+        roots.add((ROOT / common.stdout.strip()).resolve().parent)
+    return roots
 
 
 def page(item, body_html):
