@@ -5,7 +5,10 @@ extracts them as an upload would (plain text with the programme and date line, o
 poverty item), and counts, against the issue's bars:
 - places read inside another word: a short or two-character name whose place the statistical
   tagger, reading the whole sentence, does not read as a place (its word is another word: 金山银山,
-  东北振兴), per 1,000 place mentions;
+  东北振兴), per 1,000 place mentions. Counted over the mentions the extractor used as evidence for a
+  place (regions.find_regions, rebuilt here: the ingest path keeps nothing for the probe); the old
+  count, over every printing of a name whose place the report has from elsewhere (民勤 in 人民勤劳
+  of a report naming 民勤县), is printed beside it;
 - fragment names: a person's name that the report prints only followed by the same character, or
   that the tagger reads inside a longer person (刘国 of 刘国中), or that is the start of another
   person's name in the report, as a share of names;
@@ -51,6 +54,69 @@ def draw(seed, n):
     return files
 
 
+def sentence_words(text, model):
+    """word_at(pos): (start, end, word, tag) of the statistical tagger's word holding pos, reading every
+    sentence of text whole, or None."""
+    sentences = [(m.start(), m.group()) for m in re.finditer(r"[^。！？；\n]+", text)]
+    words_at = []
+    for (offset, _s), words in zip(sentences, model.tag([s for _o, s in sentences])):
+        for word, tag in words:
+            words_at.append((offset, offset + len(word), word, tag))
+            offset += len(word)
+    word_starts = [w[0] for w in words_at]
+
+    def word_at(pos):
+        i = bisect.bisect_right(word_starts, pos) - 1
+        return words_at[i] if i >= 0 and words_at[i][1] > pos else None
+
+    return word_at
+
+
+def used_mentions(docs, gz):
+    """The place mentions the extractor used in each report: regions.find_regions over the Reading that
+    extraction builds (extract._read, the tagger's proper nouns), run again here."""
+    from archive.ingest.extract import _read, proper_nouns
+    from archive.ingest.extract.regions import find_regions
+
+    read = [_read(doc, gz) for doc in docs]
+    nouns = proper_nouns.tag_many([r.text for r, _a in read], [r.tokens for r, _a in read], [a for _r, a in read])
+    return [find_regions(r.text, gz, r.hits, r.tokens, n, r.title_end) for (r, _a), n in zip(read, nouns)]
+
+
+def short_printings(text, gz, codes):
+    """{start: (end, name)} of every printing of a short or two-character name (no province's) that
+    may be a place of codes, used by the extractor or not (the old count)."""
+    short = {}
+    for start, end, key, entries in gz.scan(text):
+        if {code for code, _k in entries} & codes and (len(key) <= 2 or any(k == "short" for _c, k in entries)):
+            if all(gz.places[code].level != "province" for code, _k in entries):
+                short[start] = (end, key)
+    return short
+
+
+def short_mentions(text, gz, mentions):
+    """{start: (end, name)} of the mentions the extractor used that print a place (no province) by a
+    short or two-character name."""
+    kinds = {(s, e): entries for s, e, _key, entries in gz.scan(text)}
+    short = {}
+    for m in mentions:
+        key, entries = text[m.start : m.end], kinds.get((m.start, m.end), ())
+        if m.level != "province" and (len(key) <= 2 or any(c == m.code and k == "short" for c, k in entries)):
+            short[m.start] = (m.end, key)
+    return short
+
+
+def inside_words(short, word_at):
+    """(start, end, name, word) of the names the tagger reads inside another word: its word runs past the
+    name and is no place or body."""
+    out = []
+    for a, (b, key) in sorted(short.items()):
+        w = word_at(a)
+        if w and (w[0] < a or w[1] > b + 1) and w[3] not in ("LOC", "ORG"):
+            out.append((a, b, key, w))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, required=True)
@@ -69,41 +135,38 @@ def main():
     for k in range(0, len(files), 256):
         docs += [d for d in run_pipeline_many(files[k : k + 256]) if isinstance(d, Document)]
     c = dict(
-        places=0, inside=0, names=0, fragments=0, figures=0, national=0, vague=0, vague_exact=0, dated=0, dated_n=0
+        places=0,
+        inside=0,
+        places_old=0,
+        inside_old=0,
+        names=0,
+        fragments=0,
+        figures=0,
+        national=0,
+        vague=0,
+        vague_exact=0,
+        dated=0,
+        dated_n=0,
     )
-    examples = {k: [] for k in ("inside", "fragments", "national", "vague_exact")}
+    examples = {k: [] for k in ("inside", "inside_old", "fragments", "national", "vague_exact")}
 
     def example(kind, text):
         if len(examples[kind]) < args.examples:
             examples[kind].append(text)
 
-    for doc in docs:
+    used = [m for k in range(0, len(docs), 256) for m in used_mentions(docs[k : k + 256], gz)]
+    for doc, mentions in zip(docs, used):
         head = "\n".join(x for x in (doc.title, doc.subtitle) if x)
         text = t2s((head + "\n" + doc.clean_text) if head else doc.clean_text)
-        sentences = [(m.start(), m.group()) for m in re.finditer(r"[^。！？；\n]+", text)]
-        codes = {r["code"] for r in doc.regions}
-        short = {}
-        for start, end, key, entries in gz.scan(text):
-            if {code for code, _k in entries} & codes and (len(key) <= 2 or any(k == "short" for _c, k in entries)):
-                if all(gz.places[code].level != "province" for code, _k in entries):
-                    short[start] = (end, key)
-        words_at = []  # (start, end, word, tag) of the tagger's reading of every sentence
-        for (offset, _s), words in zip(sentences, model.tag([s for _o, s in sentences])):
-            for word, tag in words:
-                words_at.append((offset, offset + len(word), word, tag))
-                offset += len(word)
-        word_starts = [w[0] for w in words_at]
-
-        def word_at(pos, words_at=words_at, word_starts=word_starts):
-            i = bisect.bisect_right(word_starts, pos) - 1
-            return words_at[i] if i >= 0 and words_at[i][1] > pos else None
-
-        for a, (b, key) in short.items():
-            c["places"] += 1
-            w = word_at(a)  # inside another word: the tagger's word runs past the name and is no place or body
-            if w and (w[0] < a or w[1] > b + 1) and w[3] not in ("LOC", "ORG"):
-                c["inside"] += 1
-                example("inside", f"{key} in …{text[max(0, a - 8) : b + 8]}… ({w[2]}/{w[3]}) {doc.name}")
+        word_at = sentence_words(text, model)
+        for counted, total, short in (
+            ("inside_old", "places_old", short_printings(text, gz, {r["code"] for r in doc.regions})),
+            ("inside", "places", short_mentions(text, gz, mentions)),
+        ):
+            c[total] += len(short)
+            for a, b, key, w in inside_words(short, word_at):
+                c[counted] += 1
+                example(counted, f"{key} in …{text[max(0, a - 8) : b + 8]}… ({w[2]}/{w[3]}) {doc.name}")
         names = [p["name"] for p in doc.people if p.get("kind") != "journalist"]
         for n in names:
             c["names"] += 1
@@ -139,7 +202,11 @@ def main():
         return f"{per * c[a] / c[b]:.3f} ({c[a]}/{c[b]})" if c[b] else "–"
 
     print(f"seed {args.seed}: {len(docs)} reports of {len(files)} files")
-    print(f"places read inside another word, per 1,000 short-name mentions: {share('inside', 'places', 1000)}")
+    print(
+        "places read inside another word, per 1,000 short-name mentions the extractor used: "
+        f"{share('inside', 'places', 1000)}; old count, per 1,000 printings of a short name of a place the "
+        f"report has: {share('inside_old', 'places_old', 1000)}"
+    )
     print(f"fragment names: {share('fragments', 'names')}")
     print(f"national figures on a county or prefecture: {share('national', 'figures')}")
     print(f"vague quantities taken as exact: {share('vague_exact', 'vague')}")
