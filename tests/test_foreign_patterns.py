@@ -1,12 +1,12 @@
 """The shared table of abroad (foreign_patterns.py) is the one places, figures and persons use."""
 
-from archive.ingest.extract import figure_context, people_patterns, region_patterns
+from archive.ingest.extract import metric_context, people_patterns, region_patterns
 from archive.ingest.extract.foreign_patterns import COUNTRIES, COUNTRY_SHORT, FOREIGN
 
 
 def test_one_table_for_all_users():
     assert region_patterns.FOREIGN is FOREIGN
-    assert figure_context.FOREIGN is FOREIGN
+    assert metric_context.FOREIGN is FOREIGN
     assert people_patterns.COUNTRY_SHORT is COUNTRY_SHORT
 
 

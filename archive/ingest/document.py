@@ -4,7 +4,7 @@ What extraction finds is typed here. Places, people and programmes are dicts of 
 (TypedDicts: the shape is checked by type checkers and read by name everywhere); they stay dicts
 because the extraction's JSON (manage.py extract --json, the gate, the team's scorer) prints them as
 they are, and consolidate.py and the tests read them so: that JSON is the boundary. Figures are
-extract/metrics.py's Figure dataclass (defined beside the rule that fills it).
+extract/metrics.py's MetricFound dataclass (defined beside the rule that fills it).
 """
 
 from dataclasses import dataclass, field
@@ -33,7 +33,7 @@ class PersonFound(TypedDict):
     region: str | None  # the code of the place tied to the person
 
 
-class ProgrammeFound(TypedDict):
+class InitiativeFound(TypedDict):
     name: str  # as printed
     category: str  # taxonomy.CATEGORIES, or ""
     programme: NotRequired[str | None]  # the thesaurus key (archive/programmes.py)
@@ -61,9 +61,9 @@ class Document:
     normalized_text: str = ""  # body in simplified script, same length as clean_text
     regions: list[PlaceFound] = field(default_factory=list)
     people: list[PersonFound] = field(default_factory=list)
-    initiatives: list[ProgrammeFound] = field(default_factory=list)
+    initiatives: list[InitiativeFound] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
-    metrics: list = field(default_factory=list)  # [extract.metrics.Figure] (not imported: extract imports this)
+    metrics: list = field(default_factory=list)  # [extract.metrics.MetricFound] (not imported: extract imports this)
     warnings: list[str] = field(default_factory=list)  # what could not be read, in words
 
     @property

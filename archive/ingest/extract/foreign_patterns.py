@@ -1,5 +1,5 @@
 """What the extraction treats as abroad, as data: one table for places (regions.py), figures'
-regions (figure_context.py) and persons (people_things.py).
+regions (metric_context.py) and persons (people_things.py).
 
 COUNTRIES are the full names of countries and regions abroad and of the world as a whole; a few carry a
 guard where a Chinese word starts with them (朝鲜族 and 蒙古族 are Chinese peoples, 内蒙古 a province).

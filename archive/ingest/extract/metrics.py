@@ -24,8 +24,8 @@ from archive.text import Sentences
 from archive.units import MAGNITUDES, NON_METRIC_UNITS, UNITS
 
 from . import labels
-from .figure_context import Times
 from .label_patterns import LIST_JOINERS, SAME_COUNT_BEFORE
+from .metric_context import Times
 from .metric_patterns import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -80,7 +80,7 @@ SENTENCE_WINDOW = 400  # characters either side of a figure read as its sentence
 
 
 @dataclass
-class Figure:
+class MetricFound:
     value: float | None  # None: a vague quantity (数十家), its words in vague
     unit: str
     approx: bool
@@ -137,7 +137,7 @@ def _no_quantity(text, m, s, raw):
 def find_metrics(text, original=None, region_at=None, tokens=None, published=None, places=None, title_end=0):
     """Figures in text (normalised); quotes and sentences are cut from original (same length);
     tokens: the text's tagged tokens (tagger.Tokens), when the caller has them; published: the
-    report's date (今年, 去年底, 目前 are read against it); places: a figure_context.Places (the
+    report's date (今年, 去年底, 目前 are read against it); places: a metric_context.Places (the
     scope and the region), else region_at(offset) names the region; title_end: where the headline
     ends (its year dates figures that have none)."""
     original = original if original is not None else text
@@ -184,7 +184,7 @@ def find_metrics(text, original=None, region_at=None, tokens=None, published=Non
         quote_start = m.start("pre") if m.group("pre") else s
         region, scope = places.at(s) if places else (region_at(s) if region_at else None, "")
         out.append(
-            Figure(
+            MetricFound(
                 value=value,
                 unit=unit,
                 approx=approx,

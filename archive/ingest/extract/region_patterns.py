@@ -59,7 +59,7 @@ GOVERNMENT_AFTER = re.compile(
 )
 # A name that is no ordinary word followed by a news outlet is the place the outlet is of (江华新闻网).
 MEDIA_AFTER = re.compile(r"(?:县|市|区)?(?:新闻网|电视台|广播电视台|融媒体中心|日报|手机台|发布)")
-# FOREIGN (abroad: 美国, 韩国平昌) is shared with figure_context.py and people_things.py: foreign_patterns.py.
+# FOREIGN (abroad: 美国, 韩国平昌) is shared with metric_context.py and people_things.py: foreign_patterns.py.
 # A post of the party's or the state's centre ties its holder to no place, whatever place is printed before it
 # (云南全省牢记习近平总书记的嘱托: 习近平 is not 云南's).
 NATIONAL_POSTS = re.compile(

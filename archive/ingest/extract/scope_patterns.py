@@ -1,4 +1,4 @@
-"""What a figure is about beyond the place named before it (figure_context.Places), as data."""
+"""What a figure is about beyond the place named before it (metric_context.Places), as data."""
 
 # A national body as a statistic's source or actor (国家统计局今天公布, 农业农村部已培训农机手200万人次,
 # 人力资源社会保障部表示): its figures are the country's, like 全国's. A county's own offices (县教育局,
@@ -51,7 +51,7 @@ NATIONAL_COUNT = r"[0-9.]+多?[万亿]多?(?:中国人|中华儿女)|1[34](?:\.[
 # whose figures are not of the place another item is about.
 HEADLINE_MAX = 40
 HEADLINE_ENDS = '。！？!?；;…”"」）)：:'
-# More level words (figure_context adds them to metric_patterns.SCOPE_WORDS): 县里11个涉农部门 is the county's.
+# More level words (metric_context adds them to metric_patterns.SCOPE_WORDS): 县里11个涉农部门 is the county's.
 LEVEL_WORDS = {"县里": "county", "省里": "province", "市里": "prefecture"}
 # A level word followed by these is a designation, no scope (安仁县是全国扶贫开发县).
 NOT_SCOPE_AFTER_MORE = ("扶贫开发", "贫困县", "扶贫工作重点", "深度贫困")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..normalize import t2s
-from .figure_context import Places
 from .initiatives import find_categories, find_initiatives
+from .metric_context import Places
 from .metrics import find_metrics
 from .people import find_people
 from .people_merge import merge_people
@@ -110,7 +110,7 @@ def categories(r: Reading):
 
 
 def metrics(r: Reading):
-    """The figures, each tied to its place and time by figure_context.py; their positions in the clean
+    """The figures, each tied to its place and time by metric_context.py; their positions in the clean
     text (a figure in the title sits at 0)."""
     places = Places(r.text, r.mentions, r.primary(), r.gz.places, r.title_end)
     offset = len(r.original) - len(r.doc.clean_text)
