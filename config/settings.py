@@ -141,6 +141,9 @@ MODEL_DIR = Path(os.environ.get("MODEL_DIR", BASE_DIR / "var" / "models"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # the non-file part of a request
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads go to a temporary file, not memory
+# Each web process rebuilds its summary pages after another process's index commit (archive.views.cache.watch):
+# off by default, since it costs each gunicorn worker about 30 MB (docs/DECISIONS.md, "The summary watcher").
+SUMMARY_WATCHER = env_bool("SUMMARY_WATCHER", False)
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 64 * 1024 * 1024))  # one file; a larger one is refused
 UPLOAD_MAX_FILES = int(os.environ.get("UPLOAD_MAX_FILES", 200))  # files in one upload request
 

@@ -3,7 +3,7 @@ runserver and the management commands do: a missing library or model (archive/ch
 start with its name and the install step, instead of a server that drops fields from every report.
 
 Each process that serves requests through it (gunicorn's workers, runserver) also watches the index
-from its first request on, so another process's commit (the worker's ingest) finds the summary pages
+from its first request on when SUMMARY_WATCHER is set, so another process's commit (the worker's ingest) finds the summary pages
 rebuilt before a reader comes (archive.views.cache.watch)."""
 
 import os
@@ -21,6 +21,9 @@ if _serious:
         "The archive cannot start; the system checks found:\n" + "\n".join(str(m) for m in _serious)
     )
 
+from django.conf import settings  # noqa: E402
+
 from archive.views.cache import watch_from_requests  # noqa: E402 (after setup: it imports the models)
 
-watch_from_requests()
+if settings.SUMMARY_WATCHER:  # (off by default: its memory, docs/DECISIONS.md)
+    watch_from_requests()

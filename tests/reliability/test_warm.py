@@ -3,14 +3,28 @@ the commit happens in the worker, and each gunicorn worker that served the pages
 before the next reader comes, which then sees the new report."""
 
 import re
+import shutil
 import time
 
+import pytest
 import requests
 
-from tests.live import Admin
+from tests.live import Admin, LiveArchive
 
 TEXT = "山西省灵丘县推进光伏扶贫与易地扶贫搬迁，全县贫困发生率由12.5%降至0.6%，带动贫困户稳定增收。\n" * 3
 REBUILT = re.compile(r"index version (\d+): (\d+) summaries rebuilt in \d+ ms \(process (\d+)\)")
+
+
+@pytest.fixture(scope="module")
+def live():
+    """The archive's web server with the summary watcher on (SUMMARY_WATCHER=1), and its worker."""
+    archive = LiveArchive("warm").setup()
+    archive.env["SUMMARY_WATCHER"] = "1"
+    archive.start_web()
+    archive.start_worker()
+    yield archive
+    archive.close()
+    shutil.rmtree(archive.var, ignore_errors=True)
 
 
 def _home(live):
