@@ -78,7 +78,7 @@ def to_display(text, script):
 
 def _display(text, script):
     # OpenCC's script conversion only: the archive's t2s also folds variants and full-width digits for
-    # matching, which a reader's text need not have done to it (and which cost 20 ms on a big page)
+    # matching, which a reader's text need not have done to it (and which costs a big page time)
     simplified = convert(text, "t2s")
     return s2t(simplified) if script == "hant" else simplified
 

@@ -420,7 +420,7 @@ class Metric(Curated):
         verbose_name = verbose_name_plural = "数据"
         base_manager_name = "all_objects"
         # the figures explorer's unit list and counts: an index walk instead of sorting every figure
-        # (240 ms -> 40 ms at the full corpus, docs/BENCHMARKS.md)
+        # (measured in docs/BENCHMARKS.md)
         indexes = [models.Index(fields=["unit", "curation"], name="metric_unit_curation")]
 
     def __str__(self):

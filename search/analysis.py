@@ -222,7 +222,7 @@ class Presegmented(str):
     def __reduce__(self):
         # the postings travel as one protocol-5 blob: Whoosh's multi-process writer pickles its
         # documents with protocol 2, which turns every bytes object into a codecs call
-        # (1.0 ms to dump and 1.6 ms to load a report's 330 postings, against 0.15 and 0.2)
+        # (several times slower to dump and to load: docs/BENCHMARKS.md)
         packed = self._postings
         return _presegmented, (str(self), packed if isinstance(packed, bytes) else pickle.dumps(packed, protocol=5))
 

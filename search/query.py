@@ -184,7 +184,7 @@ def search(
     reports = Report.objects.select_related("source").only(*HIT_FIELDS).in_bulk([int(r.pk) for r in results])
     regions = {}
     # by report only, the level checked here: with the level in SQL, SQLite walked every mention of
-    # every prefecture and county (43 ms at the full corpus) instead of the page's reports' (1 ms);
+    # every prefecture and county instead of the page's reports' (docs/BENCHMARKS.md);
     # plain rows, not a model object for every mention and its region
     for report_id, code, name, level in (
         RegionMention.objects.filter(report_id__in=list(reports))

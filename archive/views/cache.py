@@ -5,8 +5,8 @@ not wait for the build. A commit made by another process (the worker's ingest of
 noticed by each web process's watcher thread (watch()), which warms that process the same way.
 
 Per process (Django's local-memory cache), not a shared cache the committing process fills: a file
-or database cache would cost every request a read and an unpickling from outside the process (home's
-data: 4.0 against 2.1 ms a get, docs/DECISIONS.md), and only the processes that serve pages know which
+or database cache would cost every request a read and an unpickling from outside the process (measured in
+docs/DECISIONS.md), and only the processes that serve pages know which
 pages were read and how to build them."""
 
 import logging

@@ -189,7 +189,7 @@ def _compare_metrics(qs):
     """Figures about the same thing (label and year) from different reports side by side, the most
     reported first, and the series a label forms over years (for a chart)."""
     # the columns it shows as plain rows, grouped by the stored simplified label: model instances with
-    # their reports (select_related read every report's text) took 300 ms for 3,000 figures
+    # their reports (select_related read every report's text: docs/BENCHMARKS.md)
     rows = (
         qs.exclude(label="")
         .values_list(

@@ -19,7 +19,7 @@ from .rows import METRIC_COLUMNS, report_row
 def report(request, pk):
     r = get_object_or_404(Report.objects.select_related("source"), pk=pk)
     records = {kind.key: kind.records(r) for kind in KINDS}
-    try:  # a search of the report's key words (70-100 ms at the full corpus): kept until the index commits
+    try:  # a search of the report's key words (a costly query, docs/BENCHMARKS.md): kept until the index commits
         similar = summary(f"similar:{r.pk}", lambda: [report_row(s) for s in more_like_this(r)])
     except Exception:  # noqa: BLE001 (the index may be rebuilding; the page stands without it)
         similar = []
