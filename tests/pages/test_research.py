@@ -213,14 +213,10 @@ def test_concordance_sorts_pages_and_filters(client, dated):
     assert "超出范围" in past
 
 
-def test_the_next_page_of_a_concordance_reads_no_report_again(client, dated, settings, monkeypatch):
+def test_the_next_page_of_a_concordance_reads_no_report_again(client, dated, locmem, monkeypatch):
     """The lines are found once for a query and sort (kept until the index commits); a page is a slice of them."""
-    from django.core.cache import cache
-
     from archive.views import concordance
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"}}
-    cache.clear()
     found, calls = concordance.find_lines, []
     monkeypatch.setattr(concordance, "find_lines", lambda *a: calls.append(a) or found(*a))
     one = client.get("/concordance/", {"q": "扶贫", "sort": "left", "format": "json"}).json()
@@ -229,7 +225,6 @@ def test_the_next_page_of_a_concordance_reads_no_report_again(client, dated, set
     assert one["lines"][-1]["left"][::-1] <= two["lines"][0]["left"][::-1]  # the next lines of the same order
     client.get("/concordance/", {"q": "扶贫", "sort": "right", "format": "json"})
     assert len(calls) == 2  # another order is another list
-    cache.clear()
 
 
 def test_concordance_bad_input(client, dated):

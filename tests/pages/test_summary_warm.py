@@ -1,18 +1,6 @@
 """The summary pages' data is built again right after an index commit (archive.views.cache.warm), for
 the pages read lately: the first reader after an ingest or a correction does not wait."""
 
-import pytest
-
-
-@pytest.fixture
-def locmem(settings):
-    from django.core.cache import cache
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "w"}}
-    cache.clear()
-    yield cache
-    cache.clear()
-
 
 def _ingest(name, text):
     from archive.intake.service import ingest_bytes

@@ -8,16 +8,6 @@ import pytest
 
 
 @pytest.fixture
-def locmem(settings):
-    from django.core.cache import cache
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "watch"}}
-    cache.clear()
-    yield cache
-    cache.clear()
-
-
-@pytest.fixture
 def watcher(monkeypatch):
     from archive.views import cache
 

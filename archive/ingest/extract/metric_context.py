@@ -32,6 +32,8 @@ region_patterns.py.
 import bisect
 import re
 
+from archive.text import alternation
+
 from .foreign_patterns import FOREIGN
 from .metric_patterns import (
     CHINA_SCOPE,
@@ -93,7 +95,7 @@ _TIME = re.compile(
     )
 )
 _NOT_PRESENT = re.compile(NOT_PRESENT)
-_TARGET = re.compile(f"(?:{'|'.join(sorted(TARGET_BEFORE, key=len, reverse=True))})$")
+_TARGET = re.compile(f"(?:{alternation(TARGET_BEFORE)})$")
 _CLAUSE_END = re.compile("[，。；！？,;：:\n]")
 _SPAN_TOTAL = re.compile("|".join(SPAN_TOTAL))
 _LONG_QUOTE = re.compile(r"“[^”\n]{13,}”|\"[^\"\n]{13,}\"")
@@ -113,9 +115,9 @@ _NATIONAL_COUNT = re.compile(NATIONAL_COUNT)
 _JOINED = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(map(re.escape, LIST_JOINERS))})")
 _LISTED_AFTER = re.compile(f"[^，,。；;：:！？\\n]{{0,{LIST_ITEM_TAIL}}}?(?:{'|'.join(LIST_AFTER)})")
 _NATIONAL = re.compile(f"(?:{NATIONAL_BODIES}|{ALL_PROVINCES})")
-_AREA = re.compile("|".join(sorted(AREAS, key=len, reverse=True)))
+_AREA = re.compile(alternation(AREAS))
 _ROUTE_FROM = re.compile(f"(?:{'|'.join(ROUTE_FROM)})$")
-_ROUTE_TO = re.compile(f"(?:{'|'.join(sorted(ROUTE_TO, key=len, reverse=True))})$")
+_ROUTE_TO = re.compile(f"(?:{alternation(ROUTE_TO)})$")
 _HEADLINE = re.compile(f"(?m)^[^\n]{{1,{HEADLINE_MAX}}}(?<![{re.escape(HEADLINE_ENDS)}\\s])$")
 
 
